@@ -1,0 +1,38 @@
+# Chancery: `make run` (install what is missing, build, run the main job) and `make test`
+# (install what is missing, run the whole suite). Both are idempotent.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# System packages: C libraries and their headers, the HSM, etcd and the browser used by tests.
+APT_PACKAGES := pkg-config libsecp256k1-dev libsodium-dev libssl-dev libsqlite3-dev \
+	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk
+DATA_DIR ?= $(CURDIR)/.chancery-demo
+
+.PHONY: run test deps build release bench clean
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing system packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product didctl
+
+run: release
+	@scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/didctl" "$(DATA_DIR)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+bench: release
+	"$$($(SWIFT) build -c release --show-bin-path)/didctl" bench primitives
+
+clean:
+	rm -rf .build

@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Compiler checks shared by every Swift target: a small, explicit public surface
+/// (as Hummingbird does) and Swift 6 strict concurrency.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Chancery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "didctl", targets: ["didctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries reach Swift only through these system-library targets, and only
+        // Primitives and KeyCustody import them (DESIGN.md, "Modules").
+        .systemLibrary(
+            name: "CSecp256k1", pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]),
+        .systemLibrary(
+            name: "CSodium", pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CPKCS11", pkgConfig: "p11-kit-1",
+            providers: [.apt(["libp11-kit-dev"])]),
+
+        .target(
+            name: "Primitives",
+            dependencies: [
+                "CSecp256k1", "CSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "KeyCustody",
+            dependencies: ["Primitives", "CPKCS11"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Chain",
+            dependencies: ["KeyCustody", "Primitives"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "DID",
+            dependencies: ["Chain", "Primitives"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Credentials",
+            dependencies: ["DID", "Chain", "Primitives"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HTTPServer",
+            dependencies: ["Credentials", "DID", "Chain"],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "didctl",
+            dependencies: [
+                "HTTPServer", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,76 @@
+/// Measures each signature primitive through Chancery's Swift wrapper and through the
+/// underlying library called directly, so `didctl bench primitives` can report the wrapper's
+/// overhead as a ratio measured in one run.
+///
+/// It lives in `Primitives` because only this module may call the C libraries directly.
+public struct PrimitivesBenchmark: Sendable {
+    /// One measured operation.
+    public struct Result: Sendable, Codable {
+        /// The operation, e.g. `secp256k1 ECDSA verify`.
+        public let operation: String
+        /// Median µs per operation through the Swift wrapper.
+        public let wrapperMicroseconds: Double
+        /// Median µs per operation calling the library directly.
+        public let libraryMicroseconds: Double
+        /// `wrapperMicroseconds / libraryMicroseconds`.
+        public var ratio: Double { wrapperMicroseconds / libraryMicroseconds }
+    }
+
+    /// A pair of closures performing one operation each way; each returns a value that is
+    /// checked, so the optimiser cannot remove the work.
+    struct Case {
+        let operation: String
+        let wrapper: () -> Bool
+        let library: () -> Bool
+    }
+
+    /// Rounds per measurement; the median round is reported.
+    public let rounds: Int
+    /// Operations per round.
+    public let iterations: Int
+    private let clock: ContinuousClock
+
+    /// Creates a benchmark.
+    /// - Parameters:
+    ///   - rounds: rounds per measurement (median reported); at least 1.
+    ///   - iterations: operations per round; at least 1.
+    ///   - clock: the clock that times rounds, passed in rather than read inside.
+    public init(rounds: Int = 7, iterations: Int = 2_000, clock: ContinuousClock = ContinuousClock()) {
+        self.rounds = max(1, rounds)
+        self.iterations = max(1, iterations)
+        self.clock = clock
+    }
+
+    /// Runs every case, interleaving wrapper and library rounds so that machine noise hits both.
+    /// - Parameter progress: called with each operation's name before it is measured.
+    /// - Returns: one result per operation.
+    public func run(progress: (String) -> Void = { _ in }) -> [Result] {
+        Self.cases().map { c in
+            progress(c.operation)
+            var wrapperRounds: [Double] = []
+            var libraryRounds: [Double] = []
+            for _ in 0..<rounds {
+                wrapperRounds.append(time(c.wrapper))
+                libraryRounds.append(time(c.library))
+            }
+            return Result(operation: c.operation, wrapperMicroseconds: median(wrapperRounds),
+                          libraryMicroseconds: median(libraryRounds))
+        }
+    }
+
+    private func time(_ body: () -> Bool) -> Double {
+        var ok = true
+        let elapsed = clock.measure {
+            for _ in 0..<iterations { ok = body() && ok }
+        }
+        precondition(ok, "a benchmarked operation failed; the figures would be meaningless")
+        let (seconds, attoseconds) = elapsed.components
+        return (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(iterations)
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}

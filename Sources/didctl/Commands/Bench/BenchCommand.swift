@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `didctl bench ...`: built-in benchmarks that print their figures.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run a built-in benchmark and print its figures (medians; rates per second, latencies in ms).",
+        subcommands: [BenchPrimitivesCommand.self]
+    )
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command accepts (CONTRACT.md, "didctl").
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"),
+            help: "The node's data directory (default: $CHANCERY_HOME, else ~/.chancery).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("node"), help: "Act through a running node at this URL instead of opening the data directory.")
+    var nodeURL: String?
+
+    @Flag(name: .customLong("json"), help: "Print machine-readable JSON instead of text.")
+    var json = false
+
+    /// The data directory after applying the defaults.
+    var resolvedDataDirectory: URL {
+        if let dataDirectory { return URL(fileURLWithPath: dataDirectory) }
+        if let home = ProcessInfo.processInfo.environment["CHANCERY_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home)
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".chancery")
+    }
+}

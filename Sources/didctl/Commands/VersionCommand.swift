@@ -1,0 +1,14 @@
+import ArgumentParser
+import Primitives
+
+/// `didctl version`: prints the version.
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version of didctl.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let output = Output(json: global.json)
+        output.emit(["version": Primitives.version], text: "didctl \(Primitives.version)")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Primitives
+
+/// `didctl`: the command-line front of Chancery, and the composition root that wires the
+/// modules together (DESIGN.md, "Modules").
+@main
+struct Didctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "didctl",
+        abstract: "Chancery: decentralized identifiers and verifiable credentials on a permissioned chain.",
+        discussion: """
+            Every command takes --json for machine-readable output. Errors go to stderr; the exit \
+            status is 1 for a refused operation or failed verification and 2 for bad usage.
+            """,
+        version: Primitives.version,
+        subcommands: [VersionCommand.self, BenchCommand.self]
+    )
+
+    /// Runs the command line, mapping failures to the contract's exit codes: 2 for bad usage
+    /// (ArgumentParser's own default is 64), 1 for a refused operation.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Prints a command's result as text or JSON (CONTRACT.md: every command takes `--json`),
+/// and progress to stderr so that stdout stays machine-readable.
+struct Output {
+    let json: Bool
+
+    /// Prints `object` as JSON when `--json` was given, `text` otherwise.
+    func emit(_ object: [String: Any], text: String) {
+        if json {
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            print(text)
+        }
+    }
+
+    /// A progress line on stderr, shown only to people (not in JSON mode).
+    func progress(_ line: String) {
+        guard !json else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
