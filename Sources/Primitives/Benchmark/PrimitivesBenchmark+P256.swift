@@ -19,9 +19,4 @@ extension PrimitivesBenchmark {
                  library: { rawPublic.isValidSignature(rawSignature, for: message) }),
         ]
     }
-
-    /// Every case, in report order.
-    static func cases() -> [Case] {
-        secp256k1Cases() + p256Cases()
-    }
 }

@@ -58,6 +58,11 @@ public struct PrimitivesBenchmark: Sendable {
         }
     }
 
+    /// Every case, in report order.
+    static func cases() -> [Case] {
+        secp256k1Cases() + ed25519Cases() + p256Cases()
+    }
+
     private func time(_ body: () -> Bool) -> Double {
         var ok = true
         let elapsed = clock.measure {
