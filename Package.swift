@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only
@@ -45,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Chain",
-            dependencies: ["KeyCustody", "Primitives"],
+            dependencies: ["KeyCustody", "Primitives", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .target(
             name: "DID",

@@ -37,7 +37,7 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The compressed form in hex.
     public var description: String {
-        "Secp256k1PublicKey(" + compressedRepresentation.map { String(format2: $0) }.joined() + ")"
+        "Secp256k1PublicKey(" + Hex.encode(compressedRepresentation) + ")"
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.compressedRepresentation == rhs.compressedRepresentation }
@@ -50,13 +50,5 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
             _ = secp256k1_ec_pubkey_serialize(Secp256k1Context.shared.raw, &out, &outLength, $0, flags)
         }
         return out
-    }
-}
-
-extension String {
-    /// Two lowercase hex digits for a byte (kept local to avoid a Foundation dependency here).
-    init(format2 byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self.init([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
     }
 }

@@ -51,5 +51,5 @@ public struct Ed25519PrivateKey: Sendable, CustomStringConvertible {
     }
 
     /// Names the public key only; the secret never appears.
-    public var description: String { "Ed25519PrivateKey(publicKey: \(Sodium.hex(publicKey.rawRepresentation)), secret redacted)" }
+    public var description: String { "Ed25519PrivateKey(publicKey: \(Hex.encode(publicKey.rawRepresentation)), secret redacted)" }
 }

@@ -35,5 +35,5 @@ public struct Ed25519PublicKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The key in hex.
-    public var description: String { "Ed25519PublicKey(\(Sodium.hex(rawRepresentation)))" }
+    public var description: String { "Ed25519PublicKey(\(Hex.encode(rawRepresentation)))" }
 }

@@ -7,13 +7,6 @@ enum Sodium {
     static let initialized: Void = {
         precondition(sodium_init() >= 0, "libsodium could not be initialised")
     }()
-
-    /// Lower-case hex of public bytes (keys, never secrets), for `description`s.
-    static func hex(_ bytes: [UInt8]) -> String {
-        var characters = [CChar](repeating: 0, count: bytes.count * 2 + 1)
-        _ = sodium_bin2hex(&characters, characters.count, bytes, bytes.count)
-        return String(decoding: characters.dropLast().map(UInt8.init(bitPattern:)), as: UTF8.self)
-    }
 }
 
 // `SecureBytes` always lends a non-nil address (it allocates at least one byte), so these

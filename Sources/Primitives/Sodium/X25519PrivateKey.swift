@@ -40,5 +40,5 @@ public struct X25519PrivateKey: Sendable, CustomStringConvertible {
     }
 
     /// Names the public key only; the secret never appears.
-    public var description: String { "X25519PrivateKey(publicKey: \(Sodium.hex(publicKey.rawRepresentation)), secret redacted)" }
+    public var description: String { "X25519PrivateKey(publicKey: \(Hex.encode(publicKey.rawRepresentation)), secret redacted)" }
 }

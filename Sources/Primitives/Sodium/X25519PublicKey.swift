@@ -21,5 +21,5 @@ public struct X25519PublicKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The key in hex.
-    public var description: String { "X25519PublicKey(\(Sodium.hex(rawRepresentation)))" }
+    public var description: String { "X25519PublicKey(\(Hex.encode(rawRepresentation)))" }
 }

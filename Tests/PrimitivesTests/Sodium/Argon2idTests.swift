@@ -22,12 +22,12 @@ struct Argon2idTests {
         for vector in file.vectors {
             let derive = {
                 try Argon2id.deriveKey(
-                    password: SodiumFixtures.bytes(vector.passwd_hex), salt: SodiumFixtures.bytes(vector.salt_hex),
+                    password: hex(vector.passwd_hex), salt: hex(vector.salt_hex),
                     outputLength: vector.outlen,
                     parameters: Argon2id.Parameters(opsLimit: vector.opslimit, memLimit: vector.memlimit_bytes))
             }
             if let expected = vector.expected_hex {
-                #expect(SodiumFixtures.hex(try derive().unsafeArray) == expected, "\(vector.group)[\(vector.index)]")
+                #expect(Hex.encode(try derive().unsafeArray) == expected, "\(vector.group)[\(vector.index)]")
             } else {
                 #expect(throws: PrimitivesError.invalidInput(""), "\(vector.group)[\(vector.index)]") { try derive() }
             }

@@ -18,11 +18,11 @@ struct Ed25519Tests {
     @Test("signing RFC 8032 tests 1-3 gives the published public keys and signatures")
     func rfc8032Signing() throws {
         for (secret, publicKey, message, signature) in Self.rfc8032 {
-            let key = try Ed25519PrivateKey(seed: SecureBytes(SodiumFixtures.bytes(secret)))
-            #expect(SodiumFixtures.hex(key.publicKey.rawRepresentation) == publicKey)
-            let signed = key.signature(for: SodiumFixtures.bytes(message))
-            #expect(SodiumFixtures.hex(signed) == signature)
-            #expect(key.publicKey.isValidSignature(signed, for: SodiumFixtures.bytes(message)))
+            let key = try Ed25519PrivateKey(seed: SecureBytes(hex(secret)))
+            #expect(Hex.encode(key.publicKey.rawRepresentation) == publicKey)
+            let signed = key.signature(for: hex(message))
+            #expect(Hex.encode(signed) == signature)
+            #expect(key.publicKey.isValidSignature(signed, for: hex(message)))
         }
     }
 

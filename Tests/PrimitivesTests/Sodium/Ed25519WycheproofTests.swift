@@ -28,10 +28,10 @@ struct Ed25519WycheproofTests {
         var run = 0
         var acceptable: [Int] = []
         for group in file.testGroups {
-            let key = try Ed25519PublicKey(rawRepresentation: SodiumFixtures.bytes(group.publicKey.pk))
+            let key = try Ed25519PublicKey(rawRepresentation: hex(group.publicKey.pk))
             for test in group.tests {
                 run += 1
-                let verdict = key.isValidSignature(SodiumFixtures.bytes(test.sig), for: SodiumFixtures.bytes(test.msg))
+                let verdict = key.isValidSignature(hex(test.sig), for: hex(test.msg))
                 switch test.result {
                 case "valid": #expect(verdict, "tcId \(test.tcId) (\(test.comment)) should verify")
                 case "invalid": #expect(!verdict, "tcId \(test.tcId) (\(test.comment)) should not verify")

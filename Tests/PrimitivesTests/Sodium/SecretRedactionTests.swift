@@ -7,7 +7,7 @@ struct SecretRedactionTests {
 
     @Test("an Ed25519 private key's description shows neither its seed nor its secret key")
     func ed25519() throws {
-        let key = try Ed25519PrivateKey(seed: SecureBytes(SodiumFixtures.bytes(seedHex)))
+        let key = try Ed25519PrivateKey(seed: SecureBytes(hex(seedHex)))
         for text in ["\(key)", String(describing: key), String(reflecting: key)] {
             #expect(!text.contains(seedHex))
             #expect(!text.contains(String(seedHex.prefix(16))))
@@ -18,7 +18,7 @@ struct SecretRedactionTests {
     @Test("an X25519 private key's description does not show its scalar")
     func x25519() throws {
         let scalarHex = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"
-        let key = try X25519PrivateKey(rawRepresentation: SecureBytes(SodiumFixtures.bytes(scalarHex)))
+        let key = try X25519PrivateKey(rawRepresentation: SecureBytes(hex(scalarHex)))
         for text in ["\(key)", String(reflecting: key)] {
             #expect(!text.contains(scalarHex))
             #expect(!text.contains(String(scalarHex.prefix(16))))
@@ -30,8 +30,8 @@ struct SecretRedactionTests {
         let derived = try Argon2id.deriveKey(
             password: Array("pw".utf8), salt: [UInt8](repeating: 1, count: 16), outputLength: 32,
             parameters: Argon2id.Parameters(opsLimit: 1, memLimit: 8192))
-        for secret in [derived, SecureRandom.secret(count: 32), SecureBytes(SodiumFixtures.bytes(seedHex))] {
-            let hex = SodiumFixtures.hex(secret.unsafeArray)
+        for secret in [derived, SecureRandom.secret(count: 32), SecureBytes(hex(seedHex))] {
+            let hex = Hex.encode(secret.unsafeArray)
             #expect(!"\(secret)".contains(hex))
             #expect(!String(reflecting: secret).contains(String(hex.prefix(16))))
             #expect("\(secret)".contains("redacted"))

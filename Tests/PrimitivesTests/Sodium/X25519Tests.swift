@@ -11,8 +11,8 @@ struct X25519Tests {
              "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"),
         ]
         for (secret, expected) in pairs {
-            let key = try X25519PrivateKey(rawRepresentation: SecureBytes(SodiumFixtures.bytes(secret)))
-            #expect(SodiumFixtures.hex(key.publicKey.rawRepresentation) == expected)
+            let key = try X25519PrivateKey(rawRepresentation: SecureBytes(hex(secret)))
+            #expect(Hex.encode(key.publicKey.rawRepresentation) == expected)
         }
     }
 

@@ -1,0 +1,86 @@
+import Crypto
+
+/// A Merkle tree over SHA-256 with the domain separation of RFC 9162 §2.1.1 (Certificate
+/// Transparency): leaf hash = SHA-256(0x00 ‖ leaf), node hash = SHA-256(0x01 ‖ left ‖ right),
+/// n leaves split at the largest power of two smaller than n, and the empty tree's root is
+/// SHA-256 of no bytes.
+///
+/// ```swift
+/// let tree = MerkleTree(leaves: credentialHashes)
+/// let proof = try tree.proof(forLeafAt: 7)
+/// proof.verify(leaf: credentialHashes[7], root: tree.root)   // true
+/// ```
+public struct MerkleTree: Sendable {
+    /// `levels[0]` are the leaf hashes, each next level the hashes of pairs of the one below;
+    /// an unpaired last node moves up unchanged, which yields exactly the RFC 9162 shape.
+    private let levels: [[[UInt8]]]
+
+    /// Builds the tree of `leaves`, hashing each with the leaf prefix.
+    /// - Parameter leaves: the leaf data, in order.
+    public init(leaves: [[UInt8]]) {
+        self.init(hashes: leaves.map(Self.leafHash))
+    }
+
+    /// Builds the tree from leaf hashes computed earlier with ``leafHash(_:)``.
+    /// - Parameter leafHashes: 32-byte leaf hashes, in order.
+    /// - Throws: `PrimitivesError.invalidInput` when a hash is not 32 bytes.
+    public init(leafHashes: [[UInt8]]) throws {
+        guard leafHashes.allSatisfy({ $0.count == 32 }) else {
+            throw PrimitivesError.invalidInput("Every Merkle leaf hash must be 32 bytes.")
+        }
+        self.init(hashes: leafHashes)
+    }
+
+    private init(hashes: [[UInt8]]) {
+        var levels = [hashes]
+        while let below = levels.last, below.count > 1 {
+            levels.append(stride(from: 0, to: below.count, by: 2).map { i in
+                i + 1 < below.count ? Self.nodeHash(below[i], below[i + 1]) : below[i]
+            })
+        }
+        self.levels = levels
+    }
+
+    /// The number of leaves.
+    public var count: Int { levels[0].count }
+
+    /// The tree head: 32 bytes, SHA-256 of no bytes for an empty tree.
+    public var root: [UInt8] { levels.last?.first ?? Array(SHA256.hash(data: [UInt8]())) }
+
+    /// The inclusion proof (audit path, RFC 9162 §2.1.3.1) of one leaf.
+    /// - Parameter index: the zero-based leaf position.
+    /// - Returns: the proof, siblings ordered from the leaf up.
+    /// - Throws: `PrimitivesError.invalidInput` when `index` is not a leaf position.
+    public func proof(forLeafAt index: Int) throws -> MerkleProof {
+        guard levels[0].indices.contains(index) else {
+            throw PrimitivesError.invalidInput("Leaf index \(index) is outside a Merkle tree of \(count) leaves.")
+        }
+        var path: [[UInt8]] = []
+        var position = index
+        for level in levels.dropLast() {
+            // No sibling means this node was promoted unchanged; nothing to record.
+            if position ^ 1 < level.count { path.append(level[position ^ 1]) }
+            position >>= 1
+        }
+        return MerkleProof(leafIndex: index, treeSize: count, path: path)
+    }
+
+    /// The RFC 9162 hash of one leaf: SHA-256(0x00 ‖ leaf).
+    /// - Parameter leaf: the leaf data.
+    /// - Returns: 32 bytes.
+    public static func leafHash(_ leaf: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: [0x00])
+        hasher.update(data: leaf)
+        return Array(hasher.finalize())
+    }
+
+    /// The RFC 9162 hash of an interior node: SHA-256(0x01 ‖ left ‖ right).
+    static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: [0x01])
+        hasher.update(data: left)
+        hasher.update(data: right)
+        return Array(hasher.finalize())
+    }
+}
