@@ -1,0 +1,76 @@
+import Primitives
+
+/// A block header (`specs/chain.md` §4.1). Its hash is a tagged hash of its canonical bytes;
+/// nodes sign that hash.
+public struct BlockHeader: Sendable, Hashable {
+    /// The only header version defined.
+    public static let version: UInt8 = 1
+
+    /// The chain's id.
+    public let chainId: String
+    /// 0 for genesis, then consecutive.
+    public let height: UInt64
+    /// The previous block's hash; for genesis, the hash of the genesis document.
+    public let previousHash: [UInt8]
+    /// RFC 9162 Merkle root of the transaction ids in block order.
+    public let transactionsRoot: [UInt8]
+    /// The state commitment after this block (§3).
+    public let stateRoot: [UInt8]
+    /// Milliseconds since 1970, from the orderer.
+    public let time: UInt64
+    /// The producing node's BIP-340 key.
+    public let proposer: [UInt8]
+    /// How many transactions the block holds.
+    public let transactionCount: UInt32
+
+    /// Creates a header.
+    public init(chainId: String, height: UInt64, previousHash: [UInt8], transactionsRoot: [UInt8], stateRoot: [UInt8],
+                time: UInt64, proposer: [UInt8], transactionCount: UInt32) {
+        self.chainId = chainId
+        self.height = height
+        self.previousHash = previousHash
+        self.transactionsRoot = transactionsRoot
+        self.stateRoot = stateRoot
+        self.time = time
+        self.proposer = proposer
+        self.transactionCount = transactionCount
+    }
+
+    /// The canonical bytes.
+    public var encoded: [UInt8] {
+        var writer = ByteWriter(capacity: 200)
+        writer.u8(Self.version)
+        writer.string(chainId)
+        writer.u64(height)
+        writer.raw(previousHash)
+        writer.raw(transactionsRoot)
+        writer.raw(stateRoot)
+        writer.u64(time)
+        writer.raw(proposer)
+        writer.u32(transactionCount)
+        return writer.bytes
+    }
+
+    /// Parses canonical bytes.
+    /// - Throws: `ChainError.corruptLedger` when the bytes are not a header.
+    public init(decoding bytes: [UInt8]) throws(ChainError) {
+        do {
+            var reader = ByteReader(bytes)
+            guard try reader.u8() == Self.version else { throw ChainError.malformed("unknown header version") }
+            chainId = try reader.string(maxLength: 256)
+            height = try reader.u64()
+            previousHash = try reader.raw(32)
+            transactionsRoot = try reader.raw(32)
+            stateRoot = try reader.raw(32)
+            time = try reader.u64()
+            proposer = try reader.raw(32)
+            transactionCount = try reader.u32()
+            try reader.finish()
+        } catch {
+            throw ChainError(.corruptLedger, "A stored block header cannot be decoded: \((error as? ChainError)?.reason ?? "\(error)")")
+        }
+    }
+
+    /// `TH("chancery/block-header/v1", encoded)`.
+    public var hash: [UInt8] { BIP340TaggedHash.hash(tag: "chancery/block-header/v1", encoded) }
+}

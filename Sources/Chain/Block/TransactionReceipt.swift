@@ -1,0 +1,11 @@
+/// What a submitter gets back once its transaction is committed durably.
+public struct TransactionReceipt: Sendable, Hashable, Codable {
+    /// The transaction's id.
+    public let transactionId: TransactionID
+    /// The height of the block that holds it.
+    public let height: UInt64
+    /// Its position in that block.
+    public let index: Int
+    /// The block's time in milliseconds since 1970.
+    public let time: UInt64
+}

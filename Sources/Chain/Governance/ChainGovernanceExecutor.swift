@@ -1,0 +1,84 @@
+import Primitives
+
+/// The chain's own governance actions: admitting and removing members, nodes, auditors and
+/// committee members, and changing the threshold.
+struct ChainGovernanceExecutor: GovernanceExecutor {
+    let kinds = ["admitMember", "removeMember", "admitNode", "removeNode", "admitAuditor", "removeAuditor",
+                 "addCommitteeMember", "removeCommitteeMember", "setThreshold"]
+
+    func validate(_ action: GovernanceAction) throws {
+        switch action.kind {
+        case "admitMember":
+            _ = try MemberHandle(hex: try action.string("handle"))
+            _ = try Self.secp256k1Key(try action.string("publicKey"))
+            _ = try action.string("name")
+        case "removeMember": _ = try MemberHandle(hex: try action.string("handle"))
+        case "admitNode", "removeNode": _ = try Self.nodeKey(try action.string("nodeId"))
+        case "admitAuditor":
+            _ = try action.string("id")
+            guard (try? X25519PublicKey(rawRepresentation: Hex.decode(try action.string("encryptionKey")))) != nil else {
+                throw ChainError.invalidBody("'encryptionKey' is not a 32-byte X25519 key in hex.")
+            }
+            _ = try Self.secp256k1Key(try action.string("signingKey"))
+        case "removeAuditor", "removeCommitteeMember": _ = try action.string("id")
+        case "addCommitteeMember":
+            _ = try action.string("id")
+            _ = try Self.secp256k1Key(try action.string("publicKey"))
+        case "setThreshold":
+            guard let k = Int(try action.string("threshold")), k >= 1 else {
+                throw ChainError.invalidBody("'threshold' must be a whole number of at least 1.")
+            }
+        default: throw ChainError.invalidBody("Unknown governance action '\(action.kind)'.")
+        }
+    }
+
+    func execute(_ action: GovernanceAction, context: TransactionContext, state: StateTransaction) throws {
+        switch action.kind {
+        case "admitMember":
+            let record = MemberRecord(handle: try action.string("handle"), name: try action.string("name"),
+                                      publicKey: try action.string("publicKey"),
+                                      custody: action.object["custody"]?.stringValue ?? "partial")
+            try state.put(record, namespace: ChainNamespace.member, key: try MemberHandle(hex: record.handle).bytes)
+        case "removeMember":
+            state.delete(namespace: ChainNamespace.member, key: try MemberHandle(hex: try action.string("handle")).bytes)
+        case "admitNode": state.put(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId")), value: [1])
+        case "removeNode": state.delete(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId")))
+        case "admitAuditor":
+            let record = AuditorRecord(id: try action.string("id"), encryptionKey: try action.string("encryptionKey"),
+                                       signingKey: try action.string("signingKey"))
+            try state.put(record, namespace: ChainNamespace.auditor, key: Array(record.id.utf8))
+        case "removeAuditor": state.delete(namespace: ChainNamespace.auditor, key: Array(try action.string("id").utf8))
+        case "addCommitteeMember":
+            let member = CommitteeMember(id: try action.string("id"), publicKey: try action.string("publicKey"))
+            try state.put(member, namespace: ChainNamespace.committee, key: Array(member.id.utf8))
+        case "removeCommitteeMember":
+            let remaining = try state.entries(namespace: ChainNamespace.committee, prefix: []).count - 1
+            guard remaining >= (try GovernanceHandler.threshold(in: state)) else {
+                throw ChainError.unauthorized("Removing this member would leave fewer members than the threshold; lower it first.")
+            }
+            state.delete(namespace: ChainNamespace.committee, key: Array(try action.string("id").utf8))
+        case "setThreshold":
+            let k = Int(try action.string("threshold")) ?? 0
+            let size = try state.entries(namespace: ChainNamespace.committee, prefix: []).count
+            guard (1...size).contains(k) else {
+                throw ChainError.unauthorized("The threshold must be between 1 and the committee size (\(size)).")
+            }
+            state.put(namespace: ChainNamespace.config, key: Array("threshold".utf8), value: Array(String(k).utf8))
+        default: throw ChainError.invalidBody("Unknown governance action '\(action.kind)'.")
+        }
+    }
+
+    private static func secp256k1Key(_ hex: String) throws(ChainError) -> Secp256k1PublicKey {
+        guard let bytes = try? Hex.decode(hex), let key = try? Secp256k1PublicKey(bytes) else {
+            throw .invalidBody("'\(hex.prefix(16))…' is not a secp256k1 public key in hex.")
+        }
+        return key
+    }
+
+    private static func nodeKey(_ hex: String) throws(ChainError) -> [UInt8] {
+        guard let bytes = try? Hex.decode(hex), (try? Secp256k1XOnlyPublicKey(bytes)) != nil else {
+            throw .invalidBody("'nodeId' is not a 32-byte BIP-340 key in hex.")
+        }
+        return bytes
+    }
+}

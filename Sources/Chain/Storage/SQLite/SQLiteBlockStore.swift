@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// The durable ``BlockStore``: one SQLite database in WAL mode with `synchronous=FULL` by
+/// default, each block committed with its transactions and state writes in one SQLite
+/// transaction (`specs/chain.md` §6). The only place in Chancery that touches SQLite.
+public final class SQLiteBlockStore: BlockStore, Sendable {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Durability settings.
+    public struct Options: Sendable {
+        /// `synchronous=FULL` (the default) makes every acknowledged block survive power loss;
+        /// `NORMAL` survives process crashes only.
+        public var fullSync = true
+        /// Page cache per connection in KiB.
+        public var cacheKiB = 16_384
+        /// A cap on the database size in pages, to exercise the disk-full path in tests.
+        public var maximumPageCount: Int?
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Opens or creates a ledger.
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - options: durability settings.
+    /// - Throws: `ChainError.corruptLedger` when the file is not a Chancery ledger,
+    ///   `.storageFailure` when it cannot be opened.
+    public init(path: String, options: Options = Options()) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(options.fullSync ? "FULL" : "NORMAL")")
+            try db.execute(sql: "PRAGMA cache_size = -\(options.cacheKiB)")
+            if let pages = options.maximumPageCount { try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in try SQLiteSchema.create(in: db) }
+        } catch {
+            throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
+        }
+    }
+
+    public func genesis() throws -> Genesis? {
+        try read("read the genesis document") { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'genesis'")
+        }.map { try Genesis(json: $0) }
+    }
+
+    public func head() throws -> SignedBlockHeader? {
+        try read("read the chain head") { db in
+            try Row.fetchOne(db, sql: "SELECT header, signatures FROM blocks ORDER BY height DESC LIMIT 1")
+        }.map(Self.signedHeader(from:))
+    }
+
+    public func signedHeader(at height: UInt64) throws -> SignedBlockHeader? {
+        try read("read block \(height)") { db in
+            try Row.fetchOne(db, sql: "SELECT header, signatures FROM blocks WHERE height = ?", arguments: [Int64(height)])
+        }.map(Self.signedHeader(from:))
+    }
+
+    public func transactions(at height: UInt64) throws -> [Transaction] {
+        let rows = try read("read the transactions of block \(height)") { db -> [Data] in
+            guard let block = try Row.fetchOne(db, sql: "SELECT firstSeq, txCount FROM blocks WHERE height = ?",
+                                               arguments: [Int64(height)]) else { return [] }
+            let first: Int64 = block["firstSeq"], count: Int64 = block["txCount"]
+            return try Data.fetchAll(db, sql: "SELECT bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
+                                     arguments: [first, first + count])
+        }
+        return try rows.map { data in
+            do { return try Transaction(decoding: Array(data)) } catch {
+                throw ChainError(.corruptLedger, "A stored transaction of block \(height) cannot be decoded: \(error)")
+            }
+        }
+    }
+
+    public func location(of id: TransactionID) throws -> (height: UInt64, index: Int)? {
+        try read("look up transaction \(id)") { db in
+            guard let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM transactions WHERE id = ?", arguments: [Data(id.bytes)]),
+                  let block = try Row.fetchOne(db, sql: "SELECT height, firstSeq FROM blocks WHERE firstSeq <= ? ORDER BY firstSeq DESC, height DESC LIMIT 1",
+                                               arguments: [seq]) else { return nil }
+            let height: Int64 = block["height"], first: Int64 = block["firstSeq"]
+            return (UInt64(height), Int(seq - first))
+        }
+    }
+
+    public func value(namespace: String, key: [UInt8]) throws -> [UInt8]? {
+        try read("read state") { db in try SQLiteStateReader(db: db).value(namespace: namespace, key: key) }
+    }
+
+    public func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] {
+        try read("read state") { db in try SQLiteStateReader(db: db).entries(namespace: namespace, prefix: prefix) }
+    }
+
+    public func append(genesis: Genesis?, build: (any StateReader) throws -> (Block, [StateWrite])) throws -> Block {
+        var buildError: (any Error)?
+        do {
+            return try pool.write { db -> Block in
+                let built: (Block, [StateWrite])
+                do { built = try build(SQLiteStateReader(db: db)) } catch { buildError = error; throw error }
+                try SQLiteSchema.insert(block: built.0, writes: built.1, genesis: genesis, in: db)
+                return built.0
+            }
+        } catch {
+            if let buildError { throw buildError }
+            throw SQLiteErrors.map(error, doing: "commit a block")
+        }
+    }
+
+    public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {
+        try read("read state") { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT namespace, key, value FROM state ORDER BY namespace, key")
+            while let row = try cursor.next() {
+                let key: Data = row["key"], value: Data = row["value"]
+                try body(StateWrite(namespace: row["namespace"], key: Array(key), value: Array(value)))
+            }
+        }
+    }
+
+    /// Bytes used by the database file and its WAL, for the benchmark's bytes per transaction.
+    public func diskUsage() -> Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+    }
+
+    /// Copies the WAL into the database file and truncates it.
+    public func checkpoint() throws {
+        do { _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch {
+            throw SQLiteErrors.map(error, doing: "checkpoint the ledger")
+        }
+    }
+
+    private func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as ChainError { throw error } catch {
+            throw SQLiteErrors.map(error, doing: what)
+        }
+    }
+
+    private static func signedHeader(from row: Row) throws -> SignedBlockHeader {
+        let header: Data = row["header"], signatures: Data = row["signatures"]
+        return SignedBlockHeader(header: try BlockHeader(decoding: Array(header)),
+                                 signatures: try SignedBlockHeader.decodeSignatures(Array(signatures)))
+    }
+}
