@@ -1,0 +1,122 @@
+import Foundation
+public import Primitives
+
+/// One chain node: it checks submitted transactions, orders them into blocks, and commits
+/// them durably to its store.
+///
+/// ```swift
+/// let node = try ChainNode.create(store: store, genesis: genesis, nodeKey: key, clock: SystemClock())
+/// let receipt = try await node.submit(transaction)   // returns once committed
+/// ```
+public final class ChainNode: Sendable {
+    /// The chain's id.
+    public let chainId: String
+    /// The genesis document.
+    public let genesis: Genesis
+    /// The ledger.
+    public let store: any BlockStore
+    /// The registered transaction handlers.
+    public let handlers: TransactionHandlerRegistry
+    private let membershipServiceKey: Secp256k1XOnlyPublicKey
+    private let orderer: SoloOrderer
+
+    /// Node settings.
+    public struct Configuration: Sendable {
+        /// Transactions per block at most.
+        public var maximumBatch = 2_000
+        /// Milliseconds a block stays open after its first transaction.
+        public var maximumDelayMilliseconds = 20
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Creates the chain in an empty store: validates genesis and commits block 0.
+    /// - Throws: `ChainError.alreadyExists` if the store holds a chain, `.invalidGenesis`.
+    public static func create(store: any BlockStore, genesis: Genesis, nodeKey: Secp256k1PrivateKey,
+                              handlers: TransactionHandlerRegistry = .chainDefaults(), clock: any ChainClock,
+                              configuration: Configuration = Configuration()) throws -> ChainNode {
+        try genesis.validate()
+        guard try store.head() == nil else {
+            throw ChainError(.alreadyExists, "The data directory already holds a chain; use a new directory or open this one.")
+        }
+        let genesisHash = Hash.sha256(try genesis.canonicalBytes())
+        _ = try store.append(genesis: genesis) { _ in
+            let state = StateTransaction(base: EmptyState())
+            try genesis.apply(to: state)
+            let header = BlockHeader(
+                chainId: genesis.chainId, height: 0, previousHash: genesisHash, transactionsRoot: MerkleTree(leaves: []).root,
+                stateRoot: StateCommitment.next(previous: StateCommitment.initial, writes: state.writes), time: genesis.time,
+                proposer: nodeKey.publicKey.xOnly.rawRepresentation, transactionCount: 0)
+            return (Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: []), state.writes)
+        }
+        return try ChainNode(store: store, nodeKey: nodeKey, handlers: handlers, clock: clock, configuration: configuration)
+    }
+
+    /// Opens an existing chain without replaying it: state is materialised in the store.
+    /// - Throws: `ChainError.notFound` for an empty store, `.corruptLedger`.
+    public init(store: any BlockStore, nodeKey: Secp256k1PrivateKey, handlers: TransactionHandlerRegistry = .chainDefaults(),
+                clock: any ChainClock, configuration: Configuration = Configuration()) throws {
+        guard let genesis = try store.genesis(), let head = try store.head() else {
+            throw ChainError(.notFound, "The store holds no chain; run 'didctl init' first.")
+        }
+        self.chainId = genesis.chainId
+        self.genesis = genesis
+        self.store = store
+        self.handlers = handlers
+        self.membershipServiceKey = try genesis.membershipServiceKey()
+        let builder = BlockBuilder(chainId: genesis.chainId, handlers: handlers,
+                                   schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), nodeKey: nodeKey)
+        orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
+                              limits: .init(maximumBatch: configuration.maximumBatch,
+                                            maximumDelayMilliseconds: configuration.maximumDelayMilliseconds))
+    }
+
+    /// The latest committed block header.
+    public var head: BlockHeader { orderer.latestHeader }
+
+    /// Checks a transaction's structure and signatures, then orders and commits it.
+    /// - Returns: the receipt, once the block holding it is durable.
+    /// - Throws: `ChainError` with the refusal's code (`specs/chain.md` §8).
+    public func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
+        try check(transaction)
+        return try await orderer.submit(transaction)
+    }
+
+    /// Decodes wire bytes and submits them.
+    /// - Throws: `ChainError` (`malformedTransaction`, `oversizedTransaction`, or a refusal).
+    public func submit(encoded: [UInt8]) async throws -> TransactionReceipt {
+        try await submit(try Transaction(decoding: encoded))
+    }
+
+    /// The stateless checks (`specs/chain.md` §2.5 steps 1-4), run on the caller's task so that
+    /// concurrent submitters spread them over every core.
+    public func check(_ transaction: Transaction) throws {
+        if let refusal = transaction.verifySignatures(chainId: chainId, membershipServiceKey: membershipServiceKey) {
+            throw refusal
+        }
+        guard let handler = handlers.handler(for: transaction.type) else {
+            throw ChainError(.unknownTransactionType, "No handler is registered for transaction type '\(transaction.type)'.")
+        }
+        do { try handler.validateStructure(of: transaction) } catch let error as ChainError { throw error } catch {
+            throw ChainError.invalidBody("\(error)")
+        }
+    }
+
+    /// Commits what is queued and stops ordering; later submissions fail with `unavailable`.
+    public func shutdown() { orderer.stop() }
+}
+
+/// State before genesis.
+private struct EmptyState: StateReader {
+    func value(namespace: String, key: [UInt8]) throws -> [UInt8]? { nil }
+    func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] { [] }
+}
+
+extension TransactionHandlerRegistry {
+    /// A registry with the chain's own handlers (governance approvals).
+    public static func chainDefaults(governance: GovernanceHandler = GovernanceHandler()) -> TransactionHandlerRegistry {
+        var registry = TransactionHandlerRegistry()
+        registry.register(governance)
+        return registry
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+public import Primitives
+
+/// Certifies one-time keys for admitted members (`specs/chain.md` §2.3): one BIP-340
+/// certificate per key over the epoch, the key and the hash of its sealed auditor envelope.
+/// It keeps no member-to-key table; each request leaves one auditor-sealed log entry.
+public final class MembershipService: Sendable {
+    /// The most keys one request may ask for.
+    public static let maximumKeysPerRequest = 10_000
+    /// How far a request's time may be from the service's clock.
+    public static let maximumClockSkewMilliseconds: UInt64 = 5 * 60 * 1000
+
+    private let chainId: String
+    private let key: Secp256k1PrivateKey
+    private let auditorKey: X25519PublicKey
+    private let schedule: EpochSchedule
+    private let members: any StateReader
+    private let log: (@Sendable ([UInt8]) throws -> Void)?
+
+    /// Creates the service.
+    /// - Parameters:
+    ///   - chainId: the chain's id.
+    ///   - key: the membership service's BIP-340 key named in genesis.
+    ///   - auditorKey: the X25519 key envelopes are sealed to.
+    ///   - schedule: the chain's epoch schedule.
+    ///   - members: committed state, to look members up.
+    ///   - log: receives each sealed issuance-log entry (append it durably); `nil` keeps none.
+    public init(chainId: String, key: Secp256k1PrivateKey, auditorKey: X25519PublicKey, schedule: EpochSchedule,
+                members: any StateReader, log: (@Sendable ([UInt8]) throws -> Void)? = nil) {
+        self.chainId = chainId
+        self.key = key
+        self.auditorKey = auditorKey
+        self.schedule = schedule
+        self.members = members
+        self.log = log
+    }
+
+    /// Checks a request and certifies its keys.
+    /// - Parameters:
+    ///   - request: the member's signed request.
+    ///   - now: the service's time, milliseconds since 1970.
+    /// - Returns: one `(certificate, envelope)` per requested key, in order.
+    /// - Throws: `ChainError.unauthorized` for unknown members or bad signatures, `.expiredEpoch`
+    ///   / `.futureEpoch` for another epoch, `.invalidBody` for malformed keys or counts.
+    public func certify(_ request: OneTimeKeyRequest, now: UInt64) throws -> [(certificate: [UInt8], envelope: [UInt8])] {
+        guard (1...Self.maximumKeysPerRequest).contains(request.oneTimeKeys.count) else {
+            throw ChainError.invalidBody("A request certifies 1 to \(Self.maximumKeysPerRequest) keys.")
+        }
+        let skew = request.requestTime > now ? request.requestTime - now : now - request.requestTime
+        guard skew <= Self.maximumClockSkewMilliseconds else {
+            throw ChainError.unauthorized("The request's time is more than 5 minutes from the service's clock; check the clock.")
+        }
+        let current = schedule.epoch(atMilliseconds: now)
+        guard request.epoch == current else {
+            throw ChainError(request.epoch > current ? .futureEpoch : .expiredEpoch,
+                             "Keys are certified for the current epoch \(current) only, not \(request.epoch).")
+        }
+        guard let recordBytes = try members.value(namespace: ChainNamespace.member, key: request.memberHandle.bytes) else {
+            throw ChainError.unauthorized("Member \(request.memberHandle) is not admitted on this chain.")
+        }
+        let record = try MemberRecord(canonicalBytes: recordBytes)
+        guard let memberKey = try? Secp256k1PublicKey(Hex.decode(record.publicKey)),
+              let signature = try? Secp256k1ECDSASignature(compactRepresentation: request.signature),
+              memberKey.isValidSignature(signature, forDigest: request.digest(chainId: chainId)) else {
+            throw ChainError.unauthorized("The request is not signed by the member's registered key.")
+        }
+        var issued: [(certificate: [UInt8], envelope: [UInt8])] = []
+        for oneTimeKey in request.oneTimeKeys {
+            guard (try? Secp256k1XOnlyPublicKey(oneTimeKey)) != nil else {
+                throw ChainError.invalidBody("A one-time key is not a 32-byte BIP-340 key.")
+            }
+            let envelope = try AuditorEnvelope(memberHandle: request.memberHandle, oneTimeKey: oneTimeKey, epoch: request.epoch)
+                .sealed(to: auditorKey)
+            let message = OneTimeKeyCertificate.message(chainId: chainId, epoch: request.epoch, oneTimeKey: oneTimeKey,
+                                                        envelope: envelope)
+            issued.append((try key.schnorrSignature(for: message), envelope))
+        }
+        try log?(try issuanceLogEntry(for: request))
+        return issued
+    }
+
+    /// `member handle ‖ epoch ‖ count ‖ H(X₁ ‖ … ‖ Xₙ)` sealed to the auditor.
+    private func issuanceLogEntry(for request: OneTimeKeyRequest) throws -> [UInt8] {
+        var writer = ByteWriter(capacity: 80)
+        writer.raw(request.memberHandle.bytes)
+        writer.u64(request.epoch)
+        writer.u32(UInt32(request.oneTimeKeys.count))
+        writer.raw(Hash.sha256(request.oneTimeKeys.flatMap { $0 }))
+        return try SealedBox.seal(writer.bytes, to: auditorKey)
+    }
+}

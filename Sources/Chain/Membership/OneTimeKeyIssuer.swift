@@ -1,0 +1,43 @@
+public import KeyCustody
+public import Primitives
+
+/// The member's side of one-time key issuance: generates fresh keys, signs the request with
+/// the member's long-term key through its custodian, and assembles the certified credentials.
+public struct OneTimeKeyIssuer: Sendable {
+    /// The chain's id.
+    public let chainId: String
+    /// The member's handle.
+    public let memberHandle: MemberHandle
+    /// The custodian holding the member's long-term key.
+    public let custodian: any KeyCustodian
+    /// Which key of the custodian is the member's.
+    public let key: KeyReference
+
+    /// Creates an issuer for one member.
+    public init(chainId: String, memberHandle: MemberHandle, custodian: any KeyCustodian, key: KeyReference) {
+        self.chainId = chainId
+        self.memberHandle = memberHandle
+        self.custodian = custodian
+        self.key = key
+    }
+
+    /// Generates `count` keys and a signed request for them.
+    /// - Returns: the private keys (kept by the member) and the request (sent to the service).
+    public func request(count: Int, epoch: UInt64, time: UInt64) async throws
+        -> (keys: [Secp256k1PrivateKey], request: OneTimeKeyRequest)
+    {
+        let keys = (0..<count).map { _ in Secp256k1PrivateKey() }
+        let publicKeys = keys.map { $0.publicKey.xOnly.rawRepresentation }
+        let digest = OneTimeKeyRequest.digest(chainId: chainId, memberHandle: memberHandle, epoch: epoch,
+                                              requestTime: time, oneTimeKeys: publicKeys)
+        let signature = try await custodian.sign(digest: digest, with: key)
+        return (keys, OneTimeKeyRequest(memberHandle: memberHandle, epoch: epoch, requestTime: time,
+                                        oneTimeKeys: publicKeys, signature: signature.compactRepresentation))
+    }
+
+    /// Pairs the member's private keys with what the service issued.
+    public static func credentials(keys: [Secp256k1PrivateKey], epoch: UInt64,
+                                   issued: [(certificate: [UInt8], envelope: [UInt8])]) -> [OneTimeKeyCredential] {
+        zip(keys, issued).map { OneTimeKeyCredential(privateKey: $0, epoch: epoch, certificate: $1.certificate, envelope: $1.envelope) }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The embedded orderer (`specs/chain.md` §7): one thread batches submitted transactions into
+/// blocks, closing a block at `maximumBatch` transactions or `maximumDelay` after its first,
+/// commits it, and only then answers the submitters.
+///
+/// A dedicated thread rather than a task, because committing a block blocks on SQLite and
+/// fsync, which must not starve Swift's cooperative threads that verify signatures.
+final class SoloOrderer: @unchecked Sendable {
+    /// Batching limits.
+    struct Limits: Sendable {
+        var maximumBatch = 2_000
+        var maximumDelayMilliseconds = 20
+    }
+
+    private struct Pending {
+        let transaction: Transaction
+        let continuation: CheckedContinuation<TransactionReceipt, any Error>
+    }
+
+    // Everything below is guarded by `condition`.
+    private let condition = NSCondition()
+    private var queue: [Pending] = []
+    private var firstArrival: Date?
+    private var stopping = false
+    private var head: BlockHeader
+    private let finished = DispatchSemaphore(value: 0)
+
+    private let store: any BlockStore
+    private let builder: BlockBuilder
+    private let clock: any ChainClock
+    private let limits: Limits
+
+    init(store: any BlockStore, builder: BlockBuilder, clock: any ChainClock, head: BlockHeader, limits: Limits) {
+        self.store = store
+        self.builder = builder
+        self.clock = clock
+        self.head = head
+        self.limits = limits
+        let thread = Thread { [self] in run() }
+        thread.name = "chancery.solo-orderer"
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    /// The latest committed header.
+    var latestHeader: BlockHeader { condition.withLock { head } }
+
+    /// Queues a transaction and waits until it is committed or refused.
+    func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
+        try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            guard !stopping else {
+                continuation.resume(throwing: ChainError(.unavailable, "The node is shutting down; submit again after it restarts."))
+                return
+            }
+            if queue.isEmpty { firstArrival = Date() }
+            queue.append(Pending(transaction: transaction, continuation: continuation))
+            condition.signal()
+        }
+    }
+
+    /// Stops after committing what is queued.
+    func stop() {
+        condition.withLock {
+            stopping = true
+            condition.signal()
+        }
+        finished.wait()
+    }
+
+    private func run() {
+        while let batch = nextBatch() { commit(batch) }
+        finished.signal()
+    }
+
+    /// Waits for a full batch or for the oldest transaction's deadline; `nil` when stopping
+    /// with an empty queue.
+    private func nextBatch() -> [Pending]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty {
+            if stopping { return nil }
+            condition.wait()
+        }
+        let deadline = (firstArrival ?? Date()).addingTimeInterval(Double(limits.maximumDelayMilliseconds) / 1000)
+        while queue.count < limits.maximumBatch && !stopping && Date() < deadline {
+            _ = condition.wait(until: deadline)
+        }
+        let batch = Array(queue.prefix(limits.maximumBatch))
+        queue.removeFirst(batch.count)
+        firstArrival = queue.isEmpty ? nil : Date()
+        return batch
+    }
+
+    private func commit(_ batch: [Pending]) {
+        let previous = condition.withLock { head }
+        let time = max(clock.nowMilliseconds(), previous.time)
+        var outcomes: [BlockBuilder.Outcome] = []
+        do {
+            let block = try store.append(genesis: nil) { reader in
+                let built = try builder.build(after: previous, candidates: batch.map(\.transaction), time: time, reader: reader)
+                outcomes = built.outcomes
+                return (built.block, built.writes)
+            }
+            condition.withLock { head = block.signedHeader.header }
+            for (pending, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .accepted(let index):
+                    pending.continuation.resume(returning: TransactionReceipt(
+                        transactionId: pending.transaction.id, height: block.height, index: index, time: time))
+                case .refused(let error):
+                    pending.continuation.resume(throwing: error)
+                }
+            }
+        } catch let nothing as BlockBuilder.NothingAccepted {
+            for (pending, outcome) in zip(batch, nothing.outcomes) {
+                if case .refused(let error) = outcome { pending.continuation.resume(throwing: error) }
+            }
+        } catch {
+            // A storage failure: nothing was written, so every submitter learns it failed.
+            let failure = error as? ChainError ?? ChainError.storage("\(error)")
+            for pending in batch { pending.continuation.resume(throwing: failure) }
+        }
+    }
+}
