@@ -64,8 +64,7 @@ public final class ChainNode: Sendable {
         self.store = store
         self.handlers = handlers
         self.membershipServiceKey = try genesis.membershipServiceKey()
-        let builder = BlockBuilder(chainId: genesis.chainId, handlers: handlers,
-                                   schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), nodeKey: nodeKey)
+        let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: handlers), nodeKey: nodeKey)
         orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
                               limits: .init(maximumBatch: configuration.maximumBatch,
                                             maximumDelayMilliseconds: configuration.maximumDelayMilliseconds))

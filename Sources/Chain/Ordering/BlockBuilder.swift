@@ -5,9 +5,7 @@ import Primitives
 /// signs the header. Runs inside the store's write transaction, so validation and commit see
 /// the same state.
 struct BlockBuilder: Sendable {
-    let chainId: String
-    let handlers: TransactionHandlerRegistry
-    let schedule: EpochSchedule
+    let applier: TransactionApplier
     let nodeKey: Secp256k1PrivateKey
 
     /// What happened to one candidate.
@@ -34,7 +32,7 @@ struct BlockBuilder: Sendable {
         outcomes.reserveCapacity(candidates.count)
         for transaction in candidates {
             do {
-                try apply(transaction, index: accepted.count, height: height, time: time, to: blockState)
+                try applier.apply(transaction, index: accepted.count, height: height, time: time, to: blockState)
                 outcomes.append(.accepted(index: accepted.count))
                 accepted.append(transaction)
             } catch let error as ChainError where Self.isStorageFailure(error) {
@@ -48,29 +46,12 @@ struct BlockBuilder: Sendable {
         guard !accepted.isEmpty else { throw NothingAccepted(outcomes: outcomes) }
         let writes = blockState.writes
         let header = BlockHeader(
-            chainId: chainId, height: height, previousHash: previous.hash,
+            chainId: applier.chainId, height: height, previousHash: previous.hash,
             transactionsRoot: MerkleTree(leaves: accepted.map(\.id.bytes)).root,
             stateRoot: StateCommitment.next(previous: previous.stateRoot, writes: writes),
             time: time, proposer: nodeKey.publicKey.xOnly.rawRepresentation, transactionCount: UInt32(accepted.count))
         let block = Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: accepted)
         return (block, writes, outcomes)
-    }
-
-    /// The stateful checks of `specs/chain.md` §2.5 steps 5-7 for one transaction; its writes
-    /// reach `blockState` only if every check passes.
-    func apply(_ transaction: Transaction, index: Int, height: UInt64, time: UInt64, to blockState: StateTransaction) throws {
-        if let refusal = schedule.refusal(ofEpoch: transaction.epoch, atMilliseconds: time) { throw refusal }
-        guard try blockState.value(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey) == nil else {
-            throw ChainError(.spentOneTimeKey, "The one-time key was already used: this transaction is a replay or reuses a key.")
-        }
-        guard let handler = handlers.handler(for: transaction.type) else {
-            throw ChainError(.unknownTransactionType, "No handler is registered for transaction type '\(transaction.type)'.")
-        }
-        let transactionState = blockState.child()
-        transactionState.put(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey, value: [])
-        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index)
-        try handler.apply(transaction, context: context, state: transactionState)
-        blockState.merge(transactionState)
     }
 
     static func isStorageFailure(_ error: ChainError) -> Bool {

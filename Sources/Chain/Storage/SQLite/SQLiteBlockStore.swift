@@ -53,28 +53,34 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     public func head() throws -> SignedBlockHeader? {
         try read("read the chain head") { db in
-            try Row.fetchOne(db, sql: "SELECT header, signatures FROM blocks ORDER BY height DESC LIMIT 1")
+            try Row.fetchOne(db, sql: "SELECT hash, header, signatures FROM blocks ORDER BY height DESC LIMIT 1")
         }.map(Self.signedHeader(from:))
     }
 
     public func signedHeader(at height: UInt64) throws -> SignedBlockHeader? {
         try read("read block \(height)") { db in
-            try Row.fetchOne(db, sql: "SELECT header, signatures FROM blocks WHERE height = ?", arguments: [Int64(height)])
+            try Row.fetchOne(db, sql: "SELECT hash, header, signatures FROM blocks WHERE height = ?", arguments: [Int64(height)])
         }.map(Self.signedHeader(from:))
     }
 
     public func transactions(at height: UInt64) throws -> [Transaction] {
-        let rows = try read("read the transactions of block \(height)") { db -> [Data] in
+        let rows = try read("read the transactions of block \(height)") { db -> [Row] in
             guard let block = try Row.fetchOne(db, sql: "SELECT firstSeq, txCount FROM blocks WHERE height = ?",
                                                arguments: [Int64(height)]) else { return [] }
             let first: Int64 = block["firstSeq"], count: Int64 = block["txCount"]
-            return try Data.fetchAll(db, sql: "SELECT bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
-                                     arguments: [first, first + count])
+            return try Row.fetchAll(db, sql: "SELECT id, bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
+                                    arguments: [first, first + count])
         }
-        return try rows.map { data in
-            do { return try Transaction(decoding: Array(data)) } catch {
+        return try rows.map { row in
+            let id: Data = row["id"], bytes: Data = row["bytes"]
+            let transaction: Transaction
+            do { transaction = try Transaction(decoding: Array(bytes)) } catch {
                 throw ChainError(.corruptLedger, "A stored transaction of block \(height) cannot be decoded: \(error)")
             }
+            guard transaction.id.bytes == Array(id) else {
+                throw ChainError(.corruptLedger, "A stored transaction of block \(height) does not match its recorded id.")
+            }
+            return transaction
         }
     }
 
@@ -142,8 +148,12 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     private static func signedHeader(from row: Row) throws -> SignedBlockHeader {
-        let header: Data = row["header"], signatures: Data = row["signatures"]
-        return SignedBlockHeader(header: try BlockHeader(decoding: Array(header)),
-                                 signatures: try SignedBlockHeader.decodeSignatures(Array(signatures)))
+        let hash: Data = row["hash"], header: Data = row["header"], signatures: Data = row["signatures"]
+        let signed = SignedBlockHeader(header: try BlockHeader(decoding: Array(header)),
+                                       signatures: try SignedBlockHeader.decodeSignatures(Array(signatures)))
+        guard signed.hash == Array(hash) else {
+            throw ChainError(.corruptLedger, "Block \(signed.header.height)'s recorded hash does not match its header.")
+        }
+        return signed
     }
 }

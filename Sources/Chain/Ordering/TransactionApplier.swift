@@ -1,0 +1,30 @@
+/// The stateful checks of `specs/chain.md` §2.5 steps 5-7 for one transaction, shared by the
+/// block builder and by `chain verify`'s replay so both apply exactly the same rules.
+struct TransactionApplier: Sendable {
+    let chainId: String
+    let handlers: TransactionHandlerRegistry
+    let schedule: EpochSchedule
+
+    init(genesis: Genesis, handlers: TransactionHandlerRegistry) {
+        chainId = genesis.chainId
+        self.handlers = handlers
+        schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
+    }
+
+    /// Applies one transaction; its writes reach `blockState` only if every check passes.
+    /// - Throws: the refusal.
+    func apply(_ transaction: Transaction, index: Int, height: UInt64, time: UInt64, to blockState: StateTransaction) throws {
+        if let refusal = schedule.refusal(ofEpoch: transaction.epoch, atMilliseconds: time) { throw refusal }
+        guard try blockState.value(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey) == nil else {
+            throw ChainError(.spentOneTimeKey, "The one-time key was already used: this transaction is a replay or reuses a key.")
+        }
+        guard let handler = handlers.handler(for: transaction.type) else {
+            throw ChainError(.unknownTransactionType, "No handler is registered for transaction type '\(transaction.type)'.")
+        }
+        let transactionState = blockState.child()
+        transactionState.put(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey, value: [])
+        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index)
+        try handler.apply(transaction, context: context, state: transactionState)
+        blockState.merge(transactionState)
+    }
+}

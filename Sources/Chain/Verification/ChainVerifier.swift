@@ -1,0 +1,108 @@
+import Dispatch
+import Primitives
+
+/// Re-checks a whole ledger (`didctl chain verify`): every header hash and link, node
+/// signature, Merkle root, transaction signature, and the state commitment by replaying every
+/// transaction into fresh state; then compares the replayed state with the stored tables, so
+/// a hand-edited row anywhere is found. Reports the first bad block and why.
+public struct ChainVerifier: Sendable {
+    private let store: any BlockStore
+    private let handlers: TransactionHandlerRegistry
+
+    /// Creates a verifier.
+    /// - Parameters:
+    ///   - store: the ledger to check.
+    ///   - handlers: every transaction type the ledger may hold (replay needs them all).
+    public init(store: any BlockStore, handlers: TransactionHandlerRegistry) {
+        self.store = store
+        self.handlers = handlers
+    }
+
+    /// Verifies the ledger.
+    /// - Parameter progress: called with (verified height, head height) after each block.
+    /// - Returns: the report; a damaged ledger is a report, not an error.
+    /// - Throws: only when the store cannot be read at all.
+    public func verify(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ChainVerificationReport {
+        var report = ChainVerificationReport(verifiedBlocks: 0, verifiedTransactions: 0)
+        guard let genesis = try store.genesis(), let head = try store.head() else {
+            report.problem = "The store holds no chain."
+            return report
+        }
+        let replay = ReplayState()
+        let applier = TransactionApplier(genesis: genesis, handlers: handlers)
+        var previous: BlockHeader?
+        for height in 0...head.header.height {
+            do {
+                let header = try verifyBlock(at: height, after: previous, genesis: genesis, applier: applier, replay: replay,
+                                             count: &report.verifiedTransactions)
+                previous = header
+                report.verifiedBlocks += 1
+                progress(height, head.header.height)
+            } catch {
+                report.firstBadBlock = height
+                report.problem = "Block \(height): \((error as? ChainError)?.reason ?? "\(error)")"
+                return report
+            }
+        }
+        if let difference = try replay.firstDifference(from: store) {
+            report.problem = "World state does not match the ledger: \(difference)"
+        }
+        return report
+    }
+
+    private func verifyBlock(at height: UInt64, after previous: BlockHeader?, genesis: Genesis, applier: TransactionApplier,
+                             replay: ReplayState, count: inout Int) throws -> BlockHeader {
+        guard let signed = try store.signedHeader(at: height) else { throw bad("the block is missing") }
+        let header = signed.header
+        guard header.height == height, header.chainId == genesis.chainId else { throw bad("its height or chain id is wrong") }
+        // Genesis is signed by a node it names; later blocks by a node admitted before them.
+        let nodes = previous == nil ? Set(genesis.nodes.compactMap { try? Hex.decode($0) }) : replay.nodeKeys()
+        guard signed.signatures.contains(where: { nodes.contains($0.nodeKey) && signed.isSigned(by: $0.nodeKey) }) else {
+            throw bad("no admitted node signed its header")
+        }
+        let transactions = try store.transactions(at: height)
+        guard transactions.count == Int(header.transactionCount) else {
+            throw bad("it holds \(transactions.count) transactions but its header says \(header.transactionCount)")
+        }
+        guard MerkleTree(leaves: transactions.map(\.id.bytes)).root == header.transactionsRoot else {
+            throw bad("its transactions do not match the header's Merkle root")
+        }
+        let state = StateTransaction(base: replay)
+        if let previous {
+            guard header.previousHash == previous.hash else { throw bad("it does not link to block \(height - 1)'s hash") }
+            guard header.time >= previous.time else { throw bad("its time is earlier than the previous block's") }
+            try verifySignatures(transactions, genesis: genesis)
+            for (index, transaction) in transactions.enumerated() {
+                do { try applier.apply(transaction, index: index, height: height, time: header.time, to: state) } catch {
+                    throw bad("transaction \(transaction.id) does not replay: \((error as? ChainError)?.reason ?? "\(error)")")
+                }
+            }
+        } else {
+            guard header.previousHash == Hash.sha256(try genesis.canonicalBytes()) else {
+                throw bad("it does not commit to the stored genesis document")
+            }
+            try genesis.apply(to: state)
+        }
+        let expectedRoot = StateCommitment.next(previous: previous?.stateRoot ?? StateCommitment.initial, writes: state.writes)
+        guard expectedRoot == header.stateRoot else { throw bad("replaying it gives a different state commitment") }
+        replay.apply(state.writes)
+        count += transactions.count
+        return header
+    }
+
+    /// Both signatures of every transaction, spread over all cores.
+    private func verifySignatures(_ transactions: [Transaction], genesis: Genesis) throws {
+        let key = try genesis.membershipServiceKey()
+        let failures = LockedFailures()
+        DispatchQueue.concurrentPerform(iterations: transactions.count) { index in
+            if let refusal = transactions[index].verifySignatures(chainId: genesis.chainId, membershipServiceKey: key) {
+                failures.record(index, refusal)
+            }
+        }
+        if let (index, refusal) = failures.first {
+            throw bad("transaction \(index) (\(transactions[index].id)): \(refusal.reason)")
+        }
+    }
+
+    private func bad(_ reason: String) -> ChainError { ChainError(.corruptLedger, reason) }
+}
