@@ -112,10 +112,11 @@ private struct EmptyState: StateReader {
 }
 
 extension TransactionHandlerRegistry {
-    /// A registry with the chain's own handlers (governance approvals).
+    /// A registry with the chain's own handlers (governance approvals, anchors).
     public static func chainDefaults(governance: GovernanceHandler = GovernanceHandler()) -> TransactionHandlerRegistry {
         var registry = TransactionHandlerRegistry()
         registry.register(governance)
+        registry.register(AnchorHandler())
         return registry
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Chain
 import Foundation
+import KeyCustody
 import Primitives
 
 /// `didctl`: the command-line front of Chancery, and the composition root that wires the
@@ -14,7 +16,7 @@ struct Didctl: AsyncParsableCommand {
             status is 1 for a refused operation or failed verification and 2 for bad usage.
             """,
         version: Primitives.version,
-        subcommands: [VersionCommand.self, BenchCommand.self]
+        subcommands: [InitCommand.self, ChainCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
     /// Runs the command line, mapping failures to the contract's exit codes: 2 for bad usage
@@ -27,6 +29,14 @@ struct Didctl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as DidctlFailure {
+            fail(failure.message)
+        } catch let error as ChainError {
+            fail(error.reason)
+        } catch let error as KeyCustodyError {
+            fail(error.reason)
+        } catch let error as PrimitivesError {
+            fail(error.reason)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -35,5 +45,11 @@ struct Didctl: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// One sentence on stderr, exit status 1.
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(1)
     }
 }

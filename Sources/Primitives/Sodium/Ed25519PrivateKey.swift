@@ -50,6 +50,10 @@ public struct Ed25519PrivateKey: Sendable, CustomStringConvertible {
         return signature
     }
 
+    /// The 32-byte RFC 8032 seed (the first half of libsodium's secret key), for keystores.
+    /// - Warning: never log it.
+    public var seed: SecureBytes { secretKey.withUnsafeBytes { SecureBytes($0.prefix(32)) } }
+
     /// Names the public key only; the secret never appears.
     public var description: String { "Ed25519PrivateKey(publicKey: \(Hex.encode(publicKey.rawRepresentation)), secret redacted)" }
 }

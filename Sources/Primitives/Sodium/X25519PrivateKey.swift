@@ -39,6 +39,10 @@ public struct X25519PrivateKey: Sendable, CustomStringConvertible {
         publicKey = X25519PublicKey(checkedBytes: publicBytes)
     }
 
+    /// The 32-byte secret scalar, for keystores that encrypt it.
+    /// - Warning: never log it.
+    public var rawRepresentation: SecureBytes { secretKey }
+
     /// Names the public key only; the secret never appears.
     public var description: String { "X25519PrivateKey(publicKey: \(Hex.encode(publicKey.rawRepresentation)), secret redacted)" }
 }

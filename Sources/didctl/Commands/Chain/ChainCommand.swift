@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `didctl chain ...`: status, integrity check and block listing of the local ledger.
+struct ChainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chain",
+        abstract: "Inspect and verify the local ledger.",
+        subcommands: [ChainInfoCommand.self, ChainVerifyCommand.self, ChainBlocksCommand.self])
+}

@@ -1,0 +1,50 @@
+import Chain
+import Foundation
+import KeyCustody
+import Primitives
+
+/// Everything a command needs to act on the local chain: the store, the node, the membership
+/// service and the operator's member identity, wired from the data directory.
+final class NodeRuntime: @unchecked Sendable {
+    let directory: DataDirectory
+    let genesis: Genesis
+    let store: SQLiteBlockStore
+    let node: ChainNode
+    let membershipService: MembershipService
+    let custodian = InMemoryCustodian()
+    let clock: any ChainClock
+
+    /// The transaction handlers every node of this build knows.
+    static func handlers() -> TransactionHandlerRegistry { .chainDefaults() }
+
+    init(directory: DataDirectory, clock: any ChainClock = SystemClock(), configuration: ChainNode.Configuration = .init()) throws {
+        self.directory = directory
+        self.clock = clock
+        genesis = try directory.genesis()
+        store = try directory.openStore()
+        node = try ChainNode(store: store, nodeKey: directory.secp256k1Key("node"), handlers: Self.handlers(), clock: clock,
+                             configuration: configuration)
+        let auditor = try X25519PublicKey(rawRepresentation: Hex.decode(genesis.auditors[0].encryptionKey))
+        membershipService = MembershipService(chainId: genesis.chainId, key: try directory.secp256k1Key("membership"),
+                                              auditorKey: auditor, schedule: EpochSchedule(epochSeconds: genesis.epochSeconds),
+                                              members: store)
+        custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator"))
+    }
+
+    var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }
+
+    /// Certified one-time keys for the operator member.
+    func oneTimeKeys(count: Int) async throws -> [OneTimeKeyCredential] {
+        let handle = MemberHandle(publicKey: try await custodian.publicKey(for: KeyReference("operator")))
+        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: custodian, key: KeyReference("operator"))
+        let now = clock.nowMilliseconds()
+        let epoch = schedule.epoch(atMilliseconds: now)
+        var credentials: [OneTimeKeyCredential] = []
+        while credentials.count < count {
+            let batch = min(1_000, count - credentials.count)
+            let (keys, request) = try await issuer.request(count: batch, epoch: epoch, time: now)
+            credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: try membershipService.certify(request, now: now))
+        }
+        return credentials
+    }
+}
