@@ -2,7 +2,7 @@
 /// prove that some data existed by a block's time. The first anchor of a digest wins.
 ///
 /// Body: `B32 digest ‖ bytes memo` (memo at most 1,024 bytes). State: namespace `anchor`,
-/// key = digest, value = `u64 height ‖ memo`.
+/// key = digest, value = `u64 height`; the memo stays in the transaction, not in state.
 public struct AnchorHandler: TransactionHandler {
     /// The transaction type.
     public static let transactionType: TransactionType = "chain.anchor"
@@ -27,13 +27,12 @@ public struct AnchorHandler: TransactionHandler {
     public func validateStructure(of transaction: Transaction) throws { _ = try Self.decode(transaction.body) }
 
     public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let (digest, memo) = try Self.decode(transaction.body)
+        let (digest, _) = try Self.decode(transaction.body)
         guard try state.value(namespace: Self.namespace, key: digest) == nil else {
             throw ChainError(.alreadyExists, "This digest is already anchored; the first anchor stands.")
         }
-        var writer = ByteWriter(capacity: 8 + memo.count)
+        var writer = ByteWriter(capacity: 8)
         writer.u64(context.height)
-        writer.raw(memo)
         state.put(namespace: Self.namespace, key: digest, value: writer.bytes)
     }
 

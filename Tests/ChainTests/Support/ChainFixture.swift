@@ -15,20 +15,31 @@ final class ChainFixture: @unchecked Sendable {
     let custodian = InMemoryCustodian()
     let members = ["alice", "bob"]
     let genesis: Genesis
-    let store: any BlockStore
-    let node: ChainNode
-    let membershipService: MembershipService
     let directory: URL?
+    let sqliteOptions: SQLiteBlockStore.Options
+    let configuration: ChainNode.Configuration
+
+    /// What `close()` releases and `restart()` opens again. Replaced only from the test's own
+    /// task while no submission is running, so the unchecked sendability holds.
+    private struct Running {
+        let store: any BlockStore
+        let node: ChainNode
+        let membershipService: MembershipService
+    }
+    private var running: Running?
 
     static let genesisTime: UInt64 = 1_763_712_000_000
 
     /// - Parameters:
     ///   - sqlite: use a SQLite file in a fresh temporary directory instead of memory.
     ///   - committee: committee size; `threshold` approvals needed.
+    ///   - sqliteOptions: options of the SQLite store (to cap its size).
     init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
-         configuration: ChainNode.Configuration = .init()) throws {
+         configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init()) throws {
         clock = ManualClock(Self.genesisTime)
         committeeKeys = (0..<committee).map { _ in Secp256k1PrivateKey() }
+        self.configuration = configuration
+        self.sqliteOptions = sqliteOptions
         var memberRecords: [MemberRecord] = []
         for name in members {
             let publicKey = custodian.generate(KeyReference(name))
@@ -42,23 +53,23 @@ final class ChainFixture: @unchecked Sendable {
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditorKey.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
             nodes: [Hex.encode(nodeKey.publicKey.xOnly.rawRepresentation)], members: memberRecords)
+        let store: any BlockStore
         if sqlite {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-chain-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             directory = dir
-            store = try SQLiteBlockStore(path: dir.appendingPathComponent("ledger.sqlite").path)
+            store = try SQLiteBlockStore(path: dir.appendingPathComponent("ledger.sqlite").path, options: sqliteOptions)
         } else {
             directory = nil
             store = InMemoryBlockStore()
         }
-        node = try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, handlers: Self.handlers(),
-                                    clock: clock, configuration: configuration)
-        membershipService = MembershipService(chainId: chainId, key: membershipKey, auditorKey: auditorKey.publicKey,
-                                              schedule: EpochSchedule(epochSeconds: epochSeconds), members: store)
+        let node = try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, handlers: Self.handlers(),
+                                        clock: clock, configuration: configuration)
+        running = Running(store: store, node: node, membershipService: membershipService(reading: store))
     }
 
     deinit {
-        node.shutdown()
+        running?.node.shutdown()
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -68,20 +79,66 @@ final class ChainFixture: @unchecked Sendable {
         return registry
     }
 
+    var store: any BlockStore { opened().store }
+    var node: ChainNode { opened().node }
+    var membershipService: MembershipService { opened().membershipService }
+
+    private func opened() -> Running {
+        guard let running else { preconditionFailure("The fixture's chain is closed; call restart() first.") }
+        return running
+    }
+
+    /// The SQLite ledger file, for a SQLite fixture.
+    var ledgerPath: String? { directory?.appendingPathComponent("ledger.sqlite").path }
+
+    /// A membership service of this chain reading `store`, with an optional issuance log.
+    func membershipService(reading store: any BlockStore, key: Secp256k1PrivateKey? = nil,
+                           log: (@Sendable ([UInt8]) throws -> Void)? = nil) -> MembershipService {
+        MembershipService(chainId: chainId, key: key ?? membershipKey, auditorKey: auditorKey.publicKey,
+                          schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store, log: log)
+    }
+
+    /// Stops the node and releases the store, checkpointing a SQLite ledger first so that the
+    /// database file alone holds it (the WAL is emptied).
+    func close() throws {
+        guard let running else { return }
+        running.node.shutdown()
+        if let sqlite = running.store as? SQLiteBlockStore { try sqlite.checkpoint() }
+        self.running = nil
+    }
+
+    /// Closes the chain and opens it again from its SQLite file with a new store and node, as
+    /// after a process restart.
+    func restart() throws {
+        guard let ledgerPath else { preconditionFailure("Only a SQLite fixture can restart.") }
+        try close()
+        let store = try SQLiteBlockStore(path: ledgerPath, options: sqliteOptions)
+        let node = try ChainNode(store: store, nodeKey: nodeKey, handlers: Self.handlers(), clock: clock,
+                                 configuration: configuration)
+        running = Running(store: store, node: node, membershipService: membershipService(reading: store))
+    }
+
     var epoch: UInt64 { EpochSchedule(epochSeconds: genesis.epochSeconds).epoch(atMilliseconds: clock.nowMilliseconds()) }
 
     func handle(_ member: String) async throws -> MemberHandle {
         MemberHandle(publicKey: try await custodian.publicKey(for: KeyReference(member)))
     }
 
+    /// A one-time key request for `member`'s handle, signed with the custodian key `signer`
+    /// (the member's own by default), for the current epoch and time unless given.
+    func request(_ member: String, count: Int, epoch: UInt64? = nil, time: UInt64? = nil, signer: String? = nil) async throws
+        -> (keys: [Secp256k1PrivateKey], request: OneTimeKeyRequest)
+    {
+        let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: try await handle(member), custodian: custodian,
+                                      key: KeyReference(signer ?? member))
+        return try await issuer.request(count: count, epoch: epoch ?? self.epoch, time: time ?? clock.nowMilliseconds())
+    }
+
     /// Certified one-time keys for `member`.
     func oneTimeKeys(_ member: String, count: Int) async throws -> [OneTimeKeyCredential] {
-        let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: try await handle(member), custodian: custodian,
-                                      key: KeyReference(member))
-        let now = clock.nowMilliseconds()
-        let (keys, request) = try await issuer.request(count: count, epoch: epoch, time: now)
-        let issued = try membershipService.certify(request, now: now)
-        return OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: issued)
+        let (keys, request) = try await request(member, count: count)
+        let issued = try membershipService.certify(request, now: clock.nowMilliseconds())
+        return OneTimeKeyIssuer.credentials(keys: keys, epoch: request.epoch, issued: issued)
     }
 
     /// A signed `test.put` transaction of `member`.
@@ -92,9 +149,24 @@ final class ChainFixture: @unchecked Sendable {
 
     /// A `gov.approve` transaction by committee member `index`.
     func approval(_ action: GovernanceAction, by index: Int, submitter: String = "alice") async throws -> Transaction {
-        let approval = try GovernanceApproval(action: action, approver: "c\(index)", key: committeeKeys[index], chainId: chainId)
+        try await approval(action, approver: "c\(index)", key: committeeKeys[index], submitter: submitter)
+    }
+
+    /// A `gov.approve` transaction naming `approver`, signed with `key`.
+    func approval(_ action: GovernanceAction, approver: String, key: Secp256k1PrivateKey,
+                  submitter: String = "alice") async throws -> Transaction {
+        let approval = try GovernanceApproval(action: action, approver: approver, key: key, chainId: chainId)
         return try Transaction(type: .governanceApproval, body: approval.body, chainId: chainId,
                                oneTimeKey: try await oneTimeKeys(submitter, count: 1)[0])
+    }
+
+    /// Every committed entry of `namespaces`, to compare state before and after a refusal.
+    func snapshot(_ namespaces: [String]) throws -> [String: [[UInt8]: [UInt8]]] {
+        var result: [String: [[UInt8]: [UInt8]]] = [:]
+        for namespace in namespaces {
+            result[namespace] = Dictionary(uniqueKeysWithValues: try store.entries(namespace: namespace, prefix: []).map { ($0.key, $0.value) })
+        }
+        return result
     }
 }
 

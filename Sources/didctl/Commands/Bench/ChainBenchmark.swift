@@ -1,0 +1,220 @@
+import Chain
+import Foundation
+import KeyCustody
+import Primitives
+
+/// `didctl bench chain`: pre-signs transactions with full envelopes, submits them from
+/// concurrent clients to an embedded node with a SQLite ledger, and reports throughput, the
+/// signature-verification bound measured in the same run, confirmation latency under a steady
+/// offered load, bytes on disk, reopen time and peak RSS.
+struct ChainBenchmark: Sendable {
+    var transactions = 200_000
+    var clients = 8
+    var window = 64
+    var bodySize = 256
+    var offeredRate = 5_000
+    var latencyTransactions = 25_000
+    var directory: DataDirectory
+    var ackLog: URL?
+    var progress: @Sendable (String) -> Void = { _ in }
+
+    struct Result: Codable {
+        var transactions: Int
+        var clients: Int
+        var committedPerSecond: Double
+        var blocks: UInt64
+        var verificationMicrosecondsPerTransaction: Double
+        var verificationBoundPerSecond: Double
+        var fractionOfVerificationBound: Double
+        var offeredPerSecond: Int
+        var latencySamples: Int
+        var latencyP50Milliseconds: Double
+        var latencyP99Milliseconds: Double
+        var bytesOnDiskPerTransaction: Double
+        var reopenMilliseconds: Double
+        var peakRSSMegabytes: Double
+        var presignedMegabytes: Double
+        var transactionBytes: Int
+    }
+
+    func run() async throws -> Result {
+        _ = try ChainBootstrap.create(in: directory, chainId: "bench")
+        var runtime: NodeRuntime? = try NodeRuntime(directory: directory)
+        let total = transactions + latencyTransactions
+        progress("pre-signing \(total) transactions (one-time key, certificate, envelope, signature each)…")
+        let signed = try await presign(count: total, runtime: runtime!)
+        let presignedBytes = signed.reduce(0) { $0 + $1.count }
+
+        progress("measuring the signature-verification bound…")
+        let perTransaction = try verificationCost(signed.prefix(2_000), runtime: runtime!)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let bound = Double(cores) / perTransaction * 1e6
+
+        progress("submitting \(transactions) transactions from \(clients) clients…")
+        let ack = try ackLog.map { url -> FileHandle in
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            return try FileHandle(forWritingTo: url)
+        }
+        let start = ContinuousClock.now
+        try await submitAll(Array(signed.prefix(transactions)), node: runtime!.node, ack: ack)
+        let elapsed = ContinuousClock.now - start
+        let committedPerSecond = Double(transactions) / elapsed.seconds
+
+        progress("offering \(offeredRate) tx/s for \(latencyTransactions) transactions…")
+        let latencies = try await steadyLoad(Array(signed.suffix(latencyTransactions)), node: runtime!.node).sorted()
+        let blocks = runtime!.node.head.height
+
+        runtime!.node.shutdown()
+        try runtime!.store.checkpoint()
+        let disk = Double(runtime!.store.diskUsage()) / Double(total)
+        runtime = nil
+        progress("reopening the ledger…")
+        let reopenStart = ContinuousClock.now
+        let reopened = try NodeRuntime(directory: directory)
+        _ = reopened.node.head
+        let reopen = (ContinuousClock.now - reopenStart).seconds * 1000
+        reopened.node.shutdown()
+
+        return Result(
+            transactions: transactions, clients: clients, committedPerSecond: committedPerSecond, blocks: blocks,
+            verificationMicrosecondsPerTransaction: perTransaction, verificationBoundPerSecond: bound,
+            fractionOfVerificationBound: committedPerSecond / bound, offeredPerSecond: offeredRate,
+            latencySamples: latencies.count, latencyP50Milliseconds: Self.percentile(latencies, 0.50),
+            latencyP99Milliseconds: Self.percentile(latencies, 0.99), bytesOnDiskPerTransaction: disk,
+            reopenMilliseconds: reopen, peakRSSMegabytes: Self.peakRSSMegabytes(),
+            presignedMegabytes: Double(presignedBytes) / 1_048_576, transactionBytes: signed.first?.count ?? 0)
+    }
+
+    /// DID-registration-sized anchors, each under its own certified one-time key; spread over cores.
+    private func presign(count: Int, runtime: NodeRuntime) async throws -> [[UInt8]] {
+        let chunk = 2_000
+        let chainId = runtime.genesis.chainId
+        let memo = [UInt8](repeating: 0x61, count: max(0, bodySize - 34))
+        return try await withThrowingTaskGroup(of: (Int, [[UInt8]]).self) { group in
+            var results: [Int: [[UInt8]]] = [:]
+            var next = 0
+            func add() {
+                let base = next
+                let size = min(chunk, count - base)
+                next += size
+                group.addTask {
+                    let keys = try await runtime.oneTimeKeys(count: size)
+                    return (base, try keys.map { key in
+                        try Transaction(type: AnchorHandler.transactionType,
+                                        body: AnchorHandler.body(digest: SecureRandom.bytes(count: 32), memo: memo),
+                                        chainId: chainId, oneTimeKey: key).encoded
+                    })
+                }
+            }
+            for _ in 0..<4 where next < count { add() }
+            while let (base, batch) = try await group.next() {
+                results[base] = batch
+                if next < count { add() }
+                progress("  pre-signed \(results.values.reduce(0) { $0 + $1.count })/\(count)")
+            }
+            return results.keys.sorted().flatMap { results[$0]! }
+        }
+    }
+
+    /// Median µs to decode and check both signatures of one transaction, one thread.
+    private func verificationCost(_ sample: ArraySlice<[UInt8]>, runtime: NodeRuntime) throws -> Double {
+        let decoded = try sample.map { try Transaction(decoding: $0) }
+        let msKey = try runtime.genesis.membershipServiceKey()
+        var rounds: [Double] = []
+        for _ in 0..<5 {
+            let start = ContinuousClock.now
+            for transaction in decoded {
+                guard transaction.verifySignatures(chainId: runtime.genesis.chainId, membershipServiceKey: msKey) == nil else {
+                    throw DidctlFailure("A pre-signed benchmark transaction failed verification.")
+                }
+            }
+            rounds.append((ContinuousClock.now - start).seconds * 1e6 / Double(decoded.count))
+        }
+        return rounds.sorted()[rounds.count / 2]
+    }
+
+    /// `clients` concurrent clients, each keeping `window` submissions in flight.
+    private func submitAll(_ signed: [[UInt8]], node: ChainNode, ack: FileHandle?) async throws {
+        let ackLock = NSLock()
+        let counter = Counter()
+        let progress = self.progress, clients = self.clients, window = self.window
+        try await withThrowingTaskGroup(of: Void.self) { clientsGroup in
+            for client in 0..<clients {
+                let slice = stride(from: client, to: signed.count, by: clients).map { signed[$0] }
+                clientsGroup.addTask {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        var iterator = slice.makeIterator()
+                        func add() -> Bool {
+                            guard let bytes = iterator.next() else { return false }
+                            group.addTask {
+                                let receipt = try await node.submit(encoded: bytes)
+                                if let ack { ackLock.withLock { ack.write(Data("\(receipt.transactionId)\n".utf8)) } }
+                                let done = counter.increment()
+                                if done % 20_000 == 0 { progress("  committed \(done)/\(signed.count)") }
+                            }
+                            return true
+                        }
+                        for _ in 0..<window { guard add() else { break } }
+                        while try await group.next() != nil { _ = add() }
+                    }
+                }
+            }
+            try await clientsGroup.waitForAll()
+        }
+    }
+
+    /// Open-loop load at `offeredRate`: transactions are released on a 10 ms tick whatever the
+    /// node's progress, and latency is measured from each one's scheduled release.
+    private func steadyLoad(_ signed: [[UInt8]], node: ChainNode) async throws -> [Double] {
+        let start = ContinuousClock.now
+        let perTick = Double(offeredRate) / 100
+        return try await withThrowingTaskGroup(of: Double.self) { group in
+            var released = 0
+            var tick = 0
+            while released < signed.count {
+                tick += 1
+                let due = min(signed.count, Int(Double(tick) * perTick))
+                let tickTime = start + .milliseconds(tick * 10)
+                try await Task.sleep(until: tickTime, clock: .continuous)
+                while released < due {
+                    let bytes = signed[released]
+                    let scheduled = start + .microseconds(Int64(Double(released) / Double(offeredRate) * 1e6))
+                    group.addTask {
+                        _ = try await node.submit(encoded: bytes)
+                        return (ContinuousClock.now - scheduled).seconds * 1000
+                    }
+                    released += 1
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+
+    /// VmHWM from /proc/self/status.
+    static func peakRSSMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kib / 1024
+    }
+}
+
+/// A thread-safe counter for progress.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.withLock { value += 1; return value } }
+}
+
+extension Duration {
+    /// The duration in seconds as a Double.
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}

@@ -1,0 +1,53 @@
+import Chain
+import Foundation
+import Primitives
+
+/// Creates a new chain in a data directory: keys, genesis and block 0 (`didctl init`, and the
+/// benchmarks' fresh chains).
+enum ChainBootstrap {
+    struct Created {
+        let genesis: Genesis
+        let nodeId: String
+        let genesisHash: String
+    }
+
+    static func create(in directory: DataDirectory, chainId: String, extraCommittee: [CommitteeMember] = [],
+                       threshold: Int = 1, epochSeconds: UInt64 = 86_400) throws -> Created {
+        guard !directory.isInitialised else {
+            throw DidctlFailure("\(directory.url.path) already holds a chain; choose another --data-dir or remove it first.")
+        }
+        try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
+        let node = Secp256k1PrivateKey(), membership = Secp256k1PrivateKey(), committee = Secp256k1PrivateKey()
+        let operatorKey = Secp256k1PrivateKey(), auditorSigning = Secp256k1PrivateKey()
+        let auditor = X25519PrivateKey()
+        let operatorHandle = MemberHandle(publicKey: operatorKey.publicKey)
+        let genesis = Genesis(
+            chainId: chainId, time: SystemClock().nowMilliseconds(), epochSeconds: epochSeconds,
+            committee: [CommitteeMember(id: "operator", publicKey: Hex.encode(committee.publicKey.compressedRepresentation))]
+                + extraCommittee,
+            threshold: threshold, membershipService: Hex.encode(membership.publicKey.xOnly.rawRepresentation),
+            auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditor.publicKey.rawRepresentation),
+                                     signingKey: Hex.encode(auditorSigning.publicKey.compressedRepresentation))],
+            nodes: [Hex.encode(node.publicKey.xOnly.rawRepresentation)],
+            members: [MemberRecord(handle: operatorHandle.description, name: "operator",
+                                   publicKey: Hex.encode(operatorKey.publicKey.compressedRepresentation), custody: "partial")])
+        do { try genesis.validate() } catch { throw DidctlFailure(error.reason) }
+
+        try directory.writeKey("node", secret: node.rawRepresentation.unsafeArray)
+        try directory.writeKey("membership", secret: membership.rawRepresentation.unsafeArray)
+        try directory.writeKey("committee-operator", secret: committee.rawRepresentation.unsafeArray)
+        try directory.writeKey("operator", secret: operatorKey.rawRepresentation.unsafeArray)
+        try directory.writeKey("auditor", secret: auditor.rawRepresentation.unsafeArray)
+        try directory.writeKey("auditor-signing", secret: auditorSigning.rawRepresentation.unsafeArray)
+        let store = try SQLiteBlockStore(path: directory.ledgerPath)
+        let chain = try ChainNode.create(store: store, genesis: genesis, nodeKey: node, handlers: NodeRuntime.handlers(),
+                                         clock: SystemClock())
+        let genesisHash = Hex.encode(chain.head.hash)
+        chain.shutdown()
+        // genesis.json last: its presence marks a complete initialisation.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(genesis).write(to: directory.genesisURL, options: .atomic)
+        return Created(genesis: genesis, nodeId: Hex.encode(node.publicKey.xOnly.rawRepresentation), genesisHash: genesisHash)
+    }
+}
