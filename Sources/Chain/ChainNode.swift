@@ -26,6 +26,8 @@ public final class ChainNode: Sendable {
         public var maximumBatch = 2_000
         /// Milliseconds a block stays open after its first transaction.
         public var maximumDelayMilliseconds = 20
+        /// A block closes early when no transaction arrived for this long.
+        public var idleGapMicroseconds = 1_000
         /// The defaults.
         public init() {}
     }
@@ -67,11 +69,15 @@ public final class ChainNode: Sendable {
         let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: handlers), nodeKey: nodeKey)
         orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
                               limits: .init(maximumBatch: configuration.maximumBatch,
-                                            maximumDelayMilliseconds: configuration.maximumDelayMilliseconds))
+                                            maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
+                                            idleGapMicroseconds: configuration.idleGapMicroseconds))
     }
 
     /// The latest committed block header.
     public var head: BlockHeader { orderer.latestHeader }
+
+    /// The orderer's counters since the node started.
+    public var statistics: OrdererStatistics { orderer.currentStatistics }
 
     /// Checks a transaction's structure and signatures, then orders and commits it.
     /// - Returns: the receipt, once the block holding it is durable.

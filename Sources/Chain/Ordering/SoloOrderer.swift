@@ -1,8 +1,9 @@
 import Foundation
 
 /// The embedded orderer (`specs/chain.md` §7): one thread batches submitted transactions into
-/// blocks, closing a block at `maximumBatch` transactions or `maximumDelay` after its first,
-/// commits it, and only then answers the submitters.
+/// blocks, closing a block at `maximumBatch` transactions, `maximumDelay` after its first, or
+/// as soon as arrivals pause for `idleGap` (so a block never waits for submitters that are
+/// themselves waiting for it), commits it, and only then answers the submitters.
 ///
 /// A dedicated thread rather than a task, because committing a block blocks on SQLite and
 /// fsync, which must not starve Swift's cooperative threads that verify signatures.
@@ -11,6 +12,7 @@ final class SoloOrderer: @unchecked Sendable {
     struct Limits: Sendable {
         var maximumBatch = 2_000
         var maximumDelayMilliseconds = 20
+        var idleGapMicroseconds = 1_000
     }
 
     private struct Pending {
@@ -22,8 +24,10 @@ final class SoloOrderer: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Pending] = []
     private var firstArrival: Date?
+    private var lastArrival = Date.distantPast
     private var stopping = false
     private var head: BlockHeader
+    private var statistics = OrdererStatistics()
     private let finished = DispatchSemaphore(value: 0)
 
     private let store: any BlockStore
@@ -46,6 +50,9 @@ final class SoloOrderer: @unchecked Sendable {
     /// The latest committed header.
     var latestHeader: BlockHeader { condition.withLock { head } }
 
+    /// Work done so far.
+    var currentStatistics: OrdererStatistics { condition.withLock { statistics } }
+
     /// Queues a transaction and waits until it is committed or refused.
     func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
         try await withCheckedThrowingContinuation { continuation in
@@ -55,23 +62,35 @@ final class SoloOrderer: @unchecked Sendable {
                 continuation.resume(throwing: ChainError(.unavailable, "The node is shutting down; submit again after it restarts."))
                 return
             }
-            if queue.isEmpty { firstArrival = Date() }
+            let now = Date()
+            lastArrival = now
+            if queue.isEmpty { firstArrival = now }
             queue.append(Pending(transaction: transaction, continuation: continuation))
-            condition.signal()
+            // The orderer wakes by itself at its deadlines; signal only when it may be idle or
+            // a batch just filled, to spare a thread wake-up per transaction.
+            if queue.count == 1 || queue.count == limits.maximumBatch { condition.signal() }
         }
     }
 
-    /// Stops after committing what is queued.
+    /// Stops after committing what is queued. Safe to call more than once.
     func stop() {
         condition.withLock {
             stopping = true
             condition.signal()
         }
         finished.wait()
+        // Pass the signal on, so that a second or concurrent `stop()` returns too.
+        finished.signal()
     }
 
     private func run() {
-        while let batch = nextBatch() { commit(batch) }
+        var idleSince = ContinuousClock.now
+        while let batch = nextBatch() {
+            let idle = ContinuousClock.now - idleSince
+            condition.withLock { statistics.idleSeconds += idle.secondsValue }
+            commit(batch)
+            idleSince = ContinuousClock.now
+        }
         finished.signal()
     }
 
@@ -85,12 +104,16 @@ final class SoloOrderer: @unchecked Sendable {
             condition.wait()
         }
         let deadline = (firstArrival ?? Date()).addingTimeInterval(Double(limits.maximumDelayMilliseconds) / 1000)
-        while queue.count < limits.maximumBatch && !stopping && Date() < deadline {
-            _ = condition.wait(until: deadline)
+        let gap = Double(limits.idleGapMicroseconds) / 1_000_000
+        while queue.count < limits.maximumBatch && !stopping {
+            let wake = min(deadline, lastArrival.addingTimeInterval(gap))
+            guard Date() < wake else { break }
+            _ = condition.wait(until: wake)
         }
         let batch = Array(queue.prefix(limits.maximumBatch))
         queue.removeFirst(batch.count)
-        firstArrival = queue.isEmpty ? nil : Date()
+        // What stayed queued has been waiting already: its block closes at the next chance.
+        firstArrival = queue.isEmpty ? nil : .distantPast
         return batch
     }
 
@@ -98,13 +121,25 @@ final class SoloOrderer: @unchecked Sendable {
         let previous = condition.withLock { head }
         let time = max(clock.nowMilliseconds(), previous.time)
         var outcomes: [BlockBuilder.Outcome] = []
+        let started = ContinuousClock.now
+        var buildTime = Duration.zero
         do {
             let block = try store.append(genesis: nil) { reader in
+                let buildStart = ContinuousClock.now
                 let built = try builder.build(after: previous, candidates: batch.map(\.transaction), time: time, reader: reader)
+                buildTime = ContinuousClock.now - buildStart
                 outcomes = built.outcomes
                 return (built.block, built.writes)
             }
-            condition.withLock { head = block.signedHeader.header }
+            let total = ContinuousClock.now - started
+            condition.withLock {
+                head = block.signedHeader.header
+                statistics.blocks += 1
+                statistics.transactions += block.transactions.count
+                statistics.refused += batch.count - block.transactions.count
+                statistics.buildSeconds += buildTime.secondsValue
+                statistics.storeSeconds += (total - buildTime).secondsValue
+            }
             for (pending, outcome) in zip(batch, outcomes) {
                 switch outcome {
                 case .accepted(let index):
@@ -123,5 +158,13 @@ final class SoloOrderer: @unchecked Sendable {
             let failure = error as? ChainError ?? ChainError.storage("\(error)")
             for pending in batch { pending.continuation.resume(throwing: failure) }
         }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var secondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

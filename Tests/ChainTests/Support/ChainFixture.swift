@@ -98,20 +98,18 @@ final class ChainFixture: @unchecked Sendable {
                           schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store, log: log)
     }
 
-    /// Stops the node and releases the store, checkpointing a SQLite ledger first so that the
-    /// database file alone holds it (the WAL is emptied).
-    func close() throws {
-        guard let running else { return }
-        running.node.shutdown()
-        if let sqlite = running.store as? SQLiteBlockStore { try sqlite.checkpoint() }
-        self.running = nil
+    /// Stops the node and releases it with its store, as when the process exits.
+    func close() {
+        guard let closing = running else { return }
+        running = nil
+        closing.node.shutdown()
     }
 
     /// Closes the chain and opens it again from its SQLite file with a new store and node, as
     /// after a process restart.
     func restart() throws {
         guard let ledgerPath else { preconditionFailure("Only a SQLite fixture can restart.") }
-        try close()
+        close()
         let store = try SQLiteBlockStore(path: ledgerPath, options: sqliteOptions)
         let node = try ChainNode(store: store, nodeKey: nodeKey, handlers: Self.handlers(), clock: clock,
                                  configuration: configuration)
@@ -164,7 +162,8 @@ final class ChainFixture: @unchecked Sendable {
     func snapshot(_ namespaces: [String]) throws -> [String: [[UInt8]: [UInt8]]] {
         var result: [String: [[UInt8]: [UInt8]]] = [:]
         for namespace in namespaces {
-            result[namespace] = Dictionary(uniqueKeysWithValues: try store.entries(namespace: namespace, prefix: []).map { ($0.key, $0.value) })
+            let entries = try store.entries(namespace: namespace, prefix: [])
+            result[namespace] = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
         }
         return result
     }

@@ -35,6 +35,7 @@ struct ChainBenchmark: Sendable {
         var peakRSSMegabytes: Double
         var presignedMegabytes: Double
         var transactionBytes: Int
+        var orderer: OrdererStatistics
     }
 
     func run() async throws -> Result {
@@ -63,6 +64,7 @@ struct ChainBenchmark: Sendable {
         progress("offering \(offeredRate) tx/s for \(latencyTransactions) transactions…")
         let latencies = try await steadyLoad(Array(signed.suffix(latencyTransactions)), node: runtime!.node).sorted()
         let blocks = runtime!.node.head.height
+        let ordererStatistics = runtime!.node.statistics
 
         runtime!.node.shutdown()
         try runtime!.store.checkpoint()
@@ -82,7 +84,8 @@ struct ChainBenchmark: Sendable {
             latencySamples: latencies.count, latencyP50Milliseconds: Self.percentile(latencies, 0.50),
             latencyP99Milliseconds: Self.percentile(latencies, 0.99), bytesOnDiskPerTransaction: disk,
             reopenMilliseconds: reopen, peakRSSMegabytes: Self.peakRSSMegabytes(),
-            presignedMegabytes: Double(presignedBytes) / 1_048_576, transactionBytes: signed.first?.count ?? 0)
+            presignedMegabytes: Double(presignedBytes) / 1_048_576, transactionBytes: signed.first?.count ?? 0,
+            orderer: ordererStatistics)
     }
 
     /// DID-registration-sized anchors, each under its own certified one-time key; spread over cores.

@@ -1,0 +1,144 @@
+import Chain
+import Foundation
+import Primitives
+import Testing
+
+/// Hand edits of a closed SQLite ledger, one per case on a fresh ledger: `chain verify` must
+/// name the damaged block, report the damaged state, or fail to read the store as corruptLedger.
+struct LedgerTamperTests {
+    /// What verification must say about an edit.
+    enum Finding: Equatable {
+        case badBlock(UInt64)
+        case badState
+        case unreadable
+    }
+
+    /// What the edits need to know about the ledger: blocks 1-3 each hold one `test.put`.
+    struct Ledger {
+        let target: Transaction
+        let header: SignedBlockHeader
+        let firstMember: [UInt8]
+    }
+
+    enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case transactionByte, transactionId, transactionBytesAndId, transactionDeleted
+        case headerByte, headerAndHash, blockHash, blockSignature, blockTransactionCount, blockDeleted, headBlockHash
+        case stateValue, extraStateRow, deletedStateRow, deletedSpentKey
+        case genesisDocument, genesisGarbage
+
+        var testDescription: String { rawValue }
+
+        var finding: Finding {
+            switch self {
+            case .stateValue, .extraStateRow, .deletedStateRow, .deletedSpentKey: .badState
+            case .genesisDocument: .badBlock(0)
+            case .headBlockHash, .genesisGarbage: .unreadable
+            default: .badBlock(2)
+            }
+        }
+
+        /// The SQL edit, followed by the number of rows it changed.
+        func sql(_ ledger: Ledger) -> String {
+            func x(_ bytes: some Sequence<UInt8>) -> String { "X'\(Hex.encode(bytes))'" }
+            let id = x(ledger.target.id.bytes)
+            var body = ledger.target.encoded
+            body[22] ^= 0x20  // the first body byte (specs/chain.md §2.1 offsets for this fixture)
+            var header = ledger.header.header.encoded
+            header[header.count - 37] ^= 0x01  // the last byte of the time field (before proposer and count)
+            var signatures = ByteWriter()
+            signatures.varint(1)
+            signatures.raw(ledger.header.signatures[0].nodeKey)
+            signatures.raw(ledger.header.signatures[0].signature.dropLast() + [ledger.header.signatures[0].signature.last! ^ 1])
+            let edit = switch self {
+            case .transactionByte: "UPDATE transactions SET bytes = \(x(body)) WHERE id = \(id)"
+            case .transactionId: "UPDATE transactions SET id = \(x(Hash.sha256([1]))) WHERE id = \(id)"
+            case .transactionBytesAndId:
+                "UPDATE transactions SET bytes = \(x(body)), id = \(x(Hash.sha256(body))) WHERE id = \(id)"
+            case .transactionDeleted: "DELETE FROM transactions WHERE id = \(id)"
+            case .headerByte: "UPDATE blocks SET header = \(x(header)) WHERE height = 2"
+            case .headerAndHash:
+                "UPDATE blocks SET header = \(x(header)), hash = \(x(try! BlockHeader(decoding: header).hash)) WHERE height = 2"
+            case .blockHash: "UPDATE blocks SET hash = zeroblob(32) WHERE height = 2"
+            case .blockSignature: "UPDATE blocks SET signatures = \(x(signatures.bytes)) WHERE height = 2"
+            case .blockTransactionCount: "UPDATE blocks SET txCount = 0 WHERE height = 2"
+            case .blockDeleted: "DELETE FROM blocks WHERE height = 2"
+            case .headBlockHash: "UPDATE blocks SET hash = zeroblob(32) WHERE height = 3"
+            case .stateValue:
+                "UPDATE state SET value = X'54' WHERE namespace = 'test' AND key = \(x(Hash.sha256(ledger.target.body)))"
+            case .extraStateRow: "INSERT INTO state(namespace, key, value) VALUES ('node', zeroblob(32), X'01')"
+            case .deletedStateRow: "DELETE FROM state WHERE namespace = 'member' AND key = \(x(ledger.firstMember))"
+            case .deletedSpentKey: "DELETE FROM state WHERE namespace = 'otk' AND key = \(x(ledger.target.oneTimeKey))"
+            case .genesisDocument:
+                #"UPDATE meta SET value = CAST(replace(CAST(value AS TEXT), '"epochSeconds":86400', '"epochSeconds":86401') AS BLOB) "#
+                    + "WHERE key = 'genesis'"
+            case .genesisGarbage: "UPDATE meta SET value = X'00' WHERE key = 'genesis'"
+            }
+            return edit + "; SELECT changes();"
+        }
+    }
+
+    @Test("a hand edit of the closed ledger is found by chain verify", arguments: Tamper.allCases)
+    func tamperIsFound(tamper: Tamper) async throws {
+        let chain = try ChainFixture(sqlite: true)
+        var transactions: [Transaction] = []
+        for text in ["one", "two", "three"] {
+            transactions.append(try await chain.put(text))
+            _ = try await chain.node.submit(transactions.last!)
+        }
+        let firstMember = try #require(try chain.store.entries(namespace: ChainNamespace.member, prefix: []).first).key
+        let ledger = Ledger(target: transactions[1], header: try #require(try chain.store.signedHeader(at: 2)),
+                            firstMember: firstMember)
+        #expect(ledger.target.body == Array("two".utf8))
+        let path = try #require(chain.ledgerPath)
+        chain.close()
+
+        #expect(try Self.sqlite(path, tamper.sql(ledger)) == "1")
+
+        let store = try SQLiteBlockStore(path: path)
+        let verifier = ChainVerifier(store: store, handlers: ChainFixture.handlers())
+        switch tamper.finding {
+        case .unreadable:
+            #expect(throws: ChainError(.corruptLedger, "")) { try verifier.verify() }
+        case .badBlock(let height):
+            let report = try verifier.verify()
+            #expect(!report.isValid)
+            #expect(report.firstBadBlock == height, "\(report)")
+            #expect(report.verifiedBlocks == height)
+        case .badState:
+            let report = try verifier.verify()
+            #expect(!report.isValid)
+            #expect(report.firstBadBlock == nil, "\(report)")
+            #expect(report.verifiedBlocks == 4)
+            #expect(report.problem?.hasPrefix("World state does not match the ledger") == true, "\(report)")
+        }
+        if tamper == .genesisDocument { #expect(try store.genesis()?.epochSeconds == 86_401) }
+    }
+
+    @Test("the untouched ledger verifies after the same close and reopen")
+    func untouchedLedgerVerifies() async throws {
+        let chain = try ChainFixture(sqlite: true)
+        for text in ["one", "two", "three"] { _ = try await chain.node.submit(try await chain.put(text)) }
+        let path = try #require(chain.ledgerPath)
+        chain.close()
+        #expect(try Self.sqlite(path, "SELECT count(*) FROM blocks;") == "4")
+        let report = try ChainVerifier(store: try SQLiteBlockStore(path: path), handlers: ChainFixture.handlers()).verify()
+        #expect(report.isValid, "\(report)")
+        #expect(report.verifiedBlocks == 4)
+        #expect(report.verifiedTransactions == 3)
+    }
+
+    /// Runs SQL with the `sqlite3` command-line shell and returns its trimmed output.
+    static func sqlite(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        // The closed store's connections may still be finishing; wait for their locks.
+        process.arguments = ["-cmd", ".timeout 5000", path, sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
