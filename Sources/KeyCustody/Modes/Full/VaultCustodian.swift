@@ -1,0 +1,84 @@
+public import Foundation
+public import Primitives
+
+/// Full custody as a ``KeyCustodian``: keys live split across vault nodes, and a key signs only
+/// during a session its owner opened with the password.
+///
+/// ```swift
+/// let custodian = VaultCustodian(vault: vault)
+/// try custodian.unlock(KeyReference("alice"), password: password)    // recovers from t nodes
+/// let signature = try await custodian.sign(digest: hash, with: KeyReference("alice"))
+/// custodian.lock(KeyReference("alice"))                              // wipes the key
+/// ```
+/// A ``KeyReference`` is the account's username. Design choice: `sign` cannot take a password,
+/// so rebuilding the key on every call would mean keeping the password instead, plus an
+/// Argon2id run and t node round trips per signature. The custodian therefore rebuilds the key
+/// once in ``unlock(_:password:)`` and keeps it, in `SecureBytes`, until ``lock(_:)``, the
+/// session lifetime passes (read from the injected clock when signing), or the custodian is
+/// released; each release wipes it. Keys are never exported.
+public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
+    // @unchecked: `sessions` is only touched under `lock`.
+
+    /// The full custody mode.
+    public var mode: CustodyMode { .full }
+
+    let vault: SplitVault
+    let sessionLifetime: TimeInterval
+    let clock: @Sendable () -> Date
+    private let lock = NSLock()
+    private var sessions: [String: (key: Secp256k1PrivateKey, expires: Date)] = [:]
+
+    /// Wraps a vault.
+    /// - Parameters:
+    ///   - vault: the coordinator that rebuilds keys.
+    ///   - sessionLifetime: how long an unlocked key may sign, in seconds (15 minutes by default).
+    ///   - clock: the current time; tests inject a fake one.
+    public init(vault: SplitVault, sessionLifetime: TimeInterval = 900, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.vault = vault
+        self.sessionLifetime = sessionLifetime
+        self.clock = clock
+    }
+
+    /// Rebuilds the key of an account from the vault and keeps it for one session.
+    /// - Parameters:
+    ///   - key: the account's username.
+    ///   - password: the account's password.
+    /// - Throws: as ``SplitVault/recover(username:password:)``.
+    public func unlock(_ key: KeyReference, password: SecureBytes) throws {
+        let privateKey = try vault.recover(username: key.id, password: password)
+        let expires = clock().addingTimeInterval(sessionLifetime)
+        lock.withLock { sessions[key.id] = (privateKey, expires) }
+    }
+
+    /// Ends the session of an account, wiping its key; does nothing if none is open.
+    /// - Parameter key: the account's username.
+    public func lock(_ key: KeyReference) {
+        lock.withLock { _ = sessions.removeValue(forKey: key.id) }
+    }
+
+    /// The account's public key, from its public record; no session is needed.
+    /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account.
+    public func publicKey(for key: KeyReference) async throws -> Secp256k1PublicKey {
+        try vault.publicKey(username: key.id)
+    }
+
+    /// Signs with the account's key, which must be unlocked.
+    /// - Returns: a low-S ECDSA signature.
+    /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired;
+    ///   `.invalidInput` when the digest is not 32 bytes.
+    public func sign(digest: [UInt8], with key: KeyReference) async throws -> Secp256k1ECDSASignature {
+        let now = clock()
+        let privateKey = try lock.withLock {
+            guard let session = sessions[key.id] else {
+                throw KeyCustodyError(.notUnlocked, "The vault key \"\(key.id)\" is not unlocked; unlock it with its password first.")
+            }
+            guard now < session.expires else {
+                sessions[key.id] = nil
+                throw KeyCustodyError(.notUnlocked, "The vault session of \"\(key.id)\" expired; unlock it again.")
+            }
+            return session.key
+        }
+        do { return try privateKey.signature(forDigest: digest) }
+        catch { throw KeyCustodyError(.invalidInput, "The vault cannot sign: \(error)") }
+    }
+}

@@ -1,0 +1,54 @@
+public import Primitives
+
+extension SplitVault {
+    /// Creates an account: generates its key, splits it, stores one sealed share per node and
+    /// the public record, and forgets the key.
+    /// - Parameters:
+    ///   - username: the account name, 1...256 UTF-8 bytes, compared exactly.
+    ///   - password: the user's password; only its Argon2id-derived per-node keys leave here.
+    ///   - threshold: t, how many nodes recovery needs (3 by default).
+    ///   - nodes: the n holders, all among ``nodes`` (all of them by default).
+    /// - Returns: the account's public key.
+    /// - Throws: `KeyCustodyError.invalidInput` for a bad username, threshold or node list, or an
+    ///   existing account; `.backendUnavailable` when a node or the records directory cannot be
+    ///   written, in which case shares already stored are removed again.
+    public func createAccount(
+        username: String, password: SecureBytes, threshold: Int = 3, nodes: [VaultNode]? = nil
+    ) throws -> Secp256k1PublicKey {
+        let holders = nodes ?? self.nodes
+        try Self.checkUsername(username)
+        guard (1...255).contains(holders.count), (1...holders.count).contains(threshold) else {
+            throw KeyCustodyError(.invalidInput, "A vault account needs 1 ≤ threshold ≤ nodes ≤ 255, not \(threshold)-of-\(holders.count).")
+        }
+        let known = Set(self.nodes.map(\.nodeID)), ids = holders.map(\.nodeID)
+        guard Set(ids).count == ids.count, ids.allSatisfy(known.contains) else {
+            throw KeyCustodyError(.invalidInput, "The share holders must be distinct nodes of this vault, or recovery could not reach them.")
+        }
+        guard !VaultFiles.exists(recordPath(username: username)) else {
+            throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
+        }
+        let dealing: FeldmanVSS.Dealing
+        do { dealing = try FeldmanVSS.split(Secp256k1PrivateKey(), threshold: threshold, shareCount: holders.count) }
+        catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
+        let salt = SecureRandom.bytes(count: Argon2id.saltLength)
+        let passwordKey = try VaultKeyDerivation.passwordKey(password: password, salt: salt, parameters: parameters)
+        var stored: [VaultNode] = []
+        do {
+            for (node, share) in zip(holders, dealing.shares) {
+                let authKey = VaultKeyDerivation.userAuthKey(passwordKey: passwordKey, nodeID: node.nodeID)
+                try node.storeShare(share, account: username, userAuthKey: authKey)
+                stored.append(node)
+            }
+            let record = VaultAccountRecord(
+                username: username, commitments: dealing.commitments, salt: salt, parameters: parameters,
+                holders: zip(dealing.shares, holders).map { .init(index: $0.index, nodeID: $1.nodeID) })
+            guard try VaultFiles.createOnce(SecureBytes(record.encoded()), at: recordPath(username: username), mode: 0o644) else {
+                throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
+            }
+        } catch {
+            for node in stored { try? node.deleteShare(account: username) }
+            throw error
+        }
+        return dealing.publicKey
+    }
+}

@@ -1,0 +1,75 @@
+internal import Primitives
+
+/// The public record of a vault account, kept by the coordinator: everything needed to find,
+/// authenticate to and check the shares, and nothing secret.
+struct VaultAccountRecord {
+    static let format = "chancery/vault-account/v1"
+
+    /// Which node holds which share index.
+    struct Holder {
+        let index: Int
+        let nodeID: String
+    }
+
+    let username: String
+    /// `C_0 … C_{t-1}`; their count is the threshold and `C_0` is the account's public key.
+    let commitments: [Secp256k1PublicKey]
+    let salt: [UInt8]
+    let parameters: Argon2id.Parameters
+    /// One per share, index 1...n.
+    let holders: [Holder]
+
+    var publicKey: Secp256k1PublicKey { commitments[0] }
+    var threshold: Int { commitments.count }
+
+    init(username: String, commitments: [Secp256k1PublicKey], salt: [UInt8], parameters: Argon2id.Parameters, holders: [Holder]) {
+        self.username = username
+        self.commitments = commitments
+        self.salt = salt
+        self.parameters = parameters
+        self.holders = holders
+    }
+
+    /// The file's bytes, in JCS form.
+    func encoded() -> [UInt8] {
+        let object: JSONValue = [
+            "format": .string(Self.format), "username": .string(username),
+            "publicKey": .string(Hex.encode(publicKey.compressedRepresentation)),
+            "commitments": .array(commitments.map { .string(Hex.encode($0.compressedRepresentation)) }),
+            "threshold": .number(Double(threshold)), "shareCount": .number(Double(holders.count)),
+            "salt": .string(Hex.encode(salt)),
+            "argon2id": ["opsLimit": .number(Double(parameters.opsLimit)), "memLimit": .number(Double(parameters.memLimit))],
+            "nodes": .array(holders.map { ["index": .number(Double($0.index)), "node": .string($0.nodeID)] }),
+        ]
+        return JCS.canonicalize(object)
+    }
+
+    /// Parses a record and checks it is consistent.
+    /// - Throws: `KeyCustodyError.backendFailure` naming the first problem.
+    init(decoding bytes: [UInt8], what: String) throws {
+        let fields = try VaultJSONFields(parsing: bytes, what: what)
+        guard try fields.string("format") == Self.format else {
+            throw KeyCustodyError(.backendFailure, "\(what) is not in the \(Self.format) format.")
+        }
+        do {
+            let commitments = try fields.array("commitments").map { try Secp256k1PublicKey(Hex.decode($0.stringValue ?? "")) }
+            let publicKey = try Secp256k1PublicKey(fields.hex("publicKey"))
+            let argon2id = try fields.nested("argon2id")
+            let parameters = try Argon2id.Parameters(
+                opsLimit: argon2id.integer("opsLimit", in: 1...Int(UInt32.max)), memLimit: argon2id.integer("memLimit", in: 1...(1 << 52)))
+            let holders = try fields.array("nodes").map { value in
+                let holder = VaultJSONFields(object: value.objectValue ?? [:], what: "\(what), a member of \"nodes\",")
+                return Holder(index: try holder.integer("index", in: 1...255), nodeID: try holder.string("node"))
+            }
+            let threshold = try fields.integer("threshold", in: 1...255), shareCount = try fields.integer("shareCount", in: 1...255)
+            guard commitments.first == publicKey, commitments.count == threshold, threshold <= shareCount,
+                  holders.map(\.index).sorted() == Array(1...shareCount) else {
+                throw KeyCustodyError(.backendFailure, "\(what) is inconsistent: its public key, commitments, threshold and nodes disagree.")
+            }
+            self.init(username: try fields.string("username"), commitments: commitments,
+                      salt: try fields.hex("salt", count: Argon2id.saltLength), parameters: parameters, holders: holders)
+        } catch {
+            throw KeyCustodyError.corrupt(what, error)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+internal import Primitives
+
+/// Reads the members of a vault JSON file, turning every missing or mistyped member into a
+/// `backendFailure` that names the file and the member.
+struct VaultJSONFields {
+    let object: JSONObject
+    /// What is being read, for error reasons, e.g. "The vault share file /srv/node1/shares/ab….json".
+    let what: String
+
+    init(parsing bytes: [UInt8], what: String) throws {
+        guard case .object(let object)? = try? JSONValue(parsing: bytes) else {
+            throw KeyCustodyError(.backendFailure, "\(what) is not a JSON object.")
+        }
+        self.init(object: object, what: what)
+    }
+
+    init(object: JSONObject, what: String) {
+        self.object = object
+        self.what = what
+    }
+
+    func string(_ key: String) throws -> String {
+        guard let value = object[key]?.stringValue else { throw missing(key, "a string") }
+        return value
+    }
+
+    func hex(_ key: String, count: Int? = nil) throws -> [UInt8] {
+        guard let bytes = try? Hex.decode(string(key)), count.map({ $0 == bytes.count }) ?? true else {
+            throw missing(key, count.map { "\($0) bytes in hex" } ?? "hex")
+        }
+        return bytes
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let number = object[key]?.doubleValue, number == number.rounded(), abs(number) < 0x1p53,
+              range.contains(Int(number)) else { throw missing(key, "an integer in \(range)") }
+        return Int(number)
+    }
+
+    func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = object[key], !value.isNull else { return nil }
+        return try integer(key, in: range)
+    }
+
+    func array(_ key: String) throws -> [JSONValue] {
+        guard let value = object[key]?.arrayValue else { throw missing(key, "an array") }
+        return value
+    }
+
+    func nested(_ key: String) throws -> VaultJSONFields {
+        guard let value = object[key]?.objectValue else { throw missing(key, "an object") }
+        return VaultJSONFields(object: value, what: "\(what), member \"\(key)\",")
+    }
+
+    private func missing(_ key: String, _ kind: String) -> KeyCustodyError {
+        KeyCustodyError(.backendFailure, "\(what) needs \"\(key)\" to be \(kind).")
+    }
+}
