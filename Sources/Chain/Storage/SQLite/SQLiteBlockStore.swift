@@ -15,7 +15,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         /// `synchronous=FULL` (the default) makes every acknowledged block survive power loss;
         /// `NORMAL` survives process crashes only.
         public var fullSync = true
-        /// Page cache per connection in KiB.
+        /// Page cache of the writing connection in KiB; readers get an eighth each.
         public var cacheKiB = 65_536
         /// A cap on the database size in pages, to exercise the disk-full path in tests.
         public var maximumPageCount: Int?
@@ -35,7 +35,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(options.fullSync ? "FULL" : "NORMAL")")
-            try db.execute(sql: "PRAGMA cache_size = -\(options.cacheKiB)")
+            let cache = db.configuration.readonly ? options.cacheKiB / 8 : options.cacheKiB
+            try db.execute(sql: "PRAGMA cache_size = -\(cache)")
             // Checkpoints run on SQLiteCheckpointer's connection, never inside a block commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             if let pages = options.maximumPageCount { try db.execute(sql: "PRAGMA max_page_count = \(pages)") }

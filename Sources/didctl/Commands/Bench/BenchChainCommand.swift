@@ -17,7 +17,7 @@ struct BenchChainCommand: AsyncParsableCommand {
     var clients = 8
 
     @Option(help: "Submissions each client keeps in flight.")
-    var window = 64
+    var window = 256
 
     @Option(name: .customLong("offered-rate"), help: "Steady offered load (tx/s) for the latency figure.")
     var offeredRate = 5_000

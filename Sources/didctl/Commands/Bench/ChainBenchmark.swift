@@ -10,7 +10,7 @@ import Primitives
 struct ChainBenchmark: Sendable {
     var transactions = 200_000
     var clients = 8
-    var window = 64
+    var window = 256
     var bodySize = 256
     var offeredRate = 5_000
     var latencyTransactions = 25_000
