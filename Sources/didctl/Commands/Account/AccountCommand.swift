@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `didctl account ...`: member accounts in the three custody modes.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Create, recover and list member accounts (custody: full, partial or hsm).",
+        subcommands: [AccountCreateCommand.self, AccountRecoverCommand.self, AccountListCommand.self])
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Chain
+import Foundation
+import KeyCustody
+import Primitives
+
+/// `didctl account create NAME --custody full|partial|hsm`: creates the key in the chosen
+/// custody mode and admits the account as a member through a committee approval.
+struct AccountCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a member account and admit it on the chain.",
+        discussion: """
+            full:    the key is generated and split 3-of-5 across the vault nodes; password from \
+            CHANCERY_PASSWORD or a prompt.
+            partial: the key is generated into an encrypted keystore that the member keeps; password \
+            from CHANCERY_PASSWORD or a prompt.
+            hsm:     the key stays in a PKCS#11 token (generated there if the label is new); PIN from \
+            CHANCERY_PKCS11_PIN or a prompt.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The account name (letters, digits, '-', '_', '.').")
+    var name: String
+
+    @Option(help: "Custody mode: full, partial or hsm.")
+    var custody: String
+
+    @Option(name: .customLong("pkcs11-module"), help: "hsm: path of the PKCS#11 module.")
+    var pkcs11Module: String?
+
+    @Option(name: .customLong("token-label"), help: "hsm: the token's label.")
+    var tokenLabel: String?
+
+    @Option(name: .customLong("key-label"), help: "hsm: the key's label in the token.")
+    var keyLabel: String?
+
+    @Option(help: "full: shares needed to recover the key.")
+    var threshold = 3
+
+    func validate() throws {
+        guard CustodyMode(name: custody) != nil else { throw ValidationError("--custody must be full, partial or hsm.") }
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw ValidationError("The account name must be 1-64 letters, digits, '-', '_' or '.'.")
+        }
+        if custody == "hsm", pkcs11Module == nil || tokenLabel == nil || keyLabel == nil {
+            throw ValidationError("--custody hsm needs --pkcs11-module, --token-label and --key-label.")
+        }
+    }
+
+    func run() async throws {
+        let output = Output(json: global.json)
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' first.") }
+        guard (try? directory.account(name)) == nil else { throw DidctlFailure("An account named '\(name)' already exists.") }
+        var record = AccountRecord(name: name, custody: custody, publicKey: "", handle: "")
+        let publicKey: Secp256k1PublicKey
+        switch custody {
+        case "partial":
+            let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Keystore password: ")
+            try FileManager.default.createDirectory(at: directory.accountsURL, withIntermediateDirectories: true)
+            let path = directory.accountsURL.appendingPathComponent("\(name).keystore").path
+            let custodian = try SoftwareCustodian(creating: path, password: password)
+            publicKey = try custodian.generateKey(name: name)
+            record.keystore = path
+        case "full":
+            let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Account password: ")
+            publicKey = try Self.vault(in: directory).createAccount(username: name, password: password, threshold: threshold)
+        default:
+            let pin = try SecretInput.read(environment: "CHANCERY_PKCS11_PIN", prompt: "Token PIN: ")
+            let custodian = try PKCS11Custodian(modulePath: pkcs11Module!, tokenLabel: tokenLabel!, pin: pin)
+            if let existing = try? await custodian.publicKey(for: KeyReference(keyLabel!)) {
+                publicKey = existing
+            } else {
+                publicKey = try await custodian.generateKey(label: keyLabel!)
+            }
+            record.pkcs11Module = pkcs11Module
+            record.tokenLabel = tokenLabel
+            record.keyLabel = keyLabel
+        }
+        record.publicKey = Hex.encode(publicKey.compressedRepresentation)
+        record.handle = MemberHandle(publicKey: publicKey).description
+        try directory.save(record)
+
+        let runtime = try NodeRuntime(directory: directory)
+        defer { runtime.node.shutdown() }
+        let action = GovernanceAction(kind: "admitMember", parameters: [
+            "handle": .string(record.handle), "name": .string(name), "publicKey": .string(record.publicKey),
+            "custody": .string(custody),
+        ])
+        let (receipt, executed) = try await runtime.approve(action)
+        let address = try EthereumAddress(publicKey: publicKey.uncompressedRepresentation).description
+        output.emit(["name": name, "custody": custody, "address": address, "publicKey": record.publicKey,
+                     "memberHandle": record.handle, "admitted": executed, "transactionId": receipt.transactionId.description],
+                    text: """
+                        Created account '\(name)' (\(custody) custody), address \(address)
+                        \(executed ? "Admitted as a member in block \(receipt.height)."
+                                   : "Admission approved by the operator; more committee approvals are needed.")
+                        """)
+    }
+
+    /// The five local vault nodes of this data directory (separate stores with separate secrets).
+    static func vault(in directory: DataDirectory) throws -> SplitVault {
+        let nodes = try (1...5).map { index in
+            try VaultNode(directory: directory.vaultURL.appendingPathComponent("node-\(index)").path)
+        }
+        return try SplitVault(directory: directory.vaultURL.appendingPathComponent("accounts").path, nodes: nodes)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import KeyCustody
+import Primitives
+
+/// `didctl account recover NAME`: rebuilds a full-custody key from the split vault.
+struct AccountRecoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Full custody: re-authenticate, gather the vault shares, rebuild the key and check it.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The account name.")
+    var name: String
+
+    func run() throws {
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let account = try directory.account(name)
+        guard account.custody == "full" else {
+            throw DidctlFailure("'\(name)' is in \(account.custody) custody; only full-custody accounts are recovered from the vault.")
+        }
+        let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Account password: ")
+        let key = try AccountCreateCommand.vault(in: directory).recover(username: name, password: password)
+        let recovered = Hex.encode(key.publicKey.compressedRepresentation)
+        guard recovered == account.publicKey else {
+            throw DidctlFailure("The rebuilt key does not match the account's public key; the vault may be damaged.")
+        }
+        let address = try EthereumAddress(publicKey: key.publicKey.uncompressedRepresentation).description
+        Output(json: global.json).emit(["name": name, "recovered": true, "address": address],
+                                       text: "Recovered the key of '\(name)' from the vault; it matches address \(address).")
+    }
+}
