@@ -33,6 +33,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     public init(path: String, options: Options = Options()) throws {
         self.path = path
         var configuration = Configuration()
+        // The checkpointer's TRUNCATE briefly holds the write lock between two blocks.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(options.fullSync ? "FULL" : "NORMAL")")
             let cache = db.configuration.readonly ? options.cacheKiB / 8 : options.cacheKiB

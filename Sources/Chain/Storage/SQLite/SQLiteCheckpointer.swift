@@ -4,6 +4,12 @@ import GRDB
 /// Copies the WAL into the database file from a connection of its own, off the committing
 /// thread: SQLite's automatic checkpoint would otherwise run inside a block's commit and stall
 /// every submitter waiting on it. Durability does not depend on it: each commit fsyncs the WAL.
+///
+/// Passive checkpoints never block the writer but cannot finish while it keeps appending, and
+/// the WAL only shrinks after one finishes; so when the WAL passes `truncateBytes` a TRUNCATE
+/// checkpoint waits for the writer between two blocks, copies the few frames the passive passes
+/// left, and resets the file. Random-key indexes dirty many pages per block, so without this
+/// the WAL grows by gigabytes under sustained load and a reopen after a crash must scan it.
 final class SQLiteCheckpointer: @unchecked Sendable {
     // `stopping` is guarded by `condition`.
     private let condition = NSCondition()
@@ -11,8 +17,15 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let connection: DatabaseQueue
 
-    init(path: String, intervalMilliseconds: Int = 250) throws {
-        connection = try DatabaseQueue(path: path)
+    private let walPath: String
+    private let truncateBytes: Int
+
+    init(path: String, intervalMilliseconds: Int = 250, truncateBytes: Int = 64 << 20) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        connection = try DatabaseQueue(path: path, configuration: configuration)
+        walPath = path + "-wal"
+        self.truncateBytes = truncateBytes
         let thread = Thread { [self] in loop(interval: Double(intervalMilliseconds) / 1000) }
         thread.name = "chancery.checkpointer"
         thread.qualityOfService = .utility
@@ -29,6 +42,10 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         finished.signal()
     }
 
+    private func walSize() -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int) ?? 0
+    }
+
     private func loop(interval: Double) {
         while true {
             let stop = condition.withLock { () -> Bool in
@@ -36,8 +53,11 @@ final class SQLiteCheckpointer: @unchecked Sendable {
                 return stopping
             }
             if stop { break }
-            // PASSIVE never blocks the writer; a busy or failed attempt is retried next round.
+            // A busy or failed attempt is simply retried next round.
             _ = try? connection.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+            if walSize() > truncateBytes {
+                _ = try? connection.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            }
         }
         finished.signal()
     }
