@@ -59,3 +59,20 @@ struct ChainCommandTests {
         #expect(report?["firstBadBlock"] as? Int ?? 0 >= 1)
     }
 }
+
+struct NodeCommandTests {
+    @Test("node admit executes with a committee of one, is refused when repeated, and rejects a malformed id")
+    func admit() throws {
+        let root = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Didctl.run(["init", "--data-dir", root.path]).status == 0)
+        let nodeId = String(repeating: "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", count: 1)
+        let admitted = try Didctl.run(["node", "admit", nodeId, "--data-dir", root.path, "--json"])
+        #expect(admitted.status == 0, "\(admitted.stderr)")
+        #expect(admitted.stdout.contains("\"admitted\" : true"))
+        let again = try Didctl.run(["node", "admit", nodeId, "--data-dir", root.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already approved"))
+        #expect(try Didctl.run(["node", "admit", "zz", "--data-dir", root.path]).status == 2)
+    }
+}

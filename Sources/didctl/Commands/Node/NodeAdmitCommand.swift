@@ -1,0 +1,34 @@
+import ArgumentParser
+import Chain
+import Primitives
+
+/// `didctl node admit NODE-ID`: this committee member's approval of admitting a node; the node
+/// is admitted when approvals reach the threshold (each committee member runs the command).
+struct NodeAdmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admit",
+        abstract: "Approve admitting a node (k-of-n: each committee member runs this).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The node id: its 32-byte BIP-340 key in hex, as 'didctl init' prints it.")
+    var nodeId: String
+
+    func validate() throws {
+        guard let bytes = try? Hex.decode(nodeId), (try? Secp256k1XOnlyPublicKey(bytes)) != nil else {
+            throw ValidationError("NODE-ID must be a 32-byte BIP-340 public key in hex (64 digits).")
+        }
+    }
+
+    func run() async throws {
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        defer { runtime.node.shutdown() }
+        let (receipt, executed) = try await runtime.approve(
+            GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]))
+        Output(json: global.json).emit(
+            ["nodeId": nodeId.lowercased(), "admitted": executed, "transactionId": receipt.transactionId.description,
+             "height": receipt.height],
+            text: executed ? "Node \(nodeId.lowercased()) admitted in block \(receipt.height)."
+                           : "Approval recorded in block \(receipt.height); more committee approvals are needed.")
+    }
+}
