@@ -52,6 +52,9 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
             let member = CommitteeMember(id: try action.string("id"), publicKey: try action.string("publicKey"))
             try state.put(member, namespace: ChainNamespace.committee, key: Array(member.id.utf8))
         case "removeCommitteeMember":
+            guard try state.value(namespace: ChainNamespace.committee, key: Array(try action.string("id").utf8)) != nil else {
+                throw ChainError(.notFound, "'\(try action.string("id"))' is not a committee member.")
+            }
             let remaining = try state.entries(namespace: ChainNamespace.committee, prefix: []).count - 1
             guard remaining >= (try GovernanceHandler.threshold(in: state)) else {
                 throw ChainError.unauthorized("Removing this member would leave fewer members than the threshold; lower it first.")

@@ -24,7 +24,15 @@ public struct ChainVerifier: Sendable {
     /// - Throws: only when the store cannot be read at all.
     public func verify(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ChainVerificationReport {
         var report = ChainVerificationReport(verifiedBlocks: 0, verifiedTransactions: 0)
-        guard let genesis = try store.genesis(), let head = try store.head() else {
+        let genesis: Genesis?, head: SignedBlockHeader?
+        do {
+            genesis = try store.genesis()
+            head = try store.head()
+        } catch let error as ChainError where error.code == .corruptLedger {
+            report.problem = "The ledger's genesis or head block cannot be read: \(error.reason)"
+            return report
+        }
+        guard let genesis, let head else {
             report.problem = "The store holds no chain."
             return report
         }
@@ -57,8 +65,8 @@ public struct ChainVerifier: Sendable {
         guard header.height == height, header.chainId == genesis.chainId else { throw bad("its height or chain id is wrong") }
         // Genesis is signed by a node it names; later blocks by a node admitted before them.
         let nodes = previous == nil ? Set(genesis.nodes.compactMap { try? Hex.decode($0) }) : replay.nodeKeys()
-        guard signed.signatures.contains(where: { nodes.contains($0.nodeKey) && signed.isSigned(by: $0.nodeKey) }) else {
-            throw bad("no admitted node signed its header")
+        guard nodes.contains(header.proposer), signed.isSigned(by: header.proposer) else {
+            throw bad("its proposer is not an admitted node or did not sign its header")
         }
         let transactions = try store.transactions(at: height)
         guard transactions.count == Int(header.transactionCount) else {

@@ -98,7 +98,11 @@ struct LedgerTamperTests {
         let verifier = ChainVerifier(store: store, handlers: ChainFixture.handlers())
         switch tamper.finding {
         case .unreadable:
-            #expect(throws: ChainError(.corruptLedger, "")) { try verifier.verify() }
+            // The store itself refuses the damaged row; the verifier reports it as a verdict.
+            #expect(throws: ChainError(.corruptLedger, "")) { _ = try store.head(); _ = try store.genesis() }
+            let report = try verifier.verify()
+            #expect(!report.isValid)
+            #expect(report.problem?.hasPrefix("The ledger's genesis or head block cannot be read") == true, "\(report)")
         case .badBlock(let height):
             let report = try verifier.verify()
             #expect(!report.isValid)
