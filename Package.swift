@@ -69,6 +69,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Primitives"], swiftSettings: strictSettings),
+        .testTarget(name: "DIDTests", dependencies: ["DID", "Primitives"], swiftSettings: strictSettings),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives"], swiftSettings: strictSettings),
         .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives"], swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),

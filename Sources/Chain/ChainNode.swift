@@ -118,11 +118,12 @@ private struct EmptyState: StateReader {
 }
 
 extension TransactionHandlerRegistry {
-    /// A registry with the chain's own handlers (governance approvals, anchors).
+    /// A registry with the chain's own handlers (governance approvals, anchors, audit-query records).
     public static func chainDefaults(governance: GovernanceHandler = GovernanceHandler()) -> TransactionHandlerRegistry {
         var registry = TransactionHandlerRegistry()
         registry.register(governance)
         registry.register(AnchorHandler())
+        registry.register(AuditQueryHandler())
         return registry
     }
 }

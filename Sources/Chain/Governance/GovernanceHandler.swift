@@ -11,7 +11,7 @@ public struct GovernanceHandler: TransactionHandler {
     /// - Parameter additional: executors registered by upper modules.
     public init(additional: [any GovernanceExecutor] = []) {
         var executors: [String: any GovernanceExecutor] = [:]
-        for executor in [ChainGovernanceExecutor()] + additional {
+        for executor in [ChainGovernanceExecutor(), AuditScopeExecutor()] + additional {
             for kind in executor.kinds { executors[kind] = executor }
         }
         self.executors = executors

@@ -12,4 +12,6 @@ public struct OrdererStatistics: Sendable, Codable, Hashable {
     public var storeSeconds = 0.0
     /// Seconds the orderer spent waiting for transactions or batch deadlines.
     public var idleSeconds = 0.0
+    /// The longest single block commit (build and store), in seconds.
+    public var longestCommitSeconds = 0.0
 }

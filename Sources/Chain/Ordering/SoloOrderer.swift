@@ -139,6 +139,7 @@ final class SoloOrderer: @unchecked Sendable {
                 statistics.refused += batch.count - block.transactions.count
                 statistics.buildSeconds += buildTime.secondsValue
                 statistics.storeSeconds += (total - buildTime).secondsValue
+                statistics.longestCommitSeconds = max(statistics.longestCommitSeconds, total.secondsValue)
             }
             for (pending, outcome) in zip(batch, outcomes) {
                 switch outcome {

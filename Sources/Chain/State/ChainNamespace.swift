@@ -12,6 +12,10 @@ public enum ChainNamespace {
     public static let auditor = "auditor"
     /// Governance proposals by id.
     public static let proposal = "proposal"
+    /// Recorded audit queries.
+    public static let audit = "audit"
+    /// Auditors' query scopes.
+    public static let auditScope = "auditScope"
     /// Chain configuration (`threshold`, `epochSeconds`, `membershipService`).
     public static let config = "config"
 }

@@ -17,6 +17,12 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let connection: DatabaseQueue
 
+    /// Frames a TRUNCATE may still have to copy while the writer waits (about 1 MB), which
+    /// keeps the stall short.
+    static let catchUpFrames = 256
+    /// Past this size the WAL is truncated even if the writer must wait longer.
+    static let hardLimitBytes = 1 << 30
+
     private let walPath: String
     private let truncateBytes: Int
 
@@ -54,8 +60,15 @@ final class SQLiteCheckpointer: @unchecked Sendable {
             }
             if stop { break }
             // A busy or failed attempt is simply retried next round.
-            _ = try? connection.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
-            if walSize() > truncateBytes {
+            let behind = (try? connection.writeWithoutTransaction { db -> Int in
+                guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") else { return Int.max }
+                let logFrames: Int = row[1], copied: Int = row[2]
+                return logFrames - copied
+            }) ?? Int.max
+            // Truncating blocks the writer only for the frames not yet copied, so wait until the
+            // passive passes have nearly caught up, unless the WAL has grown far too large.
+            let size = walSize()
+            if size > truncateBytes && (behind <= Self.catchUpFrames || size > Self.hardLimitBytes) {
                 _ = try? connection.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
             }
         }

@@ -61,6 +61,9 @@ struct ChainBenchmark: Sendable {
         let elapsed = ContinuousClock.now - start
         let committedPerSecond = Double(transactions) / elapsed.seconds
 
+        // The latency phase measures the steady state at the offered rate, not the clearing of
+        // the throughput phase's WAL backlog, so the WAL is checkpointed between the phases.
+        try runtime!.store.checkpoint()
         progress("offering \(offeredRate) tx/s for \(latencyTransactions) transactions…")
         let latencies = try await steadyLoad(Array(signed.suffix(latencyTransactions)), node: runtime!.node).sorted()
         let blocks = runtime!.node.head.height

@@ -1,0 +1,62 @@
+/// The media types of DID documents (DID Core §6) and resolution results (DID Resolution §7)
+/// that resolvers in this module produce.
+public enum DIDMediaType {
+    /// A DID document as JSON-LD, the default.
+    public static let didLDJSON = "application/did+ld+json"
+    /// A DID document as plain JSON.
+    public static let didJSON = "application/did+json"
+    /// A whole resolution result (document and metadata).
+    public static let didResolution = "application/did-resolution"
+    /// A whole resolution result, in the JSON-LD profile form.
+    public static let didResolutionLDJSON = "application/ld+json;profile=\"https://w3id.org/did-resolution\""
+
+    /// Chooses the document representation for an HTTP `Accept` value: the acceptable range
+    /// with the highest `q` (first on ties). The resolution-result types yield the JSON-LD
+    /// document, which the result then wraps.
+    /// - Parameter accept: the `Accept` value, or `nil` for no preference.
+    /// - Returns: `didLDJSON` or `didJSON`, or `nil` when nothing acceptable is supported.
+    package static func negotiate(_ accept: String?) -> String? {
+        guard let accept, !accept.allSatisfy(\.isWhitespace) else { return didLDJSON }
+        let ranges = accept.split(separator: ",").map(MediaRange.init)
+        let ranked = ranges.enumerated().filter { $0.element.quality > 0 }
+            .sorted { ($0.element.quality, -$0.offset) > ($1.element.quality, -$1.offset) }
+        return ranked.lazy.compactMap { $0.element.documentType }.first
+    }
+
+    /// One comma-separated entry of an `Accept` value.
+    private struct MediaRange {
+        let type: String
+        let parameters: [String: String]
+
+        init(_ text: Substring) {
+            let parts = text.split(separator: ";").map { $0.trimmingSpaces() }
+            type = parts.first?.lowercased() ?? ""
+            var parameters: [String: String] = [:]
+            for part in parts.dropFirst() {
+                guard let equals = part.firstIndex(of: "=") else { continue }
+                let value = part[part.index(after: equals)...].trimmingSpaces()
+                let unquoted = value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") ? String(value.dropFirst().dropLast()) : value
+                parameters[part[..<equals].trimmingSpaces().lowercased()] = unquoted
+            }
+            self.parameters = parameters
+        }
+
+        var quality: Double { parameters["q"].flatMap(Double.init) ?? 1 }
+
+        var documentType: String? {
+            switch type {
+            case "*/*", "application/*", DIDMediaType.didLDJSON, DIDMediaType.didResolution: DIDMediaType.didLDJSON
+            case DIDMediaType.didJSON: DIDMediaType.didJSON
+            case "application/ld+json" where parameters["profile"] == "https://w3id.org/did-resolution": DIDMediaType.didLDJSON
+            default: nil
+            }
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (HTTP's optional whitespace).
+    fileprivate func trimmingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
