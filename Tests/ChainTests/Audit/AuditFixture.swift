@@ -1,4 +1,5 @@
 import Chain
+import ChainTestSupport
 import Foundation
 import KeyCustody
 import Primitives

@@ -1,4 +1,5 @@
 import Chain
+import ChainTestSupport
 import Foundation
 import Primitives
 import Testing

@@ -1,4 +1,5 @@
 import Chain
+import ChainTestSupport
 import Dispatch
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import Chain
+import ChainTestSupport
 import KeyCustody
 import Primitives
 import Testing

@@ -1,4 +1,5 @@
 import Chain
+import ChainTestSupport
 import Foundation
 import Primitives
 import Testing
@@ -107,5 +108,23 @@ struct SQLiteBlockStoreTests {
             for await (index, error) in group { results[index] = error }
             return results
         }
+    }
+}
+
+struct SQLiteCheckpointTests {
+    @Test("an explicit checkpoint succeeds while the background checkpointer is busy, and empties the WAL")
+    func explicitCheckpointUnderLoad() async throws {
+        let chain = try ChainFixture(sqlite: true)
+        for round in 0..<20 {
+            let transactions = try await withThrowingTaskGroup(of: Transaction.self) { group in
+                for i in 0..<50 { group.addTask { try await chain.put("round \(round) tx \(i)") } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for t in transactions { _ = try await chain.node.submit(t) }
+            try #require(chain.store as? SQLiteBlockStore).checkpoint()
+        }
+        let path = try #require(chain.ledgerPath)
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
     }
 }

@@ -151,9 +151,19 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     /// Copies the WAL into the database file and truncates it.
+    /// - Throws: `ChainError.storageFailure` if it cannot complete within about ten seconds.
     public func checkpoint() throws {
-        do { _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch {
-            throw SQLiteErrors.map(error, doing: "checkpoint the ledger")
+        // SQLite answers BUSY at once, without a busy handler, while the background checkpointer
+        // holds the checkpoint lock; that pass ends within milliseconds, so try again.
+        for attempt in 0..<1_000 {
+            do {
+                _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                return
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 999 {
+                Thread.sleep(forTimeInterval: 0.01)
+            } catch {
+                throw SQLiteErrors.map(error, doing: "checkpoint the ledger")
+            }
         }
     }
 

@@ -1,23 +1,25 @@
-import Chain
-import Foundation
-import KeyCustody
-import Primitives
+package import Chain
+package import Foundation
+package import KeyCustody
+package import Primitives
 
 /// A complete small chain for tests: committee, membership service, auditor, one node and two
 /// members, over an in-memory or SQLite store, with a `test.put` transaction type.
-final class ChainFixture: @unchecked Sendable {
-    let chainId = "test-chain"
-    let clock: ManualClock
-    let committeeKeys: [Secp256k1PrivateKey]
-    let membershipKey = Secp256k1PrivateKey()
-    let auditorKey = X25519PrivateKey()
-    let nodeKey = Secp256k1PrivateKey()
-    let custodian = InMemoryCustodian()
-    let members = ["alice", "bob"]
-    let genesis: Genesis
-    let directory: URL?
-    let sqliteOptions: SQLiteBlockStore.Options
-    let configuration: ChainNode.Configuration
+package final class ChainFixture: @unchecked Sendable {
+    package let chainId = "test-chain"
+    package let clock: ManualClock
+    package let committeeKeys: [Secp256k1PrivateKey]
+    package let membershipKey = Secp256k1PrivateKey()
+    package let auditorKey = X25519PrivateKey()
+    package let nodeKey = Secp256k1PrivateKey()
+    package let custodian = InMemoryCustodian()
+    package let members = ["alice", "bob"]
+    package let genesis: Genesis
+    package let directory: URL?
+    package let sqliteOptions: SQLiteBlockStore.Options
+    package let configuration: ChainNode.Configuration
+    /// The transaction handlers of this chain: the chain's own, `test.put`, and any extra ones.
+    package let handlers: TransactionHandlerRegistry
 
     /// What `close()` releases and `restart()` opens again. Replaced only from the test's own
     /// task while no submission is running, so the unchecked sendability holds.
@@ -28,14 +30,16 @@ final class ChainFixture: @unchecked Sendable {
     }
     private var running: Running?
 
-    static let genesisTime: UInt64 = 1_763_712_000_000
+    package static let genesisTime: UInt64 = 1_763_712_000_000
 
     /// - Parameters:
     ///   - sqlite: use a SQLite file in a fresh temporary directory instead of memory.
     ///   - committee: committee size; `threshold` approvals needed.
     ///   - sqliteOptions: options of the SQLite store (to cap its size).
-    init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
-         configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init()) throws {
+    package init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
+         configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init(),
+         extraHandlers: [any TransactionHandler] = []) throws {
+        handlers = Self.handlers(extra: extraHandlers)
         clock = ManualClock(Self.genesisTime)
         committeeKeys = (0..<committee).map { _ in Secp256k1PrivateKey() }
         self.configuration = configuration
@@ -63,7 +67,7 @@ final class ChainFixture: @unchecked Sendable {
             directory = nil
             store = InMemoryBlockStore()
         }
-        let node = try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, handlers: Self.handlers(),
+        let node = try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, handlers: handlers,
                                         clock: clock, configuration: configuration)
         running = Running(store: store, node: node, membershipService: membershipService(reading: store))
     }
@@ -73,15 +77,16 @@ final class ChainFixture: @unchecked Sendable {
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
-    static func handlers() -> TransactionHandlerRegistry {
+    package static func handlers(extra: [any TransactionHandler] = []) -> TransactionHandlerRegistry {
         var registry = TransactionHandlerRegistry.chainDefaults()
         registry.register(TestPutHandler())
+        for handler in extra { registry.register(handler) }
         return registry
     }
 
-    var store: any BlockStore { opened().store }
-    var node: ChainNode { opened().node }
-    var membershipService: MembershipService { opened().membershipService }
+    package var store: any BlockStore { opened().store }
+    package var node: ChainNode { opened().node }
+    package var membershipService: MembershipService { opened().membershipService }
 
     private func opened() -> Running {
         guard let running else { preconditionFailure("The fixture's chain is closed; call restart() first.") }
@@ -89,17 +94,23 @@ final class ChainFixture: @unchecked Sendable {
     }
 
     /// The SQLite ledger file, for a SQLite fixture.
-    var ledgerPath: String? { directory?.appendingPathComponent("ledger.sqlite").path }
+    package var ledgerPath: String? { directory?.appendingPathComponent("ledger.sqlite").path }
 
     /// A membership service of this chain reading `store`, with an optional issuance log.
-    func membershipService(reading store: any BlockStore, key: Secp256k1PrivateKey? = nil,
+    package func membershipService(reading store: any BlockStore, key: Secp256k1PrivateKey? = nil,
                            log: (@Sendable ([UInt8]) throws -> Void)? = nil) -> MembershipService {
         MembershipService(chainId: chainId, key: key ?? membershipKey, auditorKey: auditorKey.publicKey,
                           schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store, log: log)
     }
 
+    /// Submits a transaction of any registered type by `member` under a fresh one-time key.
+    package func submit(type: TransactionType, body: [UInt8], by member: String = "alice") async throws -> TransactionReceipt {
+        let transaction = try Transaction(type: type, body: body, chainId: chainId, oneTimeKey: try await oneTimeKeys(member, count: 1)[0])
+        return try await node.submit(transaction)
+    }
+
     /// Stops the node and releases it with its store, as when the process exits.
-    func close() {
+    package func close() {
         guard let closing = running else { return }
         running = nil
         closing.node.shutdown()
@@ -107,24 +118,24 @@ final class ChainFixture: @unchecked Sendable {
 
     /// Closes the chain and opens it again from its SQLite file with a new store and node, as
     /// after a process restart.
-    func restart() throws {
+    package func restart() throws {
         guard let ledgerPath else { preconditionFailure("Only a SQLite fixture can restart.") }
         close()
         let store = try SQLiteBlockStore(path: ledgerPath, options: sqliteOptions)
-        let node = try ChainNode(store: store, nodeKey: nodeKey, handlers: Self.handlers(), clock: clock,
+        let node = try ChainNode(store: store, nodeKey: nodeKey, handlers: handlers, clock: clock,
                                  configuration: configuration)
         running = Running(store: store, node: node, membershipService: membershipService(reading: store))
     }
 
-    var epoch: UInt64 { EpochSchedule(epochSeconds: genesis.epochSeconds).epoch(atMilliseconds: clock.nowMilliseconds()) }
+    package var epoch: UInt64 { EpochSchedule(epochSeconds: genesis.epochSeconds).epoch(atMilliseconds: clock.nowMilliseconds()) }
 
-    func handle(_ member: String) async throws -> MemberHandle {
+    package func handle(_ member: String) async throws -> MemberHandle {
         MemberHandle(publicKey: try await custodian.publicKey(for: KeyReference(member)))
     }
 
     /// A one-time key request for `member`'s handle, signed with the custodian key `signer`
     /// (the member's own by default), for the current epoch and time unless given.
-    func request(_ member: String, count: Int, epoch: UInt64? = nil, time: UInt64? = nil, signer: String? = nil) async throws
+    package func request(_ member: String, count: Int, epoch: UInt64? = nil, time: UInt64? = nil, signer: String? = nil) async throws
         -> (keys: [Secp256k1PrivateKey], request: OneTimeKeyRequest)
     {
         let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: try await handle(member), custodian: custodian,
@@ -133,25 +144,25 @@ final class ChainFixture: @unchecked Sendable {
     }
 
     /// Certified one-time keys for `member`.
-    func oneTimeKeys(_ member: String, count: Int) async throws -> [OneTimeKeyCredential] {
+    package func oneTimeKeys(_ member: String, count: Int) async throws -> [OneTimeKeyCredential] {
         let (keys, request) = try await request(member, count: count)
         let issued = try membershipService.certify(request, now: clock.nowMilliseconds())
         return OneTimeKeyIssuer.credentials(keys: keys, epoch: request.epoch, issued: issued)
     }
 
     /// A signed `test.put` transaction of `member`.
-    func put(_ text: String, by member: String = "alice") async throws -> Transaction {
+    package func put(_ text: String, by member: String = "alice") async throws -> Transaction {
         try Transaction(type: TestPutHandler.transactionType, body: Array(text.utf8), chainId: chainId,
                         oneTimeKey: try await oneTimeKeys(member, count: 1)[0])
     }
 
     /// A `gov.approve` transaction by committee member `index`.
-    func approval(_ action: GovernanceAction, by index: Int, submitter: String = "alice") async throws -> Transaction {
+    package func approval(_ action: GovernanceAction, by index: Int, submitter: String = "alice") async throws -> Transaction {
         try await approval(action, approver: "c\(index)", key: committeeKeys[index], submitter: submitter)
     }
 
     /// A `gov.approve` transaction naming `approver`, signed with `key`.
-    func approval(_ action: GovernanceAction, approver: String, key: Secp256k1PrivateKey,
+    package func approval(_ action: GovernanceAction, approver: String, key: Secp256k1PrivateKey,
                   submitter: String = "alice") async throws -> Transaction {
         let approval = try GovernanceApproval(action: action, approver: approver, key: key, chainId: chainId)
         return try Transaction(type: .governanceApproval, body: approval.body, chainId: chainId,
@@ -159,7 +170,7 @@ final class ChainFixture: @unchecked Sendable {
     }
 
     /// Every committed entry of `namespaces`, to compare state before and after a refusal.
-    func snapshot(_ namespaces: [String]) throws -> [String: [[UInt8]: [UInt8]]] {
+    package func snapshot(_ namespaces: [String]) throws -> [String: [[UInt8]: [UInt8]]] {
         var result: [String: [[UInt8]: [UInt8]]] = [:]
         for namespace in namespaces {
             let entries = try store.entries(namespace: namespace, prefix: [])
@@ -171,15 +182,15 @@ final class ChainFixture: @unchecked Sendable {
 
 /// `test.put`: stores its body under its SHA-256 in namespace `test`; refuses bodies that start
 /// with "refuse" (stateful) and empty bodies (structure).
-struct TestPutHandler: TransactionHandler {
-    static let transactionType: TransactionType = "test.put"
-    let type = TestPutHandler.transactionType
+package struct TestPutHandler: TransactionHandler {
+    package static let transactionType: TransactionType = "test.put"
+    package let type = TestPutHandler.transactionType
 
-    func validateStructure(of transaction: Transaction) throws {
+    package func validateStructure(of transaction: Transaction) throws {
         guard !transaction.body.isEmpty else { throw ChainError.invalidBody("test.put needs a body.") }
     }
 
-    func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+    package func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
         guard !transaction.body.starts(with: Array("refuse".utf8)) else { throw ChainError.unauthorized("refused by test handler") }
         state.put(namespace: "test", key: Hash.sha256(transaction.body), value: transaction.body)
     }

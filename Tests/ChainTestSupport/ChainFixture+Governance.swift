@@ -1,29 +1,29 @@
-import Chain
-import Primitives
-import Testing
+package import Chain
+package import Primitives
+package import Testing
 
 /// Governance helpers shared by the governance tests.
 extension ChainFixture {
     /// The namespaces governance actions change.
-    static let governed = [ChainNamespace.node, ChainNamespace.member, ChainNamespace.config,
+    package static let governed = [ChainNamespace.node, ChainNamespace.member, ChainNamespace.config,
                            ChainNamespace.committee, ChainNamespace.auditor]
 
     /// An `admitNode` action for `key`, with an optional nonce.
-    static func admitNode(_ key: Secp256k1PrivateKey, nonce: String? = nil) -> GovernanceAction {
+    package static func admitNode(_ key: Secp256k1PrivateKey, nonce: String? = nil) -> GovernanceAction {
         var parameters: JSONObject = ["nodeId": .string(Hex.encode(key.publicKey.xOnly.rawRepresentation))]
         if let nonce { parameters["nonce"] = .string(nonce) }
         return GovernanceAction(kind: "admitNode", parameters: parameters)
     }
 
     /// The committee ids that approved `action` so far and whether it executed, or `nil` before any approval.
-    func proposal(_ action: GovernanceAction) throws -> (approvals: [String], executed: Bool)? {
+    package func proposal(_ action: GovernanceAction) throws -> (approvals: [String], executed: Bool)? {
         guard let bytes = try store.value(namespace: ChainNamespace.proposal, key: action.proposalId) else { return nil }
         let record = try JSONValue(parsing: bytes)
         return ((record["approvals"]?.arrayValue ?? []).compactMap(\.stringValue), record["executed"]?.boolValue ?? false)
     }
 
     /// Submits `transaction` expecting `code`, and checks the governed namespaces and proposals are unchanged.
-    func expectGovernanceRefusal(_ code: ChainError.Code, _ transaction: Transaction,
+    package func expectGovernanceRefusal(_ code: ChainError.Code, _ transaction: Transaction,
                                  sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = try snapshot(Self.governed + [ChainNamespace.proposal])
         await #expect(throws: ChainError(code, ""), sourceLocation: sourceLocation) { try await node.submit(transaction) }

@@ -1,0 +1,104 @@
+public import Chain
+public import KeyCustody
+public import Primitives
+
+/// The body of a `did.create`, `did.update` or `did.deactivate` transaction
+/// (`specs/did-method.md` §2): the DID, the new document (none for deactivation), the version it
+/// replaces, and a recoverable ECDSA proof by a controller key.
+public struct DIDOperation: Sendable, Hashable {
+    /// The three operations.
+    public enum Kind: String, Sendable, CaseIterable {
+        case create, update, deactivate
+
+        /// The transaction type that carries this operation.
+        public var transactionType: TransactionType { TransactionType("did.\(rawValue)") }
+    }
+
+    /// Which operation.
+    public let kind: Kind
+    /// The DID acted on.
+    public let did: DID
+    /// The new document (`nil` for deactivation).
+    public let document: DIDDocument?
+    /// The version this operation replaces (0 for creation).
+    public let previousVersionId: UInt64
+    /// 65 bytes `r ‖ s ‖ v` by the controller key.
+    public let proof: [UInt8]
+
+    /// The digest a controller key signs.
+    public static func digest(chainId: String, kind: Kind, did: DID, previousVersionId: UInt64, document: DIDDocument?) -> [UInt8] {
+        var writer = ByteWriter(capacity: 256)
+        writer.string(chainId)
+        writer.string(kind.rawValue)
+        writer.string(did.description)
+        writer.u64(previousVersionId)
+        writer.bytes(JCS.canonicalize(document?.jsonValue ?? .object(JSONObject())))
+        return BIP340TaggedHash.hash(tag: "chancery/did/v1", writer.bytes)
+    }
+
+    /// Signs an operation through a custodian (any custody mode), adding the recovery id so the
+    /// chain can recover the signer's key from the proof alone.
+    /// - Throws: the custodian's errors; `DIDError.unauthorized` if no recovery id reproduces its key.
+    public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
+                              custodian: any KeyCustodian, key: KeyReference) async throws -> DIDOperation {
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        let signature = try await custodian.sign(digest: digest, with: key).compactRepresentation
+        let publicKey = try await custodian.publicKey(for: key)
+        for v: UInt8 in 0...3 {
+            guard let candidate = try? Secp256k1RecoverableSignature(signature + [v]),
+                  (try? candidate.recoverPublicKey(forDigest: digest)) == publicKey else { continue }
+            return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId,
+                                proof: signature + [v])
+        }
+        throw DIDError(.unauthorized, "The custodian's signature does not recover to its own key.")
+    }
+
+    /// The JCS JSON body.
+    public var body: [UInt8] {
+        var object: JSONObject = ["did": .string(did.description), "previousVersionId": .number(Double(previousVersionId)),
+                                  "proof": .string(Base64URL.encode(proof))]
+        if let document { object["document"] = document.jsonValue }
+        return JCS.canonicalize(.object(object))
+    }
+
+    /// Parses a transaction body.
+    /// - Throws: `DIDError.invalidDocument` / `.invalidDid` naming what is wrong.
+    public init(kind: Kind, body: [UInt8]) throws {
+        guard let json = try? JSONValue(parsing: body), let object = json.objectValue else {
+            throw DIDError.invalidDocument("A \(kind.transactionType) body is a JSON object.")
+        }
+        guard let text = object["did"]?.stringValue else { throw DIDError.invalidDID("The body has no 'did'.") }
+        let did = try DID(parsing: text)
+        guard let version = object["previousVersionId"]?.doubleValue, version >= 0, version < 1e15, version == version.rounded() else {
+            throw DIDError.invalidDocument("'previousVersionId' must be a whole number.")
+        }
+        guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText), proof.count == 65 else {
+            throw DIDError(.unauthorized, "'proof' must be a 65-byte recoverable signature in base64url.")
+        }
+        var document: DIDDocument?
+        if kind != .deactivate {
+            guard let documentJSON = object["document"] else { throw DIDError.invalidDocument("The body has no 'document'.") }
+            document = try DIDDocument(json: documentJSON)
+        }
+        self.init(kind: kind, did: did, document: document, previousVersionId: UInt64(version), proof: proof)
+    }
+
+    init(kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, proof: [UInt8]) {
+        self.kind = kind
+        self.did = did
+        self.document = document
+        self.previousVersionId = previousVersionId
+        self.proof = proof
+    }
+
+    /// The key that made the proof on `chainId`.
+    /// - Throws: `DIDError.unauthorized` when no key can be recovered.
+    public func signer(chainId: String) throws -> Secp256k1PublicKey {
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        guard let signature = try? Secp256k1RecoverableSignature(proof), signature.signature.isLowS,
+              let key = try? signature.recoverPublicKey(forDigest: digest) else {
+            throw DIDError(.unauthorized, "The proof is not a valid low-S recoverable signature over this operation.")
+        }
+        return key
+    }
+}

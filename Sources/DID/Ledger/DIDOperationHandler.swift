@@ -1,0 +1,85 @@
+public import Chain
+import Primitives
+
+/// Applies `did.create`, `did.update` and `did.deactivate` (`specs/did-method.md` §2-3): checks
+/// the document, the proof's signer against the DID's authority rules, and the version, then
+/// writes the new record, its version and its time index entry.
+public struct DIDOperationHandler: TransactionHandler {
+    /// The operation this handler applies.
+    public let kind: DIDOperation.Kind
+    public var type: TransactionType { kind.transactionType }
+
+    /// A handler for one operation.
+    public init(_ kind: DIDOperation.Kind) { self.kind = kind }
+
+    /// The handlers of all three operations, for a node's registry.
+    public static func all() -> [DIDOperationHandler] { DIDOperation.Kind.allCases.map(DIDOperationHandler.init) }
+
+    public func validateStructure(of transaction: Transaction) throws {
+        let operation = try DIDOperation(kind: kind, body: transaction.body)
+        let method = try DIDChancery(operation.did)
+        guard method.chainId == transaction.chainId else {
+            throw ChainError.invalidBody("\(operation.did) belongs to chain '\(method.chainId)', not '\(transaction.chainId)'.")
+        }
+        if let document = operation.document {
+            guard document.id == operation.did else {
+                throw ChainError.invalidBody("The document's id \(document.id) is not \(operation.did).")
+            }
+            try document.validateStructure()
+        }
+        _ = try operation.signer(chainId: transaction.chainId)
+    }
+
+    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+        let operation = try DIDOperation(kind: kind, body: transaction.body)
+        let did = try DIDChancery(operation.did).did   // canonical EIP-55 form
+        let signer = try operation.signer(chainId: context.chainId)
+        let existing = try DIDLedgerState.record(did, in: state)
+        switch kind {
+        case .create:
+            guard existing == nil else { throw ChainError(.alreadyExists, "\(did) already exists.") }
+            guard try DIDChancery(chainId: context.chainId, publicKey: signer).did == did else {
+                throw ChainError.unauthorized("The proof is not by the key whose address is in \(did).")
+            }
+            DIDLedgerState.write(DIDRecord(document: operation.document!, versionId: 1, created: context.time,
+                                           updated: context.time, deactivated: false), for: did, to: state)
+        case .update, .deactivate:
+            guard let current = existing else { throw ChainError(.notFound, "\(did) does not exist on this chain.") }
+            guard !current.deactivated else { throw ChainError.unauthorized("\(did) is deactivated and cannot change.") }
+            guard operation.previousVersionId == current.versionId else {
+                throw ChainError(.alreadyExists, "\(did) is at version \(current.versionId), not \(operation.previousVersionId); resolve it and retry.")
+            }
+            guard try Self.controllerKeys(of: current.document, chainId: context.chainId, state: state).contains(signer) else {
+                throw ChainError.unauthorized("The proof is not by a controller key of \(did).")
+            }
+            DIDLedgerState.write(DIDRecord(document: operation.document ?? current.document, versionId: current.versionId + 1,
+                                           created: current.created, updated: context.time, deactivated: kind == .deactivate),
+                                 for: did, to: state)
+        }
+    }
+
+    /// The secp256k1 keys that may change a document (`specs/did-method.md` §3).
+    static func controllerKeys(of document: DIDDocument, chainId: String, state: any StateReader) throws -> Set<Secp256k1PublicKey> {
+        var keys = ownKeys(of: document)
+        for controller in document.controller?.values ?? [] where controller != document.id {
+            guard let method = try? DIDChancery(controller), method.chainId == chainId,
+                  let record = try DIDLedgerState.record(method.did, in: state), !record.deactivated else { continue }
+            keys.formUnion(ownKeys(of: record.document))
+        }
+        return keys
+    }
+
+    private static func ownKeys(of document: DIDDocument) -> Set<Secp256k1PublicKey> {
+        let relationship: VerificationRelationship = document.capabilityInvocation.isEmpty ? .authentication : .capabilityInvocation
+        var keys = Set<Secp256k1PublicKey>()
+        for entry in document[relationship] {
+            let method: VerificationMethod?
+            switch entry {
+            case .embedded(let embedded): method = embedded
+            case .reference(let url): method = document.verificationMethod(url, authorizedFor: relationship)
+            }
+            if case .secp256k1(let key)? = try? method?.publicKeyMaterial() { keys.insert(key) }
+        }
+        return keys
+    }
+}

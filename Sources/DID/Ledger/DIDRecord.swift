@@ -1,0 +1,39 @@
+import Chain
+import Primitives
+
+/// A DID's state on the chain: its current (or, in the version index, a past) document with the
+/// times and version that resolution metadata reports. Stored as JCS JSON and read back with
+/// the fast JSON parser, since resolution reads one record per request.
+struct DIDRecord: Sendable {
+    var document: DIDDocument
+    var versionId: UInt64
+    /// Block time of creation, ms.
+    var created: UInt64
+    /// Block time of this version, ms.
+    var updated: UInt64
+    var deactivated: Bool
+
+    var bytes: [UInt8] {
+        JCS.canonicalize(["document": document.jsonValue, "versionId": .number(Double(versionId)),
+                          "created": .number(Double(created)), "updated": .number(Double(updated)),
+                          "deactivated": .bool(deactivated)])
+    }
+
+    init(document: DIDDocument, versionId: UInt64, created: UInt64, updated: UInt64, deactivated: Bool) {
+        self.document = document
+        self.versionId = versionId
+        self.created = created
+        self.updated = updated
+        self.deactivated = deactivated
+    }
+
+    init(bytes: [UInt8]) throws {
+        guard let json = try? JSONValue(parsing: bytes), let object = json.objectValue, let documentJSON = object["document"],
+              let version = object["versionId"]?.doubleValue, let created = object["created"]?.doubleValue,
+              let updated = object["updated"]?.doubleValue, let deactivated = object["deactivated"]?.boolValue else {
+            throw ChainError(.corruptLedger, "A stored DID record cannot be read.")
+        }
+        self.init(document: try DIDDocument(json: documentJSON), versionId: UInt64(version), created: UInt64(created),
+                  updated: UInt64(updated), deactivated: deactivated)
+    }
+}

@@ -1,0 +1,37 @@
+import Chain
+import ChainTestSupport
+import DID
+import KeyCustody
+import Primitives
+
+/// A chain with the did:chancery handlers, and helpers to submit signed DID operations.
+struct DIDChain {
+    let chain: ChainFixture
+
+    init() throws { chain = try ChainFixture(extraHandlers: DIDOperationHandler.all()) }
+
+    var resolver: DIDChancery.Resolver { DIDChancery.Resolver(chainId: chain.chainId, state: chain.store) }
+
+    /// A new key in the fixture's custodian and the did:chancery DID it incepts.
+    func newIdentity(_ name: String) throws -> (did: DID, key: KeyReference, publicKey: Secp256k1PublicKey) {
+        let reference = KeyReference("did-\(name)")
+        let publicKey = chain.custodian.generate(reference)
+        return (try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did, reference, publicKey)
+    }
+
+    @discardableResult
+    func submit(_ kind: DIDOperation.Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64,
+                signer: KeyReference) async throws -> TransactionReceipt {
+        let operation = try await DIDOperation.signed(kind, did: did, document: document, previousVersionId: previousVersionId,
+                                                      chainId: chain.chainId, custodian: chain.custodian, key: signer)
+        return try await chain.submit(type: kind.transactionType, body: operation.body)
+    }
+
+    /// Creates a DID with its default document.
+    func create(_ name: String) async throws -> (did: DID, key: KeyReference, publicKey: Secp256k1PublicKey) {
+        let identity = try newIdentity(name)
+        try await submit(.create, did: identity.did, document: try DIDChancery.defaultDocument(for: identity.did, publicKey: identity.publicKey),
+                         previousVersionId: 0, signer: identity.key)
+        return identity
+    }
+}
