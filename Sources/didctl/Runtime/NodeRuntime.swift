@@ -1,4 +1,5 @@
 import Chain
+import DID
 import Foundation
 import KeyCustody
 import Primitives
@@ -15,7 +16,18 @@ final class NodeRuntime: @unchecked Sendable {
     let clock: any ChainClock
 
     /// The transaction handlers every node of this build knows.
-    static func handlers() -> TransactionHandlerRegistry { .chainDefaults() }
+    static func handlers() -> TransactionHandlerRegistry {
+        var registry = TransactionHandlerRegistry.chainDefaults()
+        for handler in DIDOperationHandler.all() { registry.register(handler) }
+        return registry
+    }
+
+    /// Resolves did:chancery DIDs of this chain and did:key DIDs, with a cache.
+    func resolver() -> any DIDResolver {
+        CachingResolver(CompositeResolver([DIDChancery.methodName: DIDChancery.Resolver(chainId: genesis.chainId, state: store),
+                                           DIDKey.methodName: DIDKey.Resolver()]),
+                        maxEntries: 10_000, timeToLive: .seconds(5), now: { [clock] in clock.nowMilliseconds() })
+    }
 
     init(directory: DataDirectory, clock: any ChainClock = SystemClock(), configuration: ChainNode.Configuration = .init()) throws {
         self.directory = directory
