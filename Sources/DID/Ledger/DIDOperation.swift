@@ -53,6 +53,15 @@ public struct DIDOperation: Sendable, Hashable {
         throw DIDError(.unauthorized, "The custodian's signature does not recover to its own key.")
     }
 
+    /// Signs an operation with a software key held by the caller (tools and benchmarks).
+    /// - Throws: `PrimitivesError` if signing fails.
+    public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
+                              privateKey: Secp256k1PrivateKey) throws -> DIDOperation {
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId,
+                            proof: try privateKey.recoverableSignature(forDigest: digest).rawRepresentation)
+    }
+
     /// The JCS JSON body.
     public var body: [UInt8] {
         var object: JSONObject = ["did": .string(did.description), "previousVersionId": .number(Double(previousVersionId)),

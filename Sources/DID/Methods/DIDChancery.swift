@@ -51,11 +51,16 @@ public struct DIDChancery: Hashable, Sendable {
         guard text.hasPrefix("0x"), text.count == 42, let bytes = try? Hex.decode(text), let address = try? EthereumAddress(bytes: bytes) else {
             throw DIDError.invalidDID("The address of \(did) is not 0x followed by 40 hex digits.")
         }
-        // Mixed case must be a valid EIP-55 checksum; all-lower or all-upper is accepted.
-        guard (try? EIP55.decode(text)) != nil else {
+        // Mixed case must be the EIP-55 checksum; all-lower or all-upper is accepted unchecked.
+        let canonical = EIP55.encode(address)
+        let digits = text.dropFirst(2)
+        guard canonical == text || digits == digits.lowercased() || digits == digits.uppercased() else {
             throw DIDError.invalidDID("The address of \(did) has a wrong EIP-55 checksum.")
         }
-        try self.init(chainId: String(parts[0]), address: address)
+        chainId = String(parts[0])
+        self.address = address
+        // Already canonical (the common case): keep the parsed DID instead of parsing it again.
+        self.did = canonical == text ? did : try DID(method: Self.methodName, methodSpecificID: "\(chainId):\(canonical)")
     }
 
     /// The default document of a new DID: its inception key as a Multikey verification method

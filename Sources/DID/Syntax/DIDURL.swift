@@ -27,7 +27,8 @@ public struct DIDURL: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: `DIDError.invalidDidUrl` when `text` breaks the DID Core §3.2 ABNF or a DID
     ///   parameter's value is malformed (see ``versionTime``).
     public init(parsing text: String) throws {
-        let end = text.utf8.firstIndex { "/?#".utf8.contains($0) } ?? text.endIndex
+        let end = text.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? text.endIndex
         let did: DID
         do { did = try DID(parsing: String(text[..<end])) } catch let error as DIDError {
             throw DIDError.invalidDIDURL("A DID URL must start with a valid DID: \(error.reason)")

@@ -27,7 +27,16 @@ enum URIGrammar {
 
     /// RFC 3986 `pchar`, less `pct-encoded`: unreserved, sub-delims, ":" and "@".
     static func isPChar(_ byte: UInt8) -> Bool {
-        isIDChar(byte) || "~!$&'()*+,;=:@".utf8.contains(byte)
+        // A switch, not a search of a string's UTF-8 view: this runs for every byte of every
+        // DID URL that resolution parses.
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+             UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default:
+            return isIDChar(byte)
+        }
     }
 
     /// RFC 3986 `query` and `fragment` characters, less `pct-encoded`.

@@ -111,7 +111,11 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     public func value(namespace: String, key: [UInt8]) throws -> [UInt8]? {
-        try read("read state") { db in try SQLiteStateReader(db: db).value(namespace: namespace, key: key) }
+        // One SELECT is atomic under WAL, so point reads skip the BEGIN/COMMIT that `read` wraps
+        // around every access: resolution does one of these per request.
+        do { return try pool.unsafeRead { db in try SQLiteStateReader(db: db).value(namespace: namespace, key: key) } } catch {
+            throw SQLiteErrors.map(error, doing: "read state")
+        }
     }
 
     public func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] {

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Chain
+import DID
+
+/// `didctl did deactivate DID --account NAME`: ends a DID for good; it still resolves, with
+/// `deactivated: true`, and nothing can change it afterwards.
+struct DIDDeactivateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate",
+        abstract: "Deactivate a DID for good (signed by a controller key).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The did:chancery DID to deactivate.")
+    var did: String
+
+    @Option(help: "The account that signs the deactivation (a controller key of the DID).")
+    var account: String
+
+    func validate() throws {
+        guard (try? DIDChancery(DID(parsing: did))) != nil else {
+            throw ValidationError("'\(did)' is not a did:chancery DID (did:chancery:<chain-id>:0x<40 hex digits>).")
+        }
+    }
+
+    func run() async throws {
+        do { try await deactivate() } catch let error as DIDError { throw DidctlFailure(error.reason) }
+    }
+
+    private func deactivate() async throws {
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let runtime = try NodeRuntime(directory: directory)
+        defer { runtime.node.shutdown() }
+        let did = try DIDChancery(DID(parsing: self.did)).did
+        let signingAccount = try directory.account(account)
+        let (_, version) = try await runtime.currentDIDState(of: did)
+        let signer = try await directory.custodian(for: signingAccount)
+        let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version, signer: signer)
+        Output(json: global.json).emit(
+            ["did": did.description, "deactivated": true, "versionId": String(version + 1),
+             "transactionId": receipt.transactionId.description, "height": receipt.height],
+            text: "Deactivated \(did) in block \(receipt.height).")
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Chain
+import DID
+import Foundation
+import Primitives
+
+/// `didctl did resolve DID`: prints the W3C DID resolution result (document and metadata).
+/// A deactivated DID resolves (with `deactivated: true`); any resolution error exits 1.
+struct DIDResolveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Print the DID resolution result of a did:chancery DID of this chain or a did:key DID.",
+        discussion: "did:key DIDs resolve without a chain; did:chancery DIDs are read from the data directory's ledger.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The DID to resolve.")
+    var did: String
+
+    @Option(name: .customLong("version-id"), help: "Resolve this version (1 is the document as created).")
+    var versionId: String?
+
+    @Option(name: .customLong("version-time"), help: "Resolve the version current at this RFC 3339 time, such as 2025-01-31T12:00:00Z.")
+    var versionTime: String?
+
+    @Option(help: "The document media type wanted: application/did+ld+json (default) or application/did+json.")
+    var accept: String?
+
+    func validate() throws {
+        if let versionTime, DIDDateTime(parsing: versionTime) == nil {
+            throw ValidationError("--version-time must be an RFC 3339 date-time with a zone, such as 2025-01-31T12:00:00Z.")
+        }
+        if versionId != nil, versionTime != nil { throw ValidationError("Give --version-id or --version-time, not both.") }
+    }
+
+    func run() async throws {
+        let options = DIDResolutionOptions(accept: accept, versionId: versionId, versionTime: versionTime.flatMap(DIDDateTime.init(parsing:)))
+        let result = try await resolver().resolve(parsing: did, options: options)
+        if let error = result.error {
+            // Scripts asking for JSON still get the result, as the Universal Resolver returns it.
+            if global.json { print(result.jsonValue.prettyPrinted()) }
+            throw DidctlFailure("\(error.code): \(error.reason)")
+        }
+        print(result.jsonValue.prettyPrinted())
+    }
+
+    /// did:key needs no chain, so the ledger is opened only for a did:chancery DID.
+    private func resolver() throws -> any DIDResolver {
+        var resolvers: [String: any DIDResolver] = [DIDKey.methodName: DIDKey.Resolver()]
+        if did.hasPrefix("did:\(DIDChancery.methodName):") {
+            let directory = DataDirectory(url: global.resolvedDataDirectory)
+            guard directory.isInitialised else {
+                throw DidctlFailure("No chain in \(directory.url.path) to resolve \(did) from: pass --data-dir or run 'didctl init'.")
+            }
+            resolvers[DIDChancery.methodName] = DIDChancery.Resolver(chainId: try directory.genesis().chainId,
+                                                                    state: try directory.openStore())
+        }
+        return CompositeResolver(resolvers)
+    }
+}
