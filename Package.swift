@@ -69,14 +69,16 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Primitives"], swiftSettings: strictSettings),
+        // The published-vector loader shared by every test target.
+        .target(name: "TestVectors", dependencies: ["Primitives"], path: "Tests/TestVectors", swiftSettings: strictSettings),
         // A chain fixture shared by the test targets of every module above Chain.
         .target(name: "ChainTestSupport", dependencies: ["Chain", "KeyCustody", "Primitives"], path: "Tests/ChainTestSupport",
                 swiftSettings: strictSettings),
-        .testTarget(name: "DIDTests", dependencies: ["DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport"],
+        .testTarget(name: "DIDTests", dependencies: ["DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives", "ChainTestSupport"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives"], swiftSettings: strictSettings),
-        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+        .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors"], swiftSettings: strictSettings),
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )

@@ -2,6 +2,7 @@ import DID
 import Foundation
 import Primitives
 import Testing
+import TestVectors
 
 /// Signature checks against published signatures: W3C Data Integrity vectors for EdDSA
 /// (eddsa-jcs-2022) and ES256 (ecdsa-jcs-2019, P-256), which sign the combined proof and

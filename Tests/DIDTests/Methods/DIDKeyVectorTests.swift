@@ -1,6 +1,7 @@
 import DID
 import Primitives
 import Testing
+import TestVectors
 
 /// The W3C CCG did:key test vectors (specs/vectors/did-key): each key derives its DID, and the
 /// resolved document carries the vector's keys. The vectors use the older 2018-2021 method

@@ -1,5 +1,6 @@
 import DID
 import Primitives
+import TestVectors
 
 /// `specs/vectors/<path>` parsed as JSON; a malformed file is a broken vector and stops the run.
 func vectorJSON(_ path: String) throws -> JSONValue {

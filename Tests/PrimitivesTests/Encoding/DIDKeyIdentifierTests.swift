@@ -1,4 +1,5 @@
 import Testing
+import TestVectors
 @testable import Primitives
 
 /// Checks against the w3c-ccg/did-method-key test vectors in `specs/vectors/did-key/`.

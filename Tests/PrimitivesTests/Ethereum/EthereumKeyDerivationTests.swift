@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Private key → public key → address, end to end through libsecp256k1 and Keccak-256,
 /// against the published go-ethereum and web3.js pairs.

@@ -1,4 +1,5 @@
 import Testing
+import TestVectors
 @testable import Primitives
 
 struct Keccak256Tests {

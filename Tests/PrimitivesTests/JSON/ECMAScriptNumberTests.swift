@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Primitives
 import Testing
+import TestVectors
 
 @Suite("ECMAScript number formatting")
 struct ECMAScriptNumberTests {

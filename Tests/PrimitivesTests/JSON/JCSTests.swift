@@ -1,6 +1,7 @@
 import Foundation
 import Primitives
 import Testing
+import TestVectors
 
 @Suite("JCS canonicalization (RFC 8785)")
 struct JCSTests {

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 @Suite("Strict JSON parsing: accepted input")
 struct JSONParserAcceptanceTests {

@@ -1,4 +1,5 @@
 import Testing
+import TestVectors
 @testable import Primitives
 
 /// Checks against the RFC 6962 reference tree in `specs/vectors/merkle-rfc6962/`.

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// The BIP-340 reference vectors (`bip340/test-vectors.csv`): signing reproduces each
 /// signature byte for byte, and verification gives each published verdict.

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// ECDSA signing, low-S, recovery and key handling, against the web3.js published signature
 /// (an RFC 6979 deterministic signature over a Keccak-256 digest).

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Point addition and multiplication, against the published 2G and 3G, the derived public keys
 /// of the Ethereum vectors, and points computed independently with Python affine arithmetic.

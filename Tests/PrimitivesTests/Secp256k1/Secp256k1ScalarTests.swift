@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Scalar arithmetic modulo the group order, against constants computed independently with
 /// Python's arbitrary-precision integers (`(a + b) % n`, `pow(a, -1, n)`, …), where

@@ -1,6 +1,7 @@
 import Crypto
 import Primitives
 import Testing
+import TestVectors
 
 /// Wycheproof ECDSA secp256k1/SHA-256 vectors, each file under its own rule:
 /// generic DER (normalise high-S first), Bitcoin DER (high-S must fail), P1363 (64-byte r ‖ s).

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Shamir splitting with Feldman commitments: a known-answer polynomial computed with Python,
 /// every threshold subset rebuilding the key, and clear refusals of bad input.

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 struct Argon2idTests {
     struct DeriveFile: Decodable { let vectors: [DeriveVector] }

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Ed25519 → X25519 public key conversion against the W3C CCG did:key vectors, which list each
 /// Ed25519 key with the X25519 key derived from it.

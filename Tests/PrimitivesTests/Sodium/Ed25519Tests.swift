@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 struct Ed25519Tests {
     /// RFC 8032 section 7.1, TEST 1 to TEST 3: (secret key, public key, message, signature).

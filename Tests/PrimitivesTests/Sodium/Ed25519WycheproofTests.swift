@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Wycheproof's Ed25519 verification vectors (testvectors_v1/ed25519_test.json).
 struct Ed25519WycheproofTests {

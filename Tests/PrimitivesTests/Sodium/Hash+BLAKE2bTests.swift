@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 struct HashBLAKE2bTests {
     @Test("BLAKE2b-512 of \"abc\" is the RFC 7693 appendix A digest")

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 /// Secrets must not leak through string interpolation (logs, error messages, debugger output).
 struct SecretRedactionTests {

@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 struct X25519Tests {
     @Test("the RFC 7748 section 6.1 private keys give the published public keys")

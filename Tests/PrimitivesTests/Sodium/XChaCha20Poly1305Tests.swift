@@ -1,5 +1,6 @@
 import Primitives
 import Testing
+import TestVectors
 
 struct XChaCha20Poly1305Tests {
     /// draft-irtf-cfrg-xchacha-03, appendix A.3.1 (AEAD_XCHACHA20_POLY1305).

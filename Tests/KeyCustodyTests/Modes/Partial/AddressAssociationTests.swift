@@ -1,6 +1,7 @@
 import KeyCustody
 import Primitives
 import Testing
+import TestVectors
 
 @Suite("AddressAssociation")
 struct AddressAssociationTests {

@@ -2,6 +2,7 @@ import Foundation
 import KeyCustody
 import Primitives
 import Testing
+import TestVectors
 
 @Suite("Keystore vector")
 struct KeystoreVectorTests {
@@ -9,7 +10,7 @@ struct KeystoreVectorTests {
     /// fresh directory.
     func vectorStore() throws -> TemporaryKeystore {
         let store = try TemporaryKeystore()
-        try KeystoreVectors.data("custody/keystore-v1.json").write(to: URL(fileURLWithPath: store.path))
+        try Vectors.data("custody/keystore-v1.json").write(to: URL(fileURLWithPath: store.path))
         return store
     }
 
