@@ -78,7 +78,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives", "ChainTestSupport"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors"], swiftSettings: strictSettings),
+        .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors", "Chain", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )
