@@ -29,11 +29,13 @@ extension SignedAuditRequest {
         let allowed = try AuditScopeExecutor.scope(of: auditor, in: state)
         let scope = query.scope ?? allowed
         guard scope.isWithin(allowed) else {
-            throw ChainError.unauthorized("The query asks beyond auditor '\(auditor)''s scope.")
+            throw ChainError.unauthorized("The query asks beyond the scope granted to auditor \(auditor).")
         }
         // The log lists audit.query transactions, so it is a query of that type.
         if case .log = query.kind, !(scope.types?.contains(.auditQuery) ?? true) {
-            throw ChainError.unauthorized("Auditor '\(auditor)''s scope does not include the audit log (type audit.query).")
+            throw ChainError.unauthorized(query.scope == nil
+                ? "The scope granted to auditor \(auditor) does not include the audit log (type audit.query)."
+                : "The audit log lists audit.query transactions; the query's scope must include that type.")
         }
         return scope
     }
