@@ -46,7 +46,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Chain",
-            dependencies: ["KeyCustody", "Primitives", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KeyCustody", "Primitives", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .target(
             name: "DID",

@@ -7,6 +7,7 @@ import GRDB
 public final class SQLiteBlockStore: BlockStore, Sendable {
     private let pool: DatabasePool
     private let checkpointer: SQLiteCheckpointer
+    private let pointReaders: SQLitePointReaders
     /// The database file.
     public let path: String
 
@@ -47,6 +48,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in try SQLiteSchema.create(in: db) }
             checkpointer = try SQLiteCheckpointer(path: path)
+            pointReaders = SQLitePointReaders(path: path)
         } catch {
             throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
         }
@@ -111,11 +113,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     public func value(namespace: String, key: [UInt8]) throws -> [UInt8]? {
-        // One SELECT is atomic under WAL, so point reads skip the BEGIN/COMMIT that `read` wraps
-        // around every access: resolution does one of these per request.
-        do { return try pool.unsafeRead { db in try SQLiteStateReader(db: db).value(namespace: namespace, key: key) } } catch {
-            throw SQLiteErrors.map(error, doing: "read state")
-        }
+        // One SELECT is atomic under WAL; resolution does one of these per request, so it goes
+        // through raw connections rather than GRDB's read path.
+        try pointReaders.value(namespace: namespace, key: key)
     }
 
     public func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] {
