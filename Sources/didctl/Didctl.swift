@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chain
+import DID
 import Foundation
 import KeyCustody
 import Primitives
@@ -35,6 +36,8 @@ struct Didctl: AsyncParsableCommand {
             fail(error.reason)
         } catch let error as KeyCustodyError {
             fail(error.reason)
+        } catch let error as DIDError {
+            fail("\(error.code): \(error.reason)")
         } catch let error as PrimitivesError {
             fail(error.reason)
         } catch {
