@@ -1,0 +1,41 @@
+/// The one error type of the `Credentials` module.
+///
+/// Equality compares ``code`` only, so tests match the kind of failure.
+public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of failure; extensible by adding `static let`s.
+    public struct Code: Hashable, Sendable, Codable, CustomStringConvertible {
+        /// The stable name of the failure.
+        public let name: String
+        package init(_ name: String) { self.name = name }
+        /// The stable name of the failure.
+        public var description: String { name }
+
+        /// A credential schema is malformed, uses an unsupported keyword or format, or exceeds
+        /// the schema limits.
+        public static let invalidSchema = Code("invalidSchema")
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// One human sentence: what was wrong and what to do.
+    public let reason: String
+    /// Where the error was raised.
+    public let location: String
+
+    package init(_ code: Code, _ reason: String, file: String = #fileID, line: Int = #line) {
+        self.code = code
+        self.reason = reason
+        self.location = "\(file):\(line)"
+    }
+
+    /// The code and the reason, for logs.
+    public var description: String { "\(code): \(reason)" }
+    /// Compares the codes only.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    package static func invalidSchema(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidSchema, reason, file: file, line: line)
+    }
+}

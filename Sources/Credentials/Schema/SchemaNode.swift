@@ -1,0 +1,56 @@
+import Foundation
+import Primitives
+
+/// One parsed (sub)schema: each supported keyword as a typed field, `nil` when absent.
+struct SchemaNode: Sendable {
+    /// Where this subschema sits in the schema document, as an RFC 6901 pointer.
+    var pointer: String
+    /// The verdict of a boolean schema (`true` accepts everything, `false` nothing).
+    var constantVerdict: Bool?
+    var types: [SchemaType]?
+    var properties: [(name: String, node: SchemaNode)] = []
+    var required: [String] = []
+    var enumValues: [JSONValue]?
+    var constValue: JSONValue?
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: SchemaPattern?
+    var format: SchemaFormat?
+    var minimum: Double?
+    var maximum: Double?
+    var exclusiveMinimum: Double?
+    var exclusiveMaximum: Double?
+    var multipleOf: Double?
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+    // Arrays give the recursion the indirection a struct needs; each holds at most one node.
+    private var itemsStorage: [SchemaNode] = []
+    private var additionalPropertiesStorage: [SchemaNode] = []
+
+    init(pointer: String) {
+        self.pointer = pointer
+    }
+
+    var items: SchemaNode? {
+        get { itemsStorage.first }
+        set { itemsStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    var additionalProperties: SchemaNode? {
+        get { additionalPropertiesStorage.first }
+        set { additionalPropertiesStorage = newValue.map { [$0] } ?? [] }
+    }
+}
+
+/// A compiled `pattern` with its source, so violations can quote it.
+struct SchemaPattern: Sendable {
+    let source: String
+    let regex: NSRegularExpression
+
+    /// Whether the pattern matches anywhere in `string`: JSON Schema patterns are not
+    /// implicitly anchored (draft 2020-12 validation §6.3.3).
+    func matches(_ string: String) -> Bool {
+        regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    }
+}
