@@ -30,13 +30,16 @@ let package = Package(
             name: "CSodium", pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CPKCS11", pkgConfig: "p11-kit-1",
             providers: [.apt(["libp11-kit-dev"])]),
 
         .target(
             name: "Primitives",
             dependencies: [
-                "CSecp256k1", "CSodium",
+                "CSecp256k1", "CSodium", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),

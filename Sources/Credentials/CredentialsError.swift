@@ -1,4 +1,5 @@
-/// The one error type of the `Credentials` module.
+/// The one error type of the `Credentials` module: schemas, status lists and entries that
+/// cannot be parsed or do not meet their specification.
 ///
 /// Equality compares ``code`` only, so tests match the kind of failure.
 public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -13,6 +14,11 @@ public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertib
         /// A credential schema is malformed, uses an unsupported keyword or format, or exceeds
         /// the schema limits.
         public static let invalidSchema = Code("invalidSchema")
+        /// A bitstring status list that cannot be decoded, is too short or too long, or was
+        /// addressed outside its range.
+        public static let invalidStatusList = Code("invalidStatusList")
+        /// A `credentialStatus` entry with a missing or malformed member.
+        public static let invalidStatusEntry = Code("invalidStatusEntry")
     }
 
     /// The kind of failure.
@@ -37,5 +43,11 @@ public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertib
 
     package static func invalidSchema(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidSchema, reason, file: file, line: line)
+    }
+    package static func invalidStatusList(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidStatusList, reason, file: file, line: line)
+    }
+    package static func invalidStatusEntry(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidStatusEntry, reason, file: file, line: line)
     }
 }

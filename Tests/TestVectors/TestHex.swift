@@ -1,4 +1,4 @@
-package import Primitives
+import Primitives
 
 /// Bytes from a hex literal in a test vector (`0x` prefix optional); a malformed literal is a
 /// broken vector, so it stops the test run rather than failing one expectation.
