@@ -1,8 +1,10 @@
+public import Primitives
+
 /// The one error type of the `Chain` module. A refused transaction carries the code that
 /// `specs/chain.md` §8 names, so submitters can act on it.
 ///
 /// Equality compares ``code`` only, so tests match the kind of failure.
-public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ChainError: CodedError, Sendable {
     /// The kind of failure; extensible by adding `static let`s.
     public struct Code: Hashable, Sendable, Codable, CustomStringConvertible {
         /// The stable name from `specs/chain.md` §8.
@@ -43,9 +45,6 @@ public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
         self.location = "\(file):\(line)"
     }
 
-    public var description: String { "\(code): \(reason)" }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     package static func malformed(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.malformedTransaction, reason, file: file, line: line)

@@ -1,8 +1,10 @@
+public import Primitives
+
 /// The one error type of the `Credentials` module: schemas, status lists and entries that
 /// cannot be parsed or do not meet their specification.
 ///
 /// Equality compares ``code`` only, so tests match the kind of failure.
-public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct CredentialsError: CodedError, Sendable {
     /// The kind of failure; extensible by adding `static let`s.
     public struct Code: Hashable, Sendable, Codable, CustomStringConvertible {
         /// The stable name of the failure.
@@ -34,12 +36,6 @@ public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertib
         self.location = "\(file):\(line)"
     }
 
-    /// The code and the reason, for logs.
-    public var description: String { "\(code): \(reason)" }
-    /// Compares the codes only.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    /// Hashes the code only, consistently with ``==(_:_:)``.
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     package static func invalidSchema(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidSchema, reason, file: file, line: line)

@@ -1,8 +1,10 @@
+public import Primitives
+
 /// The one error type of the `KeyCustody` module: unknown or locked keys, wrong PINs or
 /// passwords, unreachable backends, corrupted shares.
 ///
 /// Equality compares ``code`` only. Reasons never contain key material, PINs or passwords.
-public struct KeyCustodyError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct KeyCustodyError: CodedError, Sendable {
     /// The kind of failure; extensible by adding `static let`s.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// A stable, machine-readable name.
@@ -37,7 +39,4 @@ public struct KeyCustodyError: Error, Hashable, Sendable, CustomStringConvertibl
         self.location = "\(file):\(line)"
     }
 
-    public var description: String { "\(code): \(reason)" }
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

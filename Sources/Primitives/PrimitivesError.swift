@@ -6,7 +6,7 @@
 /// #expect(throws: PrimitivesError.invalidEncoding("")) { try Hex.decode("zz") }
 /// ```
 /// - Warning: `reason` never contains key material; callers must keep it that way.
-public struct PrimitivesError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct PrimitivesError: CodedError, Sendable {
     /// The kind of failure. New kinds are added as `static let`s, so the set can grow
     /// without breaking `switch`es in client code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -45,10 +45,7 @@ public struct PrimitivesError: Error, Hashable, Sendable, CustomStringConvertibl
         self.location = "\(file):\(line)"
     }
 
-    public var description: String { "\(code): \(reason)" }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     package static func invalidEncoding(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidEncoding, reason, file: file, line: line)

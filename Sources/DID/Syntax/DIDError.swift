@@ -1,3 +1,5 @@
+public import Primitives
+
 /// The one error type of the `DID` module. Its codes include the error names of W3C DID
 /// Resolution (§ "DID Resolution Metadata"), so a failed resolution can carry them unchanged.
 ///
@@ -5,7 +7,7 @@
 /// ```swift
 /// #expect(throws: DIDError(.invalidDid)) { try DID(parsing: "did:Example:1") }
 /// ```
-public struct DIDError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct DIDError: CodedError, Sendable {
     /// The kind of failure; extensible by adding `static let`s.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The stable name, as written in `didResolutionMetadata.error`.
@@ -57,12 +59,6 @@ public struct DIDError: Error, Hashable, Sendable, CustomStringConvertible {
         self.location = "\(file):\(line)"
     }
 
-    /// `code: reason`.
-    public var description: String { "\(code): \(reason)" }
-    /// Whether both errors have the same code.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
-    /// Hashes the code only, consistently with `==`.
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     package static func invalidDID(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidDid, reason, file: file, line: line)
