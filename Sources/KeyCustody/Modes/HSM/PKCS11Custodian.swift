@@ -20,10 +20,10 @@ public final class PKCS11Custodian: KeyCustodian {
     let sessions: PKCS11SessionPool
     var module: PKCS11Module { sessions.module }
     /// Keys already looked up, by label, so a signature costs two calls to the device, not ten.
-    let heldKeys = PKCS11Locked<[String: HeldKey]>([:])
+    let heldKeys = Locked<[String: HeldKey]>([:])
     /// Serialises key generation, so the check for an existing label and the creation are one step.
-    let generation = PKCS11Locked(())
-    let normalizations = PKCS11Locked(0)
+    let generation = Locked(())
+    let normalizations = Locked(0)
 
     /// A key found in the token: its private-key handle and its checked public key.
     struct HeldKey: Sendable {

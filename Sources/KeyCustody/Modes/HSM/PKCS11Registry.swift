@@ -25,7 +25,7 @@ final class PKCS11Registry: Sendable {
         var holders: Int
     }
 
-    private let libraries = PKCS11Locked<[UnsafeMutableRawPointer: Library]>([:])
+    private let libraries = Locked<[UnsafeMutableRawPointer: Library]>([:])
 
     /// Records one more user of the library, calling `initialize` (`C_Initialize`) for the first.
     /// - Throws: the mapped error when `initialize` fails.

@@ -13,7 +13,7 @@ final class PKCS11SessionPool: Sendable {
     let module: PKCS11Module
     let slot: CK_SLOT_ID
     private let anchor: CK_SESSION_HANDLE
-    private let idle = PKCS11Locked<[CK_SESSION_HANDLE]>([])
+    private let idle = Locked<[CK_SESSION_HANDLE]>([])
 
     /// Opens the anchor session and logs in through it.
     /// - Throws: `authenticationFailed`, `lockedOut` or the mapped PKCS#11 error.

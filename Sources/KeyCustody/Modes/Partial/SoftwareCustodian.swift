@@ -18,7 +18,7 @@ public final class SoftwareCustodian: KeyCustodian, KeyExporter, CustomStringCon
     public let path: String
     /// The Argon2id output, kept to seal keys added later without asking for the password again.
     let fileKey: SecureBytes
-    let state: SoftwareCustodianState
+    let state: Locked<SoftwareCustodianState>
 
     /// Opens an existing keystore and decrypts its keys.
     /// - Parameters:
@@ -34,7 +34,7 @@ public final class SoftwareCustodian: KeyCustodian, KeyExporter, CustomStringCon
         let keys = try keystore.unlock(fileKey: fileKey, path: path)
         self.fileKey = fileKey
         self.path = path
-        state = SoftwareCustodianState(.init(keystore: keystore, keys: keys, fileContent: content))
+        state = Locked(SoftwareCustodianState(keystore: keystore, keys: keys, fileContent: content))
     }
 
     /// Creates a new, empty keystore file.
@@ -54,7 +54,7 @@ public final class SoftwareCustodian: KeyCustodian, KeyExporter, CustomStringCon
         try KeystoreFile.publish(content, at: path, replacing: false)
         self.fileKey = fileKey
         self.path = path
-        state = SoftwareCustodianState(.init(keystore: keystore, keys: [:], fileContent: content))
+        state = Locked(SoftwareCustodianState(keystore: keystore, keys: [:], fileContent: content))
     }
 
     /// Opens an existing keystore, with the password as a string.

@@ -1,12 +1,12 @@
 import Foundation
 
-/// A value guarded by a lock, for the little mutable state the HSM link keeps (session pool,
-/// key cache, per-library login records).
+/// A value guarded by a lock, for the little mutable state custodians keep (the HSM link's
+/// session pool, key cache and login records; a software custodian's keystore and keys).
 ///
 /// `NSLock` rather than `Synchronization.Mutex` because `Mutex` needs macOS 15 and the package
 /// supports macOS 14. Marked `@unchecked Sendable` because every access to `value` goes
 /// through `withLock`.
-final class PKCS11Locked<Value>: @unchecked Sendable {
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
