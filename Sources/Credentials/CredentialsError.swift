@@ -21,6 +21,9 @@ public struct CredentialsError: CodedError, Sendable {
         public static let invalidStatusList = Code("invalidStatusList")
         /// A `credentialStatus` entry with a missing or malformed member.
         public static let invalidStatusEntry = Code("invalidStatusEntry")
+        /// A Data Integrity proof, or the document or key it is made with, that is malformed
+        /// or uses an unsupported cryptosuite.
+        public static let invalidProof = Code("invalidProof")
     }
 
     /// The kind of failure.
@@ -45,5 +48,8 @@ public struct CredentialsError: CodedError, Sendable {
     }
     package static func invalidStatusEntry(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidStatusEntry, reason, file: file, line: line)
+    }
+    package static func invalidProof(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidProof, reason, file: file, line: line)
     }
 }

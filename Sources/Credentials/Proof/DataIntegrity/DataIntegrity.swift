@@ -1,0 +1,62 @@
+public import Primitives
+
+/// Signs and verifies documents with the JCS Data Integrity cryptosuites `eddsa-jcs-2022`
+/// (W3C vc-di-eddsa §3.3) and `ecdsa-jcs-2019` (W3C vc-di-ecdsa, P-256).
+public enum DataIntegrity {
+    /// Adds an `eddsa-jcs-2022` proof to a document.
+    /// - Parameters:
+    ///   - document: The unsecured document, a JSON object without `proof`.
+    ///   - options: The proof options; their cryptosuite must be `eddsa-jcs-2022`.
+    ///   - key: The signing key.
+    /// - Returns: The document with its `proof` member.
+    /// - Throws: `CredentialsError.invalidProof` if the document is not an object, already has
+    ///   a proof, or the options do not fit the document or key.
+    public static func sign(document: JSONValue, options: DataIntegrityProof.Options, key: Ed25519PrivateKey) throws -> JSONValue {
+        try sign(document: document, options: options, key: .ed25519(key))
+    }
+
+    /// Adds an `ecdsa-jcs-2019` proof (P-256) to a document.
+    /// - Parameters:
+    ///   - document: The unsecured document, a JSON object without `proof`.
+    ///   - options: The proof options; their cryptosuite must be `ecdsa-jcs-2019`.
+    ///   - key: The signing key.
+    /// - Returns: The document with its `proof` member.
+    /// - Throws: `CredentialsError.invalidProof` if the document is not an object, already has
+    ///   a proof, or the options do not fit the document or key.
+    public static func sign(document: JSONValue, options: DataIntegrityProof.Options, key: P256PrivateKey) throws -> JSONValue {
+        try sign(document: document, options: options, key: .p256(key))
+    }
+
+    package static func sign(document: JSONValue, options: DataIntegrityProof.Options, key: DataIntegritySigningKey) throws -> JSONValue {
+        guard case .object(var unsecured) = document else {
+            throw CredentialsError.invalidProof("The document to sign must be a JSON object.")
+        }
+        guard unsecured["proof"] == nil else {
+            throw CredentialsError.invalidProof("The document already has a proof; proof sets and chains are not supported.")
+        }
+        guard key.cryptosuite == options.cryptosuite else {
+            throw CredentialsError.invalidProof("A \(key.cryptosuite.rawValue) key cannot sign a \(options.cryptosuite.rawValue) proof.")
+        }
+        var options = options
+        // The JCS suites sign the proof's @context so that it cannot be swapped after signing.
+        if options.context == nil { options.context = unsecured["@context"] }
+        if let context = options.context, !isContext(context, prefixOf: unsecured["@context"]) {
+            throw CredentialsError.invalidProof("The proof @context must be a prefix of the document's @context.")
+        }
+        let suite = options.cryptosuite
+        let hashData = suite.hashData(
+            transformedDocument: suite.transform(unsecured), proofConfig: try suite.configure(options.configuration))
+        let signature = try key.signature(for: hashData)
+        let proof = DataIntegrityProof(options: options, proofValue: Multibase.encode(signature, base: .base58BTC))
+        unsecured["proof"] = proof.json
+        return .object(unsecured)
+    }
+
+    /// Whether `documentContext` starts with every entry of `proofContext`, in order.
+    static func isContext(_ proofContext: JSONValue, prefixOf documentContext: JSONValue?) -> Bool {
+        func entries(_ value: JSONValue) -> [JSONValue] { value.arrayValue ?? [value] }
+        guard let documentContext else { return false }
+        let expected = entries(proofContext)
+        return entries(documentContext).starts(with: expected)
+    }
+}
