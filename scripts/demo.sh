@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job run by `make run`: a chain, accounts in two custody modes admitted by the
-# committee, an integrity check and the primitives benchmark. The credential issue-and-verify
-# demo with the HTTP verifier replaces the middle part when those issues land.
+# committee, a did:chancery DID created and resolved, an audit query, an integrity check and the
+# primitives benchmark. The credential issue-and-verify demo with the HTTP verifier joins it
+# when those issues land.
 set -euo pipefail
 didctl="$1"
 data_dir="$2"
@@ -22,6 +23,14 @@ for account in demo-partial:partial demo-full:full; do
 done
 step "didctl account recover demo-full (rebuilds the key from 3 of 5 vault shares)"
 CHANCERY_PASSWORD="demo password" "$didctl" account recover demo-full --data-dir "$data_dir"
+if [ ! -f "$data_dir/demo-did.txt" ]; then
+    step "didctl did create --account demo-partial (signed through the partial-custody keystore)"
+    CHANCERY_PASSWORD="demo password" "$didctl" did create --account demo-partial --data-dir "$data_dir" | tee "$data_dir/demo-did.txt"
+fi
+step "didctl did resolve $(cat "$data_dir/demo-did.txt")"
+"$didctl" did resolve "$(cat "$data_dir/demo-did.txt")" --data-dir "$data_dir"
+step "didctl audit trace operator (auditor only; the query itself is recorded on the chain)"
+"$didctl" audit trace operator --data-dir "$data_dir"
 step "didctl chain info"
 "$didctl" chain info --data-dir "$data_dir"
 step "didctl chain verify"
