@@ -29,8 +29,8 @@ if [ ! -f "$data_dir/demo-did.txt" ]; then
 fi
 step "didctl did resolve $(cat "$data_dir/demo-did.txt")"
 "$didctl" did resolve "$(cat "$data_dir/demo-did.txt")" --data-dir "$data_dir"
-step "didctl audit trace operator (auditor only; the query itself is recorded on the chain)"
-"$didctl" audit trace operator --data-dir "$data_dir"
+step "didctl audit trace demo-partial (auditor only; links its DID to it; the query itself is recorded on the chain)"
+"$didctl" audit trace demo-partial --data-dir "$data_dir"
 step "didctl chain info"
 "$didctl" chain info --data-dir "$data_dir"
 step "didctl chain verify"

@@ -45,10 +45,13 @@ final class NodeRuntime: @unchecked Sendable {
 
     var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }
 
-    /// Certified one-time keys for the operator member.
-    func oneTimeKeys(count: Int) async throws -> [OneTimeKeyCredential] {
-        let handle = MemberHandle(publicKey: try await custodian.publicKey(for: KeyReference("operator")))
-        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: custodian, key: KeyReference("operator"))
+    /// Certified one-time keys for a member (the operator by default).
+    /// - Parameter member: the custodian and key of the member the keys are for, which signs the
+    ///   request; the operator when `nil`. The auditor later links the transactions to that member.
+    func oneTimeKeys(count: Int, member: (custodian: any KeyCustodian, key: KeyReference)? = nil) async throws -> [OneTimeKeyCredential] {
+        let (memberCustodian, memberKey) = member ?? (custodian, KeyReference("operator"))
+        let handle = MemberHandle(publicKey: try await memberCustodian.publicKey(for: memberKey))
+        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: memberCustodian, key: memberKey)
         let now = clock.nowMilliseconds()
         let epoch = schedule.epoch(atMilliseconds: now)
         var credentials: [OneTimeKeyCredential] = []

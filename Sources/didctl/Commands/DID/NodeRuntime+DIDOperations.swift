@@ -25,8 +25,12 @@ extension NodeRuntime {
                             signer: (custodian: any KeyCustodian, key: KeyReference)) async throws -> TransactionReceipt {
         let operation = try await DIDOperation.signed(kind, did: did, document: document, previousVersionId: previousVersionId,
                                                       chainId: genesis.chainId, custodian: signer.custodian, key: signer.key)
+        // The signing account submits under its own one-time keys when it is an admitted member,
+        // so the auditor links the operation to it; otherwise the operator submits it.
+        let signerHandle = MemberHandle(publicKey: try await signer.custodian.publicKey(for: signer.key))
+        let admitted = try store.value(namespace: ChainNamespace.member, key: signerHandle.bytes) != nil
         let transaction = try Transaction(type: kind.transactionType, body: operation.body, chainId: genesis.chainId,
-                                          oneTimeKey: try await oneTimeKeys(count: 1)[0])
+                                          oneTimeKey: try await oneTimeKeys(count: 1, member: admitted ? signer : nil)[0])
         return try await node.submit(transaction)
     }
 }
