@@ -21,4 +21,13 @@ struct GlobalOptions: ParsableArguments {
         }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".chancery")
     }
+
+    /// Runs a benchmark in `--data-dir` when one was given (kept afterwards, so it can be
+    /// inspected), else in a fresh temporary directory removed at the end.
+    func withBenchmarkDirectory<R>(_ name: String, _ body: (DataDirectory) async throws -> R) async throws -> R {
+        if let dataDirectory { return try await body(DataDirectory(url: URL(fileURLWithPath: dataDirectory))) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-\(name)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try await body(DataDirectory(url: url))
+    }
 }

@@ -15,6 +15,14 @@ struct Output {
         }
     }
 
+    /// Prints an `Encodable` result as JSON when `--json` was given, `text` otherwise.
+    func emit(_ value: some Encodable, text: String) throws {
+        guard json else { return print(text) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    }
+
     /// A progress line on stderr, shown only to people (not in JSON mode).
     func progress(_ line: String) {
         guard !json else { return }

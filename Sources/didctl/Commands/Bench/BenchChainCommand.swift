@@ -39,18 +39,13 @@ struct BenchChainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = Output(json: global.json)
-        let temporary = global.dataDirectory == nil
-        let url = global.dataDirectory.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-\(UUID().uuidString)")
-        defer { if temporary { try? FileManager.default.removeItem(at: url) } }
-        let benchmark = ChainBenchmark(
-            transactions: transactions, clients: clients, window: window, bodySize: bodySize, offeredRate: offeredRate,
-            latencyTransactions: latencyTransactions, directory: DataDirectory(url: url),
-            ackLog: ackLog.map { URL(fileURLWithPath: $0) }, progress: { output.progress($0) })
-        let r = try await benchmark.run()
-        let data = try JSONEncoder().encode(r)
-        let object = (try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-        output.emit(object, text: String(format: """
+        let r = try await global.withBenchmarkDirectory("chain") { directory in
+            try await ChainBenchmark(
+                transactions: transactions, clients: clients, window: window, bodySize: bodySize, offeredRate: offeredRate,
+                latencyTransactions: latencyTransactions, directory: directory,
+                ackLog: ackLog.map { URL(fileURLWithPath: $0) }, progress: { output.progress($0) }).run()
+        }
+        try output.emit(r, text: String(format: """
             transactions              %d (%d bytes each, %d blocks), %d clients
             committed                 %.0f tx/s
             verification bound        %.0f tx/s (%.1f µs per transaction, both signatures, all cores)

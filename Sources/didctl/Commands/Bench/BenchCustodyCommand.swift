@@ -26,8 +26,7 @@ struct BenchCustodyCommand: AsyncParsableCommand {
         let output = Output(json: global.json)
         let r = try await CustodyBenchmark(keys: keys, hsmSignatures: hsmSignatures, vaultRounds: vaultRounds,
                                            progress: { output.progress($0) }).run()
-        let object = (try JSONSerialization.jsonObject(with: try JSONEncoder().encode(r))) as? [String: Any] ?? [:]
-        output.emit(object, text: String(format: """
+        try output.emit(r, text: String(format: """
             one-time keys, end to end        %.0f keys/s (generate, sign request, certify, seal)
             membership service alone         %.0f certificates/s
             HSM (SoftHSM2) ECDSA signatures  %@

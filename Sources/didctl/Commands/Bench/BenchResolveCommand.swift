@@ -26,14 +26,11 @@ struct BenchResolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = Output(json: global.json)
-        let temporary = global.dataDirectory == nil
-        let url = global.dataDirectory.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-resolve-\(UUID().uuidString)")
-        defer { if temporary { try? FileManager.default.removeItem(at: url) } }
-        let r = try await ResolveBenchmark(dids: dids, updates: updates, resolutions: resolutions, directory: DataDirectory(url: url),
-                                           progress: { output.progress($0) }).run()
-        let object = (try JSONSerialization.jsonObject(with: try JSONEncoder().encode(r))) as? [String: Any] ?? [:]
-        output.emit(object, text: String(format: """
+        let r = try await global.withBenchmarkDirectory("resolve") { directory in
+            try await ResolveBenchmark(dids: dids, updates: updates, resolutions: resolutions, directory: directory,
+                                       progress: { output.progress($0) }).run()
+        }
+        try output.emit(r, text: String(format: """
             DIDs on the chain              %d (registered at %.0f DIDs/s through did.create transactions)
             resolutions, uncached          %.0f per second (all cores, random DIDs)
             resolutions, cached            %.0f per second
