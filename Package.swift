@@ -58,7 +58,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Credentials",
-            dependencies: ["DID", "Chain", "Primitives"],
+            dependencies: ["DID", "Chain", "KeyCustody", "Primitives"],
             swiftSettings: strictSettings),
         .target(
             name: "HTTPServer",
