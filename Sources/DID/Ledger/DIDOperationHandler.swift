@@ -1,5 +1,5 @@
 public import Chain
-import Primitives
+package import Primitives
 
 /// Applies `did.create`, `did.update` and `did.deactivate` (`specs/did-method.md` §2-3): checks
 /// the document, the proof's signer against the DID's authority rules, and the version, then
@@ -70,7 +70,20 @@ public struct DIDOperationHandler: TransactionHandler {
     }
 
     private static func ownKeys(of document: DIDDocument) -> Set<Secp256k1PublicKey> {
-        let relationship: VerificationRelationship = document.capabilityInvocation.isEmpty ? .authentication : .capabilityInvocation
+        secp256k1Keys(of: document, for: document.capabilityInvocation.isEmpty ? .authentication : .capabilityInvocation)
+    }
+
+    /// The current secp256k1 keys of a did:chancery DID in some verification relationships, for
+    /// other modules' DID-authorised transactions; `nil` when the DID is not on this chain's state.
+    /// - Throws: `ChainError.storageFailure` or `.corruptLedger` when state cannot be read.
+    package static func currentKeys(of did: DID, for relationships: [VerificationRelationship],
+                                    state: any StateReader) throws -> (keys: Set<Secp256k1PublicKey>, deactivated: Bool)? {
+        guard let method = try? DIDChancery(did), let record = try DIDLedgerState.record(method.did, in: state) else { return nil }
+        let keys = relationships.reduce(into: Set<Secp256k1PublicKey>()) { $0.formUnion(secp256k1Keys(of: record.document, for: $1)) }
+        return (keys, record.deactivated)
+    }
+
+    private static func secp256k1Keys(of document: DIDDocument, for relationship: VerificationRelationship) -> Set<Secp256k1PublicKey> {
         var keys = Set<Secp256k1PublicKey>()
         for entry in document[relationship] {
             let method: VerificationMethod?

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Prints a command's result as text or JSON (CONTRACT.md: every command takes `--json`),
 /// and progress to stderr so that stdout stays machine-readable.
@@ -16,6 +17,7 @@ struct Output {
     }
 
     /// Prints an `Encodable` result as JSON when `--json` was given, `text` otherwise.
+    @_disfavoredOverload
     func emit(_ value: some Encodable, text: String) throws {
         guard json else { return print(text) }
         let encoder = JSONEncoder()
@@ -27,5 +29,13 @@ struct Output {
     func progress(_ line: String) {
         guard !json else { return }
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension Output {
+    /// Prints a JSON value (a verification result, a credential) when `--json` was given,
+    /// `text` otherwise.
+    func emit(json value: JSONValue, text: String) {
+        if json { print(value.prettyPrinted()) } else { print(text) }
     }
 }

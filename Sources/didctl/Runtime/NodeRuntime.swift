@@ -1,4 +1,5 @@
 import Chain
+import Credentials
 import DID
 import Foundation
 import KeyCustody
@@ -17,8 +18,9 @@ final class NodeRuntime: @unchecked Sendable {
 
     /// The transaction handlers every node of this build knows.
     static func handlers() -> TransactionHandlerRegistry {
-        var registry = TransactionHandlerRegistry.chainDefaults()
+        var registry = TransactionHandlerRegistry.chainDefaults(governance: GovernanceHandler(additional: [IssuerRegistryExecutor()]))
         for handler in DIDOperationHandler.all() { registry.register(handler) }
+        for handler in CredentialHandlers.all() { registry.register(handler) }
         return registry
     }
 

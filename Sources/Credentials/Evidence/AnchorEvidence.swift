@@ -1,0 +1,77 @@
+public import Primitives
+
+/// The `evidence` entry that ties a credential to the Merkle root its issuer anchored on the
+/// chain: the credential's position in the batch and its RFC 6962 inclusion proof.
+///
+/// The anchored leaf is `SHA-256(JCS(credential))` taken without `proof` and without this
+/// entry, so the entry can be added after the root is known and still be signed.
+public struct AnchorEvidence: Sendable, Hashable {
+    /// The entry's `type`.
+    public static let type = "ChanceryAnchorEvidence"
+
+    /// The batch's Merkle root.
+    public let root: [UInt8]
+    /// The inclusion proof of this credential's leaf.
+    public let proof: MerkleProof
+
+    /// Creates an entry.
+    public init(root: [UInt8], proof: MerkleProof) {
+        self.root = root
+        self.proof = proof
+    }
+
+    /// The JSON form: `{"type", "merkleRoot", "leafIndex", "treeSize", "path"}` (hex).
+    public var json: JSONValue {
+        ["type": .string(Self.type), "merkleRoot": .string(Hex.encode(root)),
+         "leafIndex": .number(Double(proof.leafIndex)), "treeSize": .number(Double(proof.treeSize)),
+         "path": .array(proof.path.map { .string(Hex.encode($0)) })]
+    }
+
+    /// Reads an entry.
+    /// - Throws: `invalidCredential` naming the malformed member.
+    public init(json: JSONObject) throws {
+        func fail(_ what: String) -> CredentialsError { .invalidCredential("The \(Self.type) entry's \(what).") }
+        guard let rootText = json["merkleRoot"]?.stringValue, let root = try? Hex.decode(rootText), root.count == 32 else {
+            throw fail("'merkleRoot' must be 32 bytes in hex")
+        }
+        guard let index = json["leafIndex"]?.doubleValue, let size = json["treeSize"]?.doubleValue,
+              index >= 0, size >= 1, index < size, size < 1e12, index == index.rounded(), size == size.rounded() else {
+            throw fail("'leafIndex' and 'treeSize' must be whole numbers with leafIndex < treeSize")
+        }
+        guard let pathValues = json["path"]?.arrayValue, pathValues.count <= 64 else { throw fail("'path' must be an array of hashes") }
+        let path = try pathValues.map { value -> [UInt8] in
+            guard let text = value.stringValue, let hash = try? Hex.decode(text), hash.count == 32 else {
+                throw fail("'path' entries must be 32-byte hashes in hex")
+            }
+            return hash
+        }
+        self.init(root: root, proof: MerkleProof(leafIndex: Int(index), treeSize: Int(size), path: path))
+    }
+
+    /// Whether an evidence entry is a Chancery anchor entry.
+    public static func isAnchorEntry(_ entry: JSONObject) -> Bool {
+        switch entry["type"] {
+        case .string(let type)?: type == Self.type
+        case .array(let types)?: types.contains(.string(Self.type))
+        default: false
+        }
+    }
+
+    /// The anchored leaf of a credential: `SHA-256(JCS(object))` with `proof` and every
+    /// Chancery anchor entry removed (and `evidence` removed when nothing else remains).
+    /// - Parameter object: the credential object (or JWT payload).
+    /// - Returns: the 32-byte leaf.
+    public static func leaf(of object: JSONObject) -> [UInt8] {
+        var stripped = object
+        stripped.removeValue(forKey: "proof")
+        switch stripped["evidence"] {
+        case .object(let entry)? where isAnchorEntry(entry):
+            stripped.removeValue(forKey: "evidence")
+        case .array(let entries)?:
+            let kept = entries.filter { !($0.objectValue.map(isAnchorEntry) ?? false) }
+            if kept.isEmpty { stripped.removeValue(forKey: "evidence") } else { stripped["evidence"] = .array(kept) }
+        default: break
+        }
+        return Hash.sha256(JCS.canonicalize(.object(stripped)))
+    }
+}

@@ -1,0 +1,72 @@
+public import DID
+public import Primitives
+
+/// Signs credentials for one issuer in one format. Drafting, anchoring and status allocation
+/// happen before (see ``IssuanceBatch``); this type only secures finished credential objects.
+public struct CredentialIssuer: Sendable {
+    /// The issuer's DID.
+    public let issuer: String
+    /// Signs for the issuer's assertion key.
+    public let signer: any CredentialSigner
+    /// The securing format.
+    public let format: CredentialFormat
+
+    /// Creates an issuer.
+    /// - Throws: `issuanceFailed` when the signer's key cannot sign `format` (Data Integrity
+    ///   needs Ed25519 or P-256) or belongs to another DID.
+    public init(issuer: String, signer: any CredentialSigner, format: CredentialFormat) throws {
+        guard signer.verificationMethod.hasPrefix(issuer + "#") else {
+            throw CredentialsError.issuanceFailed("The signing key \(signer.verificationMethod) is not one of the issuer \(issuer)'s keys.")
+        }
+        switch (format, signer.publicKey) {
+        case (.diEdDSA, .ed25519), (.diECDSA, .p256), (.jwt, _), (.sdJWT, _): break
+        default:
+            throw CredentialsError.issuanceFailed("Format \(format.rawValue) cannot be signed with a \(signer.publicKey.jwsAlgorithm) key; use --format jwt or sd-jwt.")
+        }
+        self.issuer = issuer
+        self.signer = signer
+        self.format = format
+    }
+
+    /// A credential made ready to sign: for SD-JWT, its payload with digests and its
+    /// Disclosures; for the other formats, the credential itself. Anchor evidence is added to
+    /// ``payload`` between ``prepare(_:holderKey:salt:)`` and ``secure(_:)``.
+    public struct Prepared: Sendable {
+        /// What the issuer signs (and the batch anchors).
+        public var payload: JSONObject
+        /// SD-JWT Disclosures; empty for the other formats.
+        public let disclosures: [Disclosure]
+    }
+
+    /// Prepares a credential: SD-JWT makes every subject claim but `id` selectively
+    /// disclosable and binds `holderKey` when given.
+    /// - Throws: `invalidSDJWT` when the credential uses SD-JWT's reserved names.
+    public func prepare(_ credential: JSONObject, holderKey: PublicKeyMaterial? = nil,
+                        salt: () -> [UInt8] = { SecureRandom.bytes(count: 16) }) throws -> Prepared {
+        guard format == .sdJWT else { return Prepared(payload: credential, disclosures: []) }
+        let subject = credential["credentialSubject"]?.objectValue ?? [:]
+        let draft = try SDJWT.prepare(credential, disclosable: subject.keys.filter { $0 != "id" }, holderKey: holderKey, salt: salt)
+        return Prepared(payload: draft.payload, disclosures: draft.disclosures)
+    }
+
+    /// Secures a prepared credential.
+    /// - Returns: the JWT / SD-JWT text, or the credential object with its proof.
+    /// - Throws: the signer's error; `invalidProof` for a document Data Integrity refuses.
+    public func secure(_ prepared: Prepared) async throws -> JSONValue {
+        switch format {
+        case .jwt:
+            return .string(try await JWTCredential.issue(prepared.payload, signer: signer))
+        case .sdJWT:
+            return .string(try await SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures).sign(signer: signer))
+        case .diEdDSA, .diECDSA:
+            let options = DataIntegrityProof.Options(cryptosuite: format == .diEdDSA ? .eddsaJCS2022 : .ecdsaJCS2019,
+                                                     verificationMethod: signer.verificationMethod)
+            return try await DataIntegrity.sign(document: .object(prepared.payload), options: options, signer: signer)
+        }
+    }
+
+    /// Prepares and secures one credential (no anchoring).
+    public func secure(_ credential: JSONObject, holderKey: PublicKeyMaterial? = nil) async throws -> JSONValue {
+        try await secure(try prepare(credential, holderKey: holderKey))
+    }
+}

@@ -1,0 +1,93 @@
+public import DID
+public import Primitives
+
+/// Verifies credentials in every supported format through one list of named checks: format,
+/// issuer (resolution and key authorization), proof, validity, schema, accreditation,
+/// status, evidence and holder binding. A failed check is part of the result; nothing here
+/// throws.
+///
+/// ```swift
+/// let verifier = CredentialVerifier(resolver: resolver, registry: ledger)
+/// let result = await verifier.verify(.string(jwt), now: clock.nowMilliseconds())
+/// if let credential = result.credential { … }     // only present when verified
+/// ```
+public struct CredentialVerifier: Sendable {
+    /// Resolves issuer DIDs (did:chancery from the chain, did:key, …).
+    public let resolver: any DIDResolver
+    /// Registered schemas, accreditations, status lists and anchors.
+    public let registry: any CredentialRegistry
+    /// Which checks must apply.
+    public var policy: VerificationPolicy
+
+    /// Creates a verifier.
+    public init(resolver: any DIDResolver, registry: any CredentialRegistry, policy: VerificationPolicy = .standard) {
+        self.resolver = resolver
+        self.registry = registry
+        self.policy = policy
+    }
+
+    /// What a key-binding JWT must say, when the caller expects one (presentations).
+    public struct KeyBindingExpectation: Sendable {
+        /// The verifier's identifier the holder addressed (`aud`).
+        public var audience: String
+        /// The challenge the holder answered (`nonce`).
+        public var nonce: String
+        /// How old the key-binding JWT may be, in seconds.
+        public var maxAge: UInt64
+
+        /// Creates an expectation.
+        public init(audience: String, nonce: String, maxAge: UInt64 = 300) {
+            self.audience = audience
+            self.nonce = nonce
+            self.maxAge = maxAge
+        }
+    }
+
+    /// Verifies one credential.
+    /// - Parameters:
+    ///   - input: a credential object with an embedded proof, or a JWT / SD-JWT string.
+    ///   - now: the verification time, ms since 1970.
+    ///   - keyBinding: for SD-JWT, what the key-binding JWT must say; `nil` when the
+    ///     credential is checked on its own.
+    /// - Returns: the checks; `credential` is set only when verified.
+    public func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil) async -> CredentialVerificationResult {
+        let secured: SecuredCredential
+        do { secured = try SecuredCredential.decode(input) } catch {
+            let reason = (error as? CredentialsError)?.reason ?? "The credential cannot be read."
+            let code = (error as? CredentialsError)?.code.name ?? "invalidCredential"
+            return CredentialVerificationResult(checks: [.failed(.format, code, reason)], credential: nil, format: nil, issuer: nil, claims: [])
+        }
+        var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(secured.format.rawValue) credential (VC Data Model \(secured.credential.version == .v2 ? "2.0" : "1.1")).")]
+        let issuerCheck = await issuerKey(of: secured)
+        checks.append(issuerCheck.check)
+        if let key = issuerCheck.key {
+            if let failure = secured.checkSignature(key) {
+                checks.append(.failed(.proof, failure.code, failure.reason))
+            } else {
+                checks.append(.passed(.proof, "The \(key.jwsAlgorithm) signature by \(secured.verificationMethod ?? "the issuer's key") holds."))
+            }
+        } else {
+            checks.append(.failed(.proof, "keyUnavailable", "The signature cannot be checked without the issuer's key."))
+        }
+        checks.append(validity(of: secured, now: now))
+        let evidence = self.evidence(of: secured)
+        checks.append(schema(of: secured))
+        checks.append(accreditation(of: secured, issuedAt: evidence.time ?? secured.credential.validFrom))
+        checks.append(status(of: secured))
+        checks.append(evidence.check)
+        checks.append(holderBinding(of: secured, expectation: keyBinding, now: now))
+        checks = checks.map(applyPolicy)
+        let verified = !checks.contains { $0.outcome == .failed }
+        let credential = verified ? VerifiedCredential(credential: secured.credential, issuer: secured.credential.issuer,
+                                                       issuedAt: evidence.time ?? secured.credential.validFrom,
+                                                       holderKey: secured.sdJWT?.holderKey) : nil
+        return CredentialVerificationResult(checks: checks, credential: credential, format: secured.format.rawValue,
+                                            issuer: secured.credential.issuer, claims: secured.credential.subjects)
+    }
+
+    /// A check the policy requires but that did not apply fails.
+    private func applyPolicy(_ check: VerificationCheck) -> VerificationCheck {
+        guard check.outcome == .notApplicable, policy.required.contains(check.name) else { return check }
+        return .failed(check.name, "required", "The policy requires this check, but \(check.reason.prefix(1).lowercased() + check.reason.dropFirst())")
+    }
+}

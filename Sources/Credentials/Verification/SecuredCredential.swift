@@ -1,0 +1,94 @@
+internal import DID
+internal import Primitives
+
+/// A credential as it arrived, unwrapped from its securing format: the data-model view, the
+/// key it names, and how to check its signature, so every later check is format-blind.
+struct SecuredCredential: Sendable {
+    /// The securing format, as reported to the user.
+    enum Format: String, Sendable {
+        case jwt = "vc+jwt"
+        case legacyJWT = "jwt_vc (VC 1.1 'vc' claim)"
+        case sdJWT = "vc+sd-jwt"
+        case dataIntegrity = "Data Integrity"
+    }
+
+    /// A signature verdict: `nil` when valid, else a reason code and sentence.
+    typealias SignatureCheck = @Sendable (PublicKeyMaterial) -> (code: String, reason: String)?
+
+    let format: Format
+    let credential: VerifiableCredential
+    /// The object whose hash is anchored: the issuer-signed payload or document, without
+    /// `proof` (Chancery evidence is stripped by the evidence check).
+    let anchoredObject: JSONObject
+    /// The `kid` or `verificationMethod` the proof names; `nil` when a JWT names none.
+    let verificationMethod: String?
+    /// The algorithm-specific signature check.
+    let checkSignature: SignatureCheck
+    /// JWT `nbf` / `exp`, in ms since 1970, when present.
+    let notBefore: Int64?
+    let expires: Int64?
+    /// The holder key an SD-JWT binds to (`cnf.jwk`), and its key-binding verdict source.
+    let sdJWT: SDJWT?
+
+    /// Unwraps a verifier input: an object with an embedded Data Integrity proof, or the
+    /// compact text of a JWT or SD-JWT credential.
+    /// - Throws: `CredentialsError` naming what is malformed; the caller reports it as the
+    ///   failed `format` check.
+    static func decode(_ input: JSONValue) throws -> SecuredCredential {
+        switch input {
+        case .object(let object): return try dataIntegrity(object)
+        case .string(let text): return text.contains("~") ? try sdJWT(text) : try jwt(text)
+        default:
+            throw CredentialsError.invalidCredential("A credential is a JSON object with a proof, or a JWT / SD-JWT string; this is \(JSONFieldReader.kind(of: input)).")
+        }
+    }
+
+    private static func dataIntegrity(_ object: JSONObject) throws -> SecuredCredential {
+        let credential = try VerifiableCredential(json: object)
+        guard let proofValue = object["proof"] else {
+            throw CredentialsError.invalidCredential("The credential has no 'proof'; send a secured credential (with an embedded proof, or as a JWT).")
+        }
+        guard case .object(let proofObject) = proofValue else {
+            throw CredentialsError.invalidProof("'proof' must be one proof object; proof sets and chains are not supported.")
+        }
+        let proof = try DataIntegrityProof(parsing: proofObject)
+        guard proof.options.proofPurpose == "assertionMethod" else {
+            throw CredentialsError.invalidProof("A credential's proof must have proofPurpose 'assertionMethod', not '\(proof.options.proofPurpose)'.")
+        }
+        var anchored = object
+        anchored.removeValue(forKey: "proof")
+        return SecuredCredential(
+            format: .dataIntegrity, credential: credential, anchoredObject: anchored,
+            verificationMethod: proof.options.verificationMethod,
+            checkSignature: { key in Self.checkDataIntegrity(.object(object), key: key) },
+            notBefore: nil, expires: nil, sdJWT: nil)
+    }
+
+    static func checkDataIntegrity(_ document: JSONValue, key: PublicKeyMaterial) -> (code: String, reason: String)? {
+        let verificationKey: DataIntegrityVerificationKey
+        switch key {
+        case .ed25519(let key): verificationKey = .ed25519(key)
+        case .p256(let key): verificationKey = .p256(key)
+        case .secp256k1: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with a secp256k1 key.")
+        }
+        do {
+            switch try DataIntegrity.verify(securedDocument: document, key: verificationKey) {
+            case .valid: return nil
+            case .invalid(let reason): return (reason.rawValue, DataIntegrityVerification.Reason.describe(reason))
+            }
+        } catch {
+            return ("invalidProof", (error as? CredentialsError)?.reason ?? "The proof cannot be read.")
+        }
+    }
+}
+
+extension DataIntegrityVerification.Reason {
+    /// One sentence for each rejection reason.
+    static func describe(_ reason: Self) -> String {
+        switch reason {
+        case .signatureMismatch: "The signature does not match the credential: it was altered or signed by another key."
+        case .keyDoesNotMatchCryptosuite: "The verification method's key type does not match the proof's cryptosuite."
+        case .contextMismatch: "The proof's @context is not a prefix of the credential's @context."
+        }
+    }
+}

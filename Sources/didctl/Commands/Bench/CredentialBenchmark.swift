@@ -1,0 +1,79 @@
+import Chain
+import Credentials
+import DID
+import Foundation
+import KeyCustody
+import Primitives
+
+/// The chain both credential benchmarks run on: a fresh data directory with an issuer DID
+/// registered through a real `did.create`, a diploma CPT registered through `cpt.register`,
+/// and the issuer accredited by the committee, exactly as `make run` does by hand.
+struct CredentialBenchmark {
+    let directory: DataDirectory
+    let progress: (String) -> Void
+
+    struct Issuer {
+        let runtime: NodeRuntime
+        let did: DID
+        let signer: CustodianSigner
+        let custody: (custodian: any KeyCustodian, key: KeyReference)
+        let cpt: String
+    }
+
+    static let schema: JSONValue = [
+        "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Diploma", "type": "object",
+        "properties": ["name": ["type": "string", "minLength": 1], "degree": ["type": "string", "enum": ["BSc", "MSc", "PhD"]],
+                       "year": ["type": "integer", "minimum": 1900, "maximum": 2100]],
+        "required": ["name", "degree", "year"], "additionalProperties": false,
+    ]
+
+    func setUp() async throws -> Issuer {
+        _ = try ChainBootstrap.create(in: directory, chainId: "bench-credentials")
+        let runtime = try NodeRuntime(directory: directory)
+        let key = KeyReference("bench-issuer")
+        runtime.custodian.add(Secp256k1PrivateKey(), as: key)
+        let custody: (custodian: any KeyCustodian, key: KeyReference) = (runtime.custodian, key)
+        let publicKey = try await runtime.custodian.publicKey(for: key)
+        let did = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
+        _ = try await runtime.submitDIDOperation(.create, did: did, document: try DIDChancery.defaultDocument(for: did, publicKey: publicKey),
+                                                 previousVersionId: 0, signer: custody)
+        let receipt = try await runtime.submitCredentialOperation(.cptRegister, did: did,
+                                                                  payload: CredentialLedgerPayload.cptRegistration(schema: Self.schema), signer: custody)
+        guard let cpt = try runtime.credentialRegistry().schemaIdentifier(registeredBy: receipt.transactionId) else {
+            throw DidctlFailure("The benchmark CPT did not register.")
+        }
+        _ = try await runtime.submitCredentialOperation(.issuerApply, did: did,
+                                                        payload: CredentialLedgerPayload.issuerApplication(name: "Bench University", schemas: [cpt.number]),
+                                                        signer: custody)
+        _ = try await runtime.approve(IssuerRegistryExecutor.accreditation(of: did, schemas: [cpt.number]))
+        let signer = try await CustodianSigner(custodian: runtime.custodian, key: key, verificationMethod: "\(did)#key-1")
+        progress("issuer \(did) accredited for \(cpt)")
+        return Issuer(runtime: runtime, did: did, signer: signer, custody: custody, cpt: cpt.description)
+    }
+
+    /// A subject row like a registrar's export.
+    static func subject(_ index: Int) -> JSONObject {
+        ["id": .string("did:example:student-\(index)"), "name": .string("Student \(index)"),
+         "degree": .string(["BSc", "MSc", "PhD"][index % 3]), "year": .number(Double(2000 + index % 25))]
+    }
+
+    /// Runs `work(i)` for `i` in `0..<count` on every core; returns the wall time in seconds.
+    static func parallel(_ count: Int, _ work: @escaping @Sendable (Int) async -> Void) async -> Double {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let start = DispatchTime.now().uptimeNanoseconds
+        await withTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var index = worker
+                    while index < count {
+                        await work(index)
+                        index += workers
+                    }
+                }
+            }
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+}

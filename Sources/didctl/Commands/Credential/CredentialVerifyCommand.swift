@@ -1,0 +1,57 @@
+import ArgumentParser
+import Chain
+import Credentials
+import Foundation
+import Primitives
+
+/// `didctl credential verify FILE...`: every check of every credential; exit 0 only if all
+/// are verified.
+struct CredentialVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify credentials (JSON with an embedded proof, a JWT or an SD-JWT; '-' reads stdin).",
+        discussion: "A file may also be the credentials.jsonl that `credential issue --csv` writes. Prints every check with its reason; exits 1 unless every credential is verified.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Credential files, or '-' for standard input.")
+    var files: [String]
+
+    @Option(help: "The verification policy: standard (checks what the credential carries) or accredited (also requires a registered schema, an accreditation, a status entry and anchored evidence).")
+    var policy: String = "standard"
+
+    func validate() throws {
+        guard VerificationPolicy(name: policy) != nil else { throw ValidationError("--policy must be standard or accredited.") }
+        guard !files.isEmpty else { throw ValidationError("Name at least one credential file, or '-' for stdin.") }
+    }
+
+    func run() async throws {
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        defer { runtime.node.shutdown() }
+        let verifier = runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard)
+        var results: [(source: String, result: CredentialVerificationResult)] = []
+        for file in files {
+            for (label, input) in try CredentialInputs.read(file) {
+                results.append((label, await verifier.verify(input, now: Int64(runtime.clock.nowMilliseconds()))))
+            }
+        }
+        let output = Output(json: global.json)
+        output.emit(json: .array(results.map { item in
+            var object = item.result.json
+            object["source"] = .string(item.source)
+            return .object(object)
+        }), text: results.map { Self.describe($0.source, $0.result) }.joined(separator: "\n\n"))
+        let failed = results.filter { !$0.result.verified }.count
+        if failed > 0 { throw DidctlFailure("\(failed) of \(results.count) credentials not verified.") }
+    }
+
+    static func describe(_ source: String, _ result: CredentialVerificationResult) -> String {
+        var lines = ["\(source): \(result.verified ? "VERIFIED" : "NOT VERIFIED")\(result.format.map { " (\($0))" } ?? "")"]
+        if let issuer = result.issuer { lines.append("  issuer: \(issuer)") }
+        for check in result.checks {
+            let mark = switch check.outcome { case .passed: "ok  "; case .failed: "FAIL"; case .notApplicable: "n/a " }
+            lines.append("  \(mark) \(check.name.rawValue): \(check.reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Chain
+import Credentials
+import Foundation
+import Primitives
+
+/// `didctl presentation verify FILE --challenge C [--domain D]`.
+struct PresentationVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Verify a presentation against a challenge this data dir issued (consumed on success); exit 0 only if verified.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The presentation file, or '-' for stdin.") var file: String
+    @Option(help: "The challenge issued for it.") var challenge: String
+    @Option(help: "The expected domain.") var domain: String?
+    @Option(help: "The credential policy: standard or accredited.") var policy: String = "standard"
+
+    func validate() throws {
+        guard VerificationPolicy(name: policy) != nil else { throw ValidationError("--policy must be standard or accredited.") }
+    }
+
+    func run() async throws {
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let runtime = try NodeRuntime(directory: directory)
+        defer { runtime.node.shutdown() }
+        guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
+        let verifier = PresentationVerifier(credentials: runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard),
+                                            challenges: DirectoryChallengeStore(directory: directory))
+        let result = await verifier.verify(input, challenge: challenge, domain: domain, now: Int64(runtime.clock.nowMilliseconds()))
+        var lines = ["presentation: \(result.verified ? "VERIFIED" : "NOT VERIFIED")\(result.holder.map { " (holder \($0))" } ?? "")"]
+        for check in result.checks {
+            lines.append("  \(check.outcome == .passed ? "ok  " : check.outcome == .failed ? "FAIL" : "n/a ") \(check.name.rawValue): \(check.reason)")
+        }
+        for (index, credential) in result.credentials.enumerated() {
+            lines.append(CredentialVerifyCommand.describe("credential \(index)", credential))
+        }
+        Output(json: global.json).emit(json: .object(result.json), text: lines.joined(separator: "\n"))
+        if !result.verified { throw DidctlFailure("The presentation is not verified.") }
+    }
+}

@@ -1,0 +1,81 @@
+import Credentials
+import DID
+import Primitives
+import Testing
+
+@Suite("Presentations")
+struct PresentationVerifierTests {
+    let fixture: VerifierFixture
+    let holderKey = Ed25519PrivateKey()
+    var holder: String { (try? DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description) ?? "" }
+    var holderSigner: PrivateKeySigner { PrivateKeySigner(key: .ed25519(holderKey), verificationMethod: holder + "#" + String(holder.dropFirst(8))) }
+    init() throws { fixture = try VerifierFixture() }
+
+    private func credential(subject: String) async throws -> JSONValue {
+        let issuer = try CredentialIssuer(issuer: fixture.issuer, signer: PrivateKeySigner(key: .ed25519(fixture.key), verificationMethod: fixture.verificationMethod),
+                                          format: .jwt)
+        return try await issuer.secure(try fixture.draft(subject: ["id": .string(subject), "name": "Ada", "year": 2024]))
+    }
+
+    private func presentation(_ credential: JSONValue, challenge: String, domain: String) async throws -> JSONValue {
+        let envelope: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                                   "id": .string("data:application/vc+jwt,\(credential.stringValue ?? "")")]
+        let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+                              "holder": .string(holder), "verifiableCredential": [envelope]]
+        return .string(try await JWTPresentation.issue(vp, challenge: challenge, domain: domain, signer: holderSigner))
+    }
+
+    @Test("a vp+jwt with a fresh challenge verifies once; the replay is refused")
+    func singleUseChallenge() async throws {
+        let store = InMemoryChallengeStore()
+        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = store.issue(now: VerifierFixture.now)
+        let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "verifier.example")
+        let first = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(first.verified, "\(first.json)")
+        let replay = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(!replay.verified)
+        #expect(replay.checks.first { $0.name == .challenge }?.code == "challengeReused")
+    }
+
+    @Test("wrong domain, unknown challenge and a credential about someone else are each named")
+    func failures() async throws {
+        let store = InMemoryChallengeStore()
+        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = store.issue(now: VerifierFixture.now)
+        let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "evil.example")
+        let wrongDomain = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(wrongDomain.checks.first { $0.name == .challenge }?.code == "domainMismatch")
+        let unknown = try await presentation(try await credential(subject: holder), challenge: "never-issued", domain: "verifier.example")
+        #expect(await verifier.verify(unknown, challenge: "never-issued", domain: "verifier.example", now: VerifierFixture.now)
+            .checks.first { $0.name == .challenge }?.code == "unknownChallenge")
+        let other = store.issue(now: VerifierFixture.now)
+        let notMine = try await presentation(try await credential(subject: "did:example:someone-else"), challenge: other, domain: "verifier.example")
+        let bound = await verifier.verify(notMine, challenge: other, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(bound.checks.first { $0.name == .holderBinding }?.code == "subjectNotHolder")
+        #expect(!bound.verified)
+    }
+
+    @Test("a Data Integrity presentation signed for authentication verifies with its challenge and domain")
+    func dataIntegrityPresentation() async throws {
+        let store = InMemoryChallengeStore()
+        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = store.issue(now: VerifierFixture.now)
+        let credential = try fixture.sign(try fixture.draft(subject: ["id": .string(holder), "name": "Ada", "year": 2024]))
+        let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+                             "holder": .string(holder), "verifiableCredential": [credential]]
+        let signed = try DataIntegrity.sign(document: vp, options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: holderSigner.verificationMethod,
+                                                                         proofPurpose: "authentication", challenge: challenge, domain: "verifier.example"),
+                                            key: holderKey)
+        let result = await verifier.verify(signed, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(result.verified, "\(result.json)")
+    }
+
+    @Test("an expired challenge is refused")
+    func expiredChallenge() {
+        let store = InMemoryChallengeStore(lifetime: 1_000)
+        let challenge = store.issue(now: 0)
+        #expect(store.consume(challenge, now: 5_000) == .expired)
+        #expect(store.consume("nope", now: 0) == .unknown)
+    }
+}
