@@ -118,12 +118,14 @@ private struct EmptyState: StateReader {
 }
 
 extension TransactionHandlerRegistry {
-    /// A registry with the chain's own handlers (governance approvals, anchors, audit-query records).
+    /// A registry with the chain's own handlers (governance approvals, anchors, audit-query
+    /// records, delegation grants and revocations).
     public static func chainDefaults(governance: GovernanceHandler = GovernanceHandler()) -> TransactionHandlerRegistry {
         var registry = TransactionHandlerRegistry()
         registry.register(governance)
         registry.register(AnchorHandler())
         registry.register(AuditQueryHandler())
+        for handler in DelegationHandler.all() { registry.register(handler) }
         return registry
     }
 }

@@ -125,12 +125,24 @@ struct CredentialCommandTests {
         #expect(replay.stdout.contains("already answered once"))
     }
 
-    @Test("a grant checks for its grantee, not for a copier, and not after it is revoked")
+    @Test("a grant checks for its grantee, not for a copier, not outside its scope, and not after it is revoked")
     func authorization() throws {
         let chain = try Fixture(accounts: [("alice", "partial"), ("bank", "partial"), ("eve", "partial")])
         defer { chain.remove() }
-        for name in ["alice", "bank", "eve"] { _ = try chain.json(["did", "create", "--account", name], account: name) }
+        for name in ["alice", "eve"] { _ = try chain.json(["did", "create", "--account", name], account: name) }
         let bank = try #require(try chain.json(["did", "create", "--account", "bank"], account: "bank")["did"] as? String)
-        _ = bank
+        let grant = try #require(try chain.json(["authorize", "grant", "--account", "alice", "--grantee", bank, "--scope", "urn:chancery:cpt:1000:1",
+                                                 "--purpose", "loan application", "--days", "7"], account: "alice")["id"] as? String)
+        let granted = try chain.run(["authorize", "check", grant, "--grantee-account", "bank", "--scope", "urn:chancery:cpt:1000:1"], account: "bank")
+        #expect(granted.status == 0 && granted.stdout.contains("Granted"), "\(granted.stderr)")
+        let copier = try chain.run(["authorize", "check", grant, "--grantee-account", "eve", "--scope", "urn:chancery:cpt:1000:1"], account: "eve")
+        #expect(copier.status == 1 && copier.stderr.contains("granteeNotCurrentKey"), "\(copier.stderr)")
+        let outside = try chain.run(["authorize", "check", grant, "--grantee-account", "bank", "--scope", "urn:chancery:cpt:2000:1"], account: "bank")
+        #expect(outside.status == 1 && outside.stderr.contains("outOfScope"))
+        let stranger = try chain.run(["authorize", "revoke", grant, "--account", "eve"], account: "eve")
+        #expect(stranger.status == 1)
+        #expect(try chain.run(["authorize", "revoke", grant, "--account", "alice"], account: "alice").status == 0)
+        let after = try chain.run(["authorize", "check", grant, "--grantee-account", "bank", "--scope", "urn:chancery:cpt:1000:1"], account: "bank")
+        #expect(after.status == 1 && after.stderr.contains("revoked"))
     }
 }

@@ -12,7 +12,7 @@ public final class MembershipService: Sendable {
 
     private let chainId: String
     private let key: Secp256k1PrivateKey
-    private let auditorKey: X25519PublicKey
+    private let auditorKeys: any AuditorSealingKeys
     private let schedule: EpochSchedule
     private let members: any StateReader
     private let log: (@Sendable ([UInt8]) throws -> Void)?
@@ -21,18 +21,33 @@ public final class MembershipService: Sendable {
     /// - Parameters:
     ///   - chainId: the chain's id.
     ///   - key: the membership service's BIP-340 key named in genesis.
-    ///   - auditorKey: the X25519 key envelopes are sealed to.
+    ///   - auditorKeys: the auditor's public key of each epoch (`specs/audit.md` §6): the keys it
+    ///     published for coming epochs, or one static key.
     ///   - schedule: the chain's epoch schedule.
     ///   - members: committed state, to look members up.
     ///   - log: receives each sealed issuance-log entry (append it durably); `nil` keeps none.
-    public init(chainId: String, key: Secp256k1PrivateKey, auditorKey: X25519PublicKey, schedule: EpochSchedule,
+    public init(chainId: String, key: Secp256k1PrivateKey, auditorKeys: any AuditorSealingKeys, schedule: EpochSchedule,
                 members: any StateReader, log: (@Sendable ([UInt8]) throws -> Void)? = nil) {
         self.chainId = chainId
         self.key = key
-        self.auditorKey = auditorKey
+        self.auditorKeys = auditorKeys
         self.schedule = schedule
         self.members = members
         self.log = log
+    }
+
+    /// Creates the service sealing every epoch to one static auditor key.
+    /// - Parameters:
+    ///   - chainId: the chain's id.
+    ///   - key: the membership service's BIP-340 key named in genesis.
+    ///   - auditorKey: the X25519 key envelopes are sealed to.
+    ///   - schedule: the chain's epoch schedule.
+    ///   - members: committed state, to look members up.
+    ///   - log: receives each sealed issuance-log entry; `nil` keeps none.
+    public convenience init(chainId: String, key: Secp256k1PrivateKey, auditorKey: X25519PublicKey, schedule: EpochSchedule,
+                            members: any StateReader, log: (@Sendable ([UInt8]) throws -> Void)? = nil) {
+        self.init(chainId: chainId, key: key, auditorKeys: auditorKey as any AuditorSealingKeys, schedule: schedule,
+                  members: members, log: log)
     }
 
     /// Checks a request and certifies its keys.
@@ -41,7 +56,8 @@ public final class MembershipService: Sendable {
     ///   - now: the service's time, milliseconds since 1970.
     /// - Returns: one `(certificate, envelope)` per requested key, in order.
     /// - Throws: `ChainError.unauthorized` for unknown members or bad signatures, `.expiredEpoch`
-    ///   / `.futureEpoch` for another epoch, `.invalidBody` for malformed keys or counts.
+    ///   / `.futureEpoch` for another epoch, `.invalidBody` for malformed keys or counts,
+    ///   `.invalidAuditorKey` when the auditor published no key for the epoch.
     public func certify(_ request: OneTimeKeyRequest, now: UInt64) throws -> [(certificate: [UInt8], envelope: [UInt8])] {
         guard (1...Self.maximumKeysPerRequest).contains(request.oneTimeKeys.count) else {
             throw ChainError.invalidBody("A request certifies 1 to \(Self.maximumKeysPerRequest) keys.")
@@ -64,6 +80,8 @@ public final class MembershipService: Sendable {
               memberKey.isValidSignature(signature, forDigest: request.digest(chainId: chainId)) else {
             throw ChainError.unauthorized("The request is not signed by the member's registered key.")
         }
+        // Every envelope and the log entry of this request go to the auditor key of its epoch.
+        let auditorKey = try auditorKeys.publicKey(epoch: request.epoch)
         var issued: [(certificate: [UInt8], envelope: [UInt8])] = []
         for oneTimeKey in request.oneTimeKeys {
             guard (try? Secp256k1XOnlyPublicKey(oneTimeKey)) != nil else {
@@ -75,12 +93,12 @@ public final class MembershipService: Sendable {
                                                         envelope: envelope)
             issued.append((try key.schnorrSignature(for: message), envelope))
         }
-        try log?(try issuanceLogEntry(for: request))
+        try log?(try issuanceLogEntry(for: request, sealedTo: auditorKey))
         return issued
     }
 
-    /// `member handle ‖ epoch ‖ count ‖ H(X₁ ‖ … ‖ Xₙ)` sealed to the auditor.
-    private func issuanceLogEntry(for request: OneTimeKeyRequest) throws -> [UInt8] {
+    /// `member handle ‖ epoch ‖ count ‖ H(X₁ ‖ … ‖ Xₙ)` sealed to the auditor key of the epoch.
+    private func issuanceLogEntry(for request: OneTimeKeyRequest, sealedTo auditorKey: X25519PublicKey) throws -> [UInt8] {
         var writer = ByteWriter(capacity: 80)
         writer.raw(request.memberHandle.bytes)
         writer.u64(request.epoch)

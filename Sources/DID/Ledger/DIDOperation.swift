@@ -22,33 +22,40 @@ public struct DIDOperation: Sendable, Hashable {
     public let document: DIDDocument?
     /// The version this operation replaces (0 for creation).
     public let previousVersionId: UInt64
-    /// 65 bytes `r ‖ s ‖ v` by the controller key.
+    /// 65 bytes `r ‖ s ‖ v` by the controller key, or by the delegate's key when ``delegation`` is set.
     public let proof: [UInt8]
+    /// The delegation the operation is made under (`specs/custody.md` "Delegated accounts"), or
+    /// `nil` when a controller key signs it directly.
+    public let delegation: DelegationID?
 
-    /// The digest a controller key signs.
-    public static func digest(chainId: String, kind: Kind, did: DID, previousVersionId: UInt64, document: DIDDocument?) -> [UInt8] {
+    /// The digest a controller key signs, or a delegate's key under `delegation`.
+    public static func digest(chainId: String, kind: Kind, did: DID, previousVersionId: UInt64, document: DIDDocument?,
+                              delegation: DelegationID? = nil) -> [UInt8] {
         var writer = ByteWriter(capacity: 256)
         writer.string(chainId)
         writer.string(kind.rawValue)
         writer.string(did.description)
         writer.u64(previousVersionId)
+        // A delegated proof has its own tag and names the delegation, so it is never a direct one.
+        if let delegation { writer.string(delegation.description) }
         writer.bytes(JCS.canonicalize(document?.jsonValue ?? .object(JSONObject())))
-        return BIP340TaggedHash.hash(tag: "chancery/did/v1", writer.bytes)
+        return BIP340TaggedHash.hash(tag: delegation == nil ? "chancery/did/v1" : "chancery/did-delegated/v1", writer.bytes)
     }
 
     /// Signs an operation through a custodian (any custody mode), adding the recovery id so the
     /// chain can recover the signer's key from the proof alone.
     /// - Throws: the custodian's errors; `DIDError.unauthorized` if no recovery id reproduces its key.
     public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
-                              custodian: any KeyCustodian, key: KeyReference) async throws -> DIDOperation {
-        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+                              delegation: DelegationID? = nil, custodian: any KeyCustodian, key: KeyReference) async throws -> DIDOperation {
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document,
+                                 delegation: delegation)
         let signature = try await custodian.sign(digest: digest, with: key).compactRepresentation
         let publicKey = try await custodian.publicKey(for: key)
         for v: UInt8 in 0...3 {
             guard let candidate = try? Secp256k1RecoverableSignature(signature + [v]),
                   (try? candidate.recoverPublicKey(forDigest: digest)) == publicKey else { continue }
             return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId,
-                                proof: signature + [v])
+                                proof: signature + [v], delegation: delegation)
         }
         throw DIDError(.unauthorized, "The custodian's signature does not recover to its own key.")
     }
@@ -67,6 +74,7 @@ public struct DIDOperation: Sendable, Hashable {
         var object: JSONObject = ["did": .string(did.description), "previousVersionId": .number(Double(previousVersionId)),
                                   "proof": .string(Base64URL.encode(proof))]
         if let document { object["document"] = document.jsonValue }
+        if let delegation { object["delegation"] = .string(delegation.description) }
         return JCS.canonicalize(.object(object))
     }
 
@@ -84,26 +92,36 @@ public struct DIDOperation: Sendable, Hashable {
         guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText), proof.count == 65 else {
             throw DIDError(.unauthorized, "'proof' must be a 65-byte recoverable signature in base64url.")
         }
+        var delegation: DelegationID?
+        if let value = object["delegation"] {
+            guard let text = value.stringValue, let id = try? DelegationID(hex: text), id.description == text else {
+                throw DIDError.invalidDocument("'delegation' must be a delegation id, 64 lowercase hex digits.")
+            }
+            delegation = id
+        }
         var document: DIDDocument?
         if kind != .deactivate {
             guard let documentJSON = object["document"] else { throw DIDError.invalidDocument("The body has no 'document'.") }
             document = try DIDDocument(json: documentJSON)
         }
-        self.init(kind: kind, did: did, document: document, previousVersionId: UInt64(version), proof: proof)
+        self.init(kind: kind, did: did, document: document, previousVersionId: UInt64(version), proof: proof,
+                  delegation: delegation)
     }
 
-    init(kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, proof: [UInt8]) {
+    init(kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, proof: [UInt8], delegation: DelegationID? = nil) {
         self.kind = kind
         self.did = did
         self.document = document
         self.previousVersionId = previousVersionId
         self.proof = proof
+        self.delegation = delegation
     }
 
     /// The key that made the proof on `chainId`.
     /// - Throws: `DIDError.unauthorized` when no key can be recovered.
     public func signer(chainId: String) throws -> Secp256k1PublicKey {
-        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document,
+                                 delegation: delegation)
         guard let signature = try? Secp256k1RecoverableSignature(proof), signature.signature.isLowS,
               let key = try? signature.recoverPublicKey(forDigest: digest) else {
             throw DIDError(.unauthorized, "The proof is not a valid low-S recoverable signature over this operation.")

@@ -27,6 +27,9 @@ public struct DIDOperationHandler: TransactionHandler {
             }
             try document.validateStructure()
         }
+        guard operation.delegation == nil || kind != .create else {
+            throw ChainError.invalidBody("A DID is created by its inception key, never under a delegation.")
+        }
         _ = try operation.signer(chainId: transaction.chainId)
     }
 
@@ -49,8 +52,13 @@ public struct DIDOperationHandler: TransactionHandler {
             guard operation.previousVersionId == current.versionId else {
                 throw ChainError(.alreadyExists, "\(did) is at version \(current.versionId), not \(operation.previousVersionId); resolve it and retry.")
             }
-            guard try Self.controllerKeys(of: current.document, chainId: context.chainId, state: state).contains(signer) else {
-                throw ChainError.unauthorized("The proof is not by a controller key of \(did).")
+            if let delegation = operation.delegation {
+                try Self.authorizeDelegated(operation, under: delegation, did: did, current: current.document, signer: signer,
+                                            context: context, state: state)
+            } else {
+                guard try Self.controllerKeys(of: current.document, chainId: context.chainId, state: state).contains(signer) else {
+                    throw ChainError.unauthorized("The proof is not by a controller key of \(did).")
+                }
             }
             DIDLedgerState.write(DIDRecord(document: operation.document ?? current.document, versionId: current.versionId + 1,
                                            created: current.created, updated: context.time, deactivated: kind == .deactivate),

@@ -19,7 +19,7 @@ enum ChainBootstrap {
         try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
         let node = Secp256k1PrivateKey(), membership = Secp256k1PrivateKey(), committee = Secp256k1PrivateKey()
         let operatorKey = Secp256k1PrivateKey(), auditorSigning = Secp256k1PrivateKey()
-        let auditor = X25519PrivateKey()
+        let auditor = X25519PrivateKey(), auditorMaster = Secp256k1PrivateKey()
         let operatorHandle = MemberHandle(publicKey: operatorKey.publicKey)
         let genesis = Genesis(
             chainId: chainId, time: SystemClock().nowMilliseconds(), epochSeconds: epochSeconds,
@@ -39,6 +39,11 @@ enum ChainBootstrap {
         try directory.writeKey("operator", secret: operatorKey.rawRepresentation.unsafeArray)
         try directory.writeKey("auditor", secret: auditor.rawRepresentation.unsafeArray)
         try directory.writeKey("auditor-signing", secret: auditorSigning.rawRepresentation.unsafeArray)
+        // The auditor's per-epoch keys (`specs/audit.md` §6): the master, and the public keys of
+        // the coming epochs that it publishes to the membership service.
+        try directory.writeKey("auditor-master", secret: auditorMaster.rawRepresentation.unsafeArray)
+        try directory.publishAuditorKeys(AuditorKeyring(master: auditorMaster),
+                                         from: EpochSchedule(epochSeconds: epochSeconds).epoch(atMilliseconds: genesis.time))
         let store = try SQLiteBlockStore(path: directory.ledgerPath)
         let chain = try ChainNode.create(store: store, genesis: genesis, nodeKey: node, handlers: NodeRuntime.handlers(),
                                          clock: SystemClock())

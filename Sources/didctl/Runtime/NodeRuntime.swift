@@ -38,10 +38,10 @@ final class NodeRuntime: @unchecked Sendable {
         store = try directory.openStore()
         node = try ChainNode(store: store, nodeKey: directory.secp256k1Key("node"), handlers: Self.handlers(), clock: clock,
                              configuration: configuration)
-        let auditor = try X25519PublicKey(rawRepresentation: Hex.decode(genesis.auditors[0].encryptionKey))
+        let schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
+        let auditorKeys = try directory.auditorSealingKeys(genesis: genesis, epoch: schedule.epoch(atMilliseconds: clock.nowMilliseconds()))
         membershipService = MembershipService(chainId: genesis.chainId, key: try directory.secp256k1Key("membership"),
-                                              auditorKey: auditor, schedule: EpochSchedule(epochSeconds: genesis.epochSeconds),
-                                              members: store)
+                                              auditorKeys: auditorKeys, schedule: schedule, members: store)
         custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator"))
     }
 

@@ -4,6 +4,7 @@ import ArgumentParser
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
-        abstract: "Create, recover and list member accounts (custody: full, partial or hsm).",
-        subcommands: [AccountCreateCommand.self, AccountRecoverCommand.self, AccountListCommand.self])
+        abstract: "Create, recover and list member accounts (custody: full, partial or hsm), and delegate for them.",
+        subcommands: [AccountCreateCommand.self, AccountRecoverCommand.self, AccountListCommand.self,
+                      AccountDelegateCommand.self, AccountRevokeDelegationCommand.self])
 }

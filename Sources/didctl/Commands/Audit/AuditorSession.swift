@@ -33,7 +33,8 @@ final class AuditorSession {
             }
             let audit = directory.url.appendingPathComponent("audit")
             try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let index = AuditIndex(store: try SQLiteAuditIndexStore(path: audit.appendingPathComponent("index.sqlite").path), keys: encryptionKey)
+            let index = AuditIndex(store: try SQLiteAuditIndexStore(path: audit.appendingPathComponent("index.sqlite").path),
+                                   keys: try directory.auditorKeySource())
             _ = try index.follow(store: runtime.store)
             self.index = index
             service = AuditService(ledger: runtime.store, index: index, clock: runtime.clock,

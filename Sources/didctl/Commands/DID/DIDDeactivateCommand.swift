@@ -14,10 +14,16 @@ struct DIDDeactivateCommand: AsyncParsableCommand {
     @Argument(help: "The did:chancery DID to deactivate.")
     var did: String
 
-    @Option(help: "The account that signs the deactivation (a controller key of the DID).")
+    @Option(help: "The account that signs the deactivation (a controller key of the DID, or the delegate under --delegation).")
     var account: String
 
+    @Option(help: "Act as the delegate of this delegation (its id), as 'account delegate' granted it.")
+    var delegation: String?
+
     func validate() throws {
+        if let delegation, (try? DelegationID(hex: delegation)) == nil {
+            throw ValidationError("--delegation needs a delegation id (64 hex digits), not '\(delegation)'.")
+        }
         guard (try? DIDChancery(DID(parsing: did))) != nil else {
             throw ValidationError("'\(did)' is not a did:chancery DID (did:chancery:<chain-id>:0x<40 hex digits>).")
         }
@@ -35,7 +41,8 @@ struct DIDDeactivateCommand: AsyncParsableCommand {
         let signingAccount = try directory.account(account)
         let (_, version) = try await runtime.currentDIDState(of: did)
         let signer = try await directory.custodian(for: signingAccount)
-        let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version, signer: signer)
+        let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version,
+                                                           delegation: try delegation.map(DelegationID.init(hex:)), signer: signer)
         Output(json: global.json).emit(
             ["did": did.description, "deactivated": true, "versionId": String(version + 1),
              "transactionId": receipt.transactionId.description, "height": receipt.height],

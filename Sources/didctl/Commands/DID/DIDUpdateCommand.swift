@@ -19,8 +19,11 @@ struct DIDUpdateCommand: AsyncParsableCommand {
     @Argument(help: "The did:chancery DID to change.")
     var did: String
 
-    @Option(help: "The account that signs the update (a controller key of the DID).")
+    @Option(help: "The account that signs the update (a controller key of the DID, or the delegate under --delegation).")
     var account: String
+
+    @Option(help: "Act as the delegate of this delegation (its id), as 'account delegate' granted it.")
+    var delegation: String?
 
     @Option(name: .customLong("add-key"), help: "Add this account's key for authentication, assertion and capability invocation (repeatable).")
     var addKeys: [String] = []
@@ -38,6 +41,9 @@ struct DIDUpdateCommand: AsyncParsableCommand {
     var addControllers: [String] = []
 
     func validate() throws {
+        if let delegation, (try? DelegationID(hex: delegation)) == nil {
+            throw ValidationError("--delegation needs a delegation id (64 hex digits), not '\(delegation)'.")
+        }
         guard (try? DIDChancery(DID(parsing: did))) != nil else {
             throw ValidationError("'\(did)' is not a did:chancery DID (did:chancery:<chain-id>:0x<40 hex digits>).")
         }
@@ -66,7 +72,8 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         let (current, version) = try await runtime.currentDIDState(of: did)
         let document = try changes.applied(to: current)
         let signer = try await directory.custodian(for: signingAccount)
-        let receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version, signer: signer)
+        let receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
+                                                           delegation: try delegation.map(DelegationID.init(hex:)), signer: signer)
         Output(json: global.json).emit(
             ["did": did.description, "versionId": String(version + 1), "transactionId": receipt.transactionId.description,
              "height": receipt.height],

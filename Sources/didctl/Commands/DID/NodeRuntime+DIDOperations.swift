@@ -19,18 +19,17 @@ extension NodeRuntime {
     }
 
     /// Signs a DID operation through the signer's custodian and commits it under a one-time key.
+    /// - Parameter delegation: the delegation the signer acts under as a delegate, or `nil` when
+    ///   it signs as a controller.
     /// - Returns: the receipt of the committed transaction.
-    /// - Throws: `ChainError` when the chain refuses it (not a controller key, stale version).
+    /// - Throws: `ChainError` when the chain refuses it (not a controller key, stale version,
+    ///   a delegation not in force or used up).
     func submitDIDOperation(_ kind: DIDOperation.Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64,
+                            delegation: DelegationID? = nil,
                             signer: (custodian: any KeyCustodian, key: KeyReference)) async throws -> TransactionReceipt {
         let operation = try await DIDOperation.signed(kind, did: did, document: document, previousVersionId: previousVersionId,
-                                                      chainId: genesis.chainId, custodian: signer.custodian, key: signer.key)
-        // The signing account submits under its own one-time keys when it is an admitted member,
-        // so the auditor links the operation to it; otherwise the operator submits it.
-        let signerHandle = MemberHandle(publicKey: try await signer.custodian.publicKey(for: signer.key))
-        let admitted = try store.value(namespace: ChainNamespace.member, key: signerHandle.bytes) != nil
-        let transaction = try Transaction(type: kind.transactionType, body: operation.body, chainId: genesis.chainId,
-                                          oneTimeKey: try await oneTimeKeys(count: 1, member: admitted ? signer : nil)[0])
-        return try await node.submit(transaction)
+                                                      chainId: genesis.chainId, delegation: delegation,
+                                                      custodian: signer.custodian, key: signer.key)
+        return try await submit(type: kind.transactionType, body: operation.body, signer: signer)
     }
 }

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Chain
+
+/// `didctl account revoke-delegation ID --account NAME`: the delegator ends a delegation; the
+/// delegate's later operations under it are refused.
+struct AccountRevokeDelegationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke-delegation",
+        abstract: "Revoke a delegation this account granted.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The delegation id (64 hex digits), as 'account delegate' printed it.")
+    var id: String
+
+    @Option(help: "The account that granted the delegation.")
+    var account: String
+
+    func validate() throws {
+        guard (try? DelegationID(hex: id)) != nil else { throw ValidationError("'\(id)' is not a delegation id (64 hex digits).") }
+    }
+
+    func run() async throws {
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let runtime = try NodeRuntime(directory: directory)
+        defer { runtime.node.shutdown() }
+        let signer = try await directory.custodian(for: try directory.account(account))
+        let id = try DelegationID(hex: id)
+        let revocation = try await DelegationRevocation.signed(id, time: runtime.clock.nowMilliseconds(), chainId: runtime.genesis.chainId,
+                                                               custodian: signer.custodian, key: signer.key)
+        let receipt = try await runtime.submit(type: .delegationRevoke, body: revocation.body, signer: signer)
+        Output(json: global.json).emit(
+            ["id": id.description, "revoked": true, "transactionId": receipt.transactionId.description, "height": receipt.height],
+            text: "Revoked delegation \(id) in block \(receipt.height).")
+    }
+}
