@@ -74,4 +74,45 @@ public struct AnchorEvidence: Sendable, Hashable {
         }
         return Hash.sha256(JCS.canonicalize(.object(stripped)))
     }
+
+    /// The payload bytes a JWT or SD-JWT issuer signs: `JCS(credential)` with the evidence
+    /// member appended last, `…,"evidence":[entry]}`. Removing that member from the signed
+    /// bytes gives back `JCS(credential)`, whose SHA-256 is the anchored leaf, so a verifier
+    /// finds the leaf without re-canonicalising the payload.
+    /// - Parameters:
+    ///   - credential: the credential without evidence (or with none of its own).
+    ///   - entry: this credential's evidence entry.
+    /// - Returns: the payload bytes.
+    public static func payloadBytes(credential: JSONObject, entry: JSONValue) -> [UInt8] {
+        var bytes = JCS.canonicalize(.object(credential))
+        bytes.removeLast()
+        bytes += Array(#","evidence":["#.utf8) + JCS.canonicalize(entry) + Array("]}".utf8)
+        return bytes
+    }
+
+    /// The leaf of signed JWT / SD-JWT payload bytes written by
+    /// ``payloadBytes(credential:entry:)``: SHA-256 of the bytes with the trailing evidence
+    /// member removed.
+    /// - Parameters:
+    ///   - payload: the signed payload bytes.
+    ///   - evidence: the parsed `evidence` member, which the trailing bytes must spell.
+    /// - Returns: the leaf, or `nil` when the payload does not end with that member.
+    public static func leaf(ofPayload payload: [UInt8], evidence: JSONValue) -> [UInt8]? {
+        let marker = Array(#","evidence":["#.utf8)
+        guard payload.count > marker.count + 2, payload.last == UInt8(ascii: "}"),
+              let start = lastIndex(of: marker, in: payload) else { return nil }
+        // The tail must be exactly the evidence array, so the prefix is everything else.
+        let tail = payload[(start + marker.count - 1)..<(payload.count - 1)]
+        guard let parsed = try? JSONValue(parsing: tail), parsed == evidence else { return nil }
+        return Hash.sha256(payload[..<start] + [UInt8(ascii: "}")])
+    }
+
+    private static func lastIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {
+        var index = bytes.count - marker.count
+        while index >= 0 {
+            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
+            index -= 1
+        }
+        return nil
+    }
 }

@@ -32,10 +32,12 @@ public struct CredentialIssuer: Sendable {
     /// Disclosures; for the other formats, the credential itself. Anchor evidence is added to
     /// ``payload`` between ``prepare(_:holderKey:salt:)`` and ``secure(_:)``.
     public struct Prepared: Sendable {
-        /// What the issuer signs (and the batch anchors).
+        /// What the issuer signs (and the batch anchors), without evidence.
         public var payload: JSONObject
         /// SD-JWT Disclosures; empty for the other formats.
         public let disclosures: [Disclosure]
+        /// The anchor evidence entry, added when the batch's root is anchored.
+        public var evidence: AnchorEvidence?
     }
 
     /// Prepares a credential: SD-JWT makes every subject claim but `id` selectively
@@ -43,25 +45,32 @@ public struct CredentialIssuer: Sendable {
     /// - Throws: `invalidSDJWT` when the credential uses SD-JWT's reserved names.
     public func prepare(_ credential: JSONObject, holderKey: PublicKeyMaterial? = nil,
                         salt: () -> [UInt8] = { SecureRandom.bytes(count: 16) }) throws -> Prepared {
-        guard format == .sdJWT else { return Prepared(payload: credential, disclosures: []) }
+        guard format == .sdJWT else { return Prepared(payload: credential, disclosures: [], evidence: nil) }
         let subject = credential["credentialSubject"]?.objectValue ?? [:]
         let draft = try SDJWT.prepare(credential, disclosable: subject.keys.filter { $0 != "id" }, holderKey: holderKey, salt: salt)
-        return Prepared(payload: draft.payload, disclosures: draft.disclosures)
+        return Prepared(payload: draft.payload, disclosures: draft.disclosures, evidence: nil)
     }
 
     /// Secures a prepared credential.
     /// - Returns: the JWT / SD-JWT text, or the credential object with its proof.
     /// - Throws: the signer's error; `invalidProof` for a document Data Integrity refuses.
     public func secure(_ prepared: Prepared) async throws -> JSONValue {
+        // JOSE payloads are JCS with the evidence member last (specs/credentials.md §7).
+        let bytes = prepared.evidence.map { AnchorEvidence.payloadBytes(credential: prepared.payload, entry: $0.json) }
         switch format {
         case .jwt:
+            if let bytes { return .string(try await CompactJWS.sign(header: ["typ": "vc+jwt"], payload: bytes, signer: signer)) }
             return .string(try await JWTCredential.issue(prepared.payload, signer: signer))
         case .sdJWT:
-            return .string(try await SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures).sign(signer: signer))
+            let draft = SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures)
+            if let bytes { return .string(try await draft.sign(payloadBytes: bytes, signer: signer)) }
+            return .string(try await draft.sign(signer: signer))
         case .diEdDSA, .diECDSA:
+            var document = prepared.payload
+            if let evidence = prepared.evidence { document["evidence"] = [evidence.json] }
             let options = DataIntegrityProof.Options(cryptosuite: format == .diEdDSA ? .eddsaJCS2022 : .ecdsaJCS2019,
                                                      verificationMethod: signer.verificationMethod)
-            return try await DataIntegrity.sign(document: .object(prepared.payload), options: options, signer: signer)
+            return try await DataIntegrity.sign(document: .object(document), options: options, signer: signer)
         }
     }
 

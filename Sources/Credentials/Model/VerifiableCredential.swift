@@ -85,7 +85,7 @@ public struct VerifiableCredential: Sendable {
         default:
             throw CredentialsError.invalidCredential("'issuer' must be a URL or an object with an 'id', not \(JSONFieldReader.kind(of: value)).")
         }
-        guard text.contains(":"), !text.contains(where: \.isWhitespace) else {
+        guard text.utf8.contains(UInt8(ascii: ":")), !text.utf8.contains(where: { $0 <= 0x20 }) else {
             throw CredentialsError.invalidCredential("'issuer' must be a URL such as a DID, not '\(text)'.")
         }
         return text

@@ -48,12 +48,16 @@ public struct BitstringStatusListEntry: Hashable, Sendable {
     /// Whether `text` is `scheme:rest` with an RFC 3986 scheme and no whitespace: enough to
     /// refuse relative references and typos without a full URL parser.
     static func isAbsoluteURL(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+        // Bytes, not Characters: this runs twice per status entry on the verification path.
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex, bytes.index(after: colon) != bytes.endIndex else {
             return false
         }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        let schemeOK = scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-        return schemeOK && !text.contains(where: { $0.isWhitespace })
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        let schemeOK = scheme.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
+        // Any whitespace, ASCII or not, makes it no URL.
+        return schemeOK && !bytes.contains(where: { $0 <= 0x20 }) && (text.utf8.allSatisfy { $0 < 0x80 } || !text.contains(where: \.isWhitespace))
     }
 }

@@ -46,7 +46,7 @@ extension CredentialVerifier {
             }
         }
         for method in candidates {
-            guard let key = try? method.publicKeyMaterial() else { continue }
+            guard let key = keys.publicKey(of: method) else { continue }
             if secured.verificationMethod != nil || secured.checkSignature(key) == nil {
                 return (.passed(.issuer, "\(issuer) resolves and lists \(method.id) for assertions."), key)
             }

@@ -96,7 +96,10 @@ extension CredentialVerifier {
         do { evidence = try AnchorEvidence(json: entry) } catch {
             return (.failed(.evidence, "invalidEvidence", (error as? CredentialsError)?.reason ?? "The anchor entry is malformed."), nil)
         }
-        guard evidence.proof.verify(leaf: AnchorEvidence.leaf(of: secured.anchoredObject), root: evidence.root) else {
+        guard let leaf = secured.anchored.leaf else {
+            return (.failed(.evidence, "invalidEvidence", "The signed payload must end with its evidence member, as Chancery issuers write it."), nil)
+        }
+        guard evidence.proof.verify(leaf: leaf, root: evidence.root) else {
             return (.failed(.evidence, "inclusionProofMismatch", "The credential's hash is not under the Merkle root its evidence names: it was altered after issuance."), nil)
         }
         let anchor: RegisteredAnchor?

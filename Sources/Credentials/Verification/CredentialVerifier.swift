@@ -18,6 +18,9 @@ public struct CredentialVerifier: Sendable {
     public let registry: any CredentialRegistry
     /// Which checks must apply.
     public var policy: VerificationPolicy
+    /// Decoded keys of verification methods already seen: decoding a Multikey decompresses a
+    /// curve point, which would otherwise be repeated for every credential of an issuer.
+    let keys = VerificationKeyCache()
 
     /// Creates a verifier.
     public init(resolver: any DIDResolver, registry: any CredentialRegistry, policy: VerificationPolicy = .standard) {

@@ -6,10 +6,10 @@ extension SecuredCredential {
     static func jwt(_ text: String) throws -> SecuredCredential {
         let jwt = try JWTCredential(parsing: text)
         let credential = try VerifiableCredential(json: jwt.credential)
-        let payload = try payloadObject(jwt.jws)
+        let payload = jwt.payload
         return SecuredCredential(
             format: jwt.form == .legacyVCClaim ? .legacyJWT : .jwt, credential: credential,
-            anchoredObject: jwt.form == .legacyVCClaim ? jwt.credential : payload,
+            anchored: jwt.form == .legacyVCClaim ? .object(jwt.credential) : .payload(jwt.jws.payload, evidence: payload["evidence"]),
             verificationMethod: jwt.jws.kid, checkSignature: signatureCheck(jwt.jws),
             notBefore: payload["nbf"]?.doubleValue.map { Int64($0) * 1000 },
             expires: payload["exp"]?.doubleValue.map { Int64($0) * 1000 }, sdJWT: nil)
@@ -22,7 +22,7 @@ extension SecuredCredential {
         let credential = try VerifiableCredential(json: try sdJWT.disclosedCredential())
         let payload = try payloadObject(sdJWT.issuerJWS)
         return SecuredCredential(
-            format: .sdJWT, credential: credential, anchoredObject: payload,
+            format: .sdJWT, credential: credential, anchored: .payload(sdJWT.issuerJWS.payload, evidence: payload["evidence"]),
             verificationMethod: sdJWT.issuerJWS.kid, checkSignature: signatureCheck(sdJWT.issuerJWS),
             notBefore: payload["nbf"]?.doubleValue.map { Int64($0) * 1000 },
             expires: payload["exp"]?.doubleValue.map { Int64($0) * 1000 }, sdJWT: sdJWT)

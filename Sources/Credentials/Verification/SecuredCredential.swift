@@ -17,9 +17,24 @@ struct SecuredCredential: Sendable {
 
     let format: Format
     let credential: VerifiableCredential
-    /// The object whose hash is anchored: the issuer-signed payload or document, without
-    /// `proof` (Chancery evidence is stripped by the evidence check).
-    let anchoredObject: JSONObject
+    /// What the anchored leaf is computed from (specs/credentials.md §7).
+    enum Anchored: Sendable {
+        /// A document: `SHA-256(JCS(document))` without `proof` and the anchor entry.
+        case object(JSONObject)
+        /// Signed JWT / SD-JWT payload bytes ending with the evidence member.
+        case payload([UInt8], evidence: JSONValue?)
+
+        /// The leaf, or `nil` when signed bytes do not end with their evidence member.
+        var leaf: [UInt8]? {
+            switch self {
+            case .object(let object): AnchorEvidence.leaf(of: object)
+            case .payload(let bytes, let evidence): evidence.flatMap { AnchorEvidence.leaf(ofPayload: bytes, evidence: $0) }
+            }
+        }
+    }
+
+    /// What the issuer anchored.
+    let anchored: Anchored
     /// The `kid` or `verificationMethod` the proof names; `nil` when a JWT names none.
     let verificationMethod: String?
     /// The algorithm-specific signature check.
@@ -37,7 +52,7 @@ struct SecuredCredential: Sendable {
     static func decode(_ input: JSONValue) throws -> SecuredCredential {
         switch input {
         case .object(let object): return try dataIntegrity(object)
-        case .string(let text): return text.contains("~") ? try sdJWT(text) : try jwt(text)
+        case .string(let text): return text.utf8.contains(UInt8(ascii: "~")) ? try sdJWT(text) : try jwt(text)
         default:
             throw CredentialsError.invalidCredential("A credential is a JSON object with a proof, or a JWT / SD-JWT string; this is \(JSONFieldReader.kind(of: input)).")
         }
@@ -58,7 +73,7 @@ struct SecuredCredential: Sendable {
         var anchored = object
         anchored.removeValue(forKey: "proof")
         return SecuredCredential(
-            format: .dataIntegrity, credential: credential, anchoredObject: anchored,
+            format: .dataIntegrity, credential: credential, anchored: .object(anchored),
             verificationMethod: proof.options.verificationMethod,
             checkSignature: { key in Self.checkDataIntegrity(.object(object), key: key) },
             notBefore: nil, expires: nil, sdJWT: nil)

@@ -43,7 +43,14 @@ public enum Base64URL {
     /// - Throws: `PrimitivesError.invalidEncoding` for padding, a character outside the
     ///   alphabet, an impossible length, or non-zero unused bits in the last character.
     public static func decode(_ text: String) throws -> [UInt8] {
-        let chars = Array(text.utf8)
+        try decode(bytes: text.utf8)
+    }
+
+    /// Decodes unpadded base64url given as its ASCII bytes (see ``decode(_:)``), so callers
+    /// holding bytes skip a String round trip.
+    /// - Throws: `PrimitivesError.invalidEncoding` as ``decode(_:)`` does.
+    public static func decode(bytes text: some Collection<UInt8>) throws -> [UInt8] {
+        let chars = Array(text)
         guard chars.count % 4 != 1 else {
             throw PrimitivesError.invalidEncoding("Base64url text has an impossible length.")
         }

@@ -123,7 +123,7 @@ extension NodeRuntime {
                     var secured: [JSONValue] = []
                     for index in start..<min(start + chunk, count) {
                         var item = prepared[index]
-                        item.payload = try batch.anchoredCredential(at: index)
+                        item.evidence = try batch.evidence(at: index)
                         secured.append(try await issuer.secure(item))
                     }
                     return (start, secured)

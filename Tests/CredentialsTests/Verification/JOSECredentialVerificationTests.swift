@@ -19,10 +19,16 @@ struct JOSECredentialVerificationTests {
     func jwtRoundTrip() async throws {
         let batch = IssuanceBatch(drafts: [CredentialDraft(json: try fixture.draft())])
         fixture.registry.record(anchor: RegisteredAnchor(issuer: fixture.issuer, height: 2, time: VerifierFixture.now - 100), root: batch.root)
-        let jwt = try await issuer.secure(try batch.anchoredCredential(at: 0))
+        var prepared = try issuer.prepare(try fixture.draft())
+        prepared.evidence = try batch.evidence(at: 0)
+        let jwt = try await issuer.secure(prepared)
         let result = await fixture.verifier(.accredited).verify(jwt, now: VerifierFixture.now)
         #expect(result.verified, "\(result.failures)")
         #expect(result.format == "vc+jwt")
+        // The same credential with its evidence not written last is refused, not re-canonicalised.
+        let reordered = try await JWTCredential.issue(try batch.anchoredCredential(at: 0).reversedMembers(), signer: issuer.signer)
+        let misplaced = await fixture.verifier(.accredited).verify(.string(reordered), now: VerifierFixture.now)
+        #expect(misplaced.checks.first { $0.name == .evidence }?.code == "invalidEvidence")
         var characters = Array(try #require(jwt.stringValue))
         let inSignature = try #require(characters.lastIndex(of: ".")) + 5
         characters[inSignature] = characters[inSignature] == "A" ? "B" : "A"
@@ -62,4 +68,9 @@ struct JOSECredentialVerificationTests {
         let result = await fixture.verifier().verify(.string(jwt), now: VerifierFixture.now)
         #expect(result.checks.first { $0.name == .issuer }?.code == "keyNotIssuers")
     }
+}
+
+extension JSONObject {
+    /// The same members in reverse order.
+    func reversedMembers() -> JSONObject { JSONObject(Array(self).reversed().map { ($0.key, $0.value) }) }
 }

@@ -31,10 +31,13 @@ public struct CompactJWS: Sendable, Hashable {
     ///   wrong: not exactly three segments, text that is not strict unpadded base64url, a
     ///   header that is not a JSON object, an `alg` that is missing or refused, or a `crit`.
     public init(parsing compact: String) throws {
-        let segments = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard segments.count == 3 else {
-            throw CredentialsError.invalidJWS("A compact JWS has exactly 3 dot-separated segments, not \(segments.count).")
+        // Bytes, not Characters: this runs once per verification, on the hot path.
+        let bytes = Array(compact.utf8)
+        let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+        guard dots.count == 2 else {
+            throw CredentialsError.invalidJWS("A compact JWS has exactly 3 dot-separated segments, not \(dots.count + 1).")
         }
+        let segments = [bytes[..<dots[0]], bytes[(dots[0] + 1)..<dots[1]], bytes[(dots[1] + 1)...]]
         let headerBytes = try Self.decode(segments[0], segment: "header")
         guard !headerBytes.isEmpty, let header = (try? JSONValue(parsing: headerBytes))?.objectValue else {
             throw CredentialsError.invalidJWS("JWS header segment: the header must be a JSON object.")
@@ -50,7 +53,7 @@ public struct CompactJWS: Sendable, Hashable {
         self.algorithm = try JWSAlgorithm(parsing: alg)
         self.payload = try Self.decode(segments[1], segment: "payload")
         self.signature = try Self.decode(segments[2], segment: "signature")
-        self.signingInput = Array((segments[0] + "." + segments[1]).utf8)
+        self.signingInput = Array(bytes[..<dots[1]])
         self.compact = compact
     }
 
@@ -70,9 +73,9 @@ public struct CompactJWS: Sendable, Hashable {
         JWSAlgorithm(key: key) == algorithm && key.isValidSignature(signature, for: signingInput)
     }
 
-    private static func decode(_ text: String, segment: String) throws -> [UInt8] {
+    private static func decode(_ text: ArraySlice<UInt8>, segment: String) throws -> [UInt8] {
         do {
-            return try Base64URL.decode(text)
+            return try Base64URL.decode(bytes: text)
         } catch {
             throw CredentialsError.invalidJWS("JWS \(segment) segment is not unpadded base64url.")
         }

@@ -32,6 +32,9 @@ public struct JWTCredential: Sendable, Hashable {
                                   signer: signer)
     }
 
+    /// The JWT payload as received (for a legacy token, with its `vc` claim and JWT claims).
+    public let payload: JSONObject
+
     /// Reads a JWT-secured credential in either form.
     /// - Parameter jwt: the compact token.
     /// - Throws: `CredentialsError.invalidJWS` for an unreadable token;
@@ -42,6 +45,7 @@ public struct JWTCredential: Sendable, Hashable {
     public init(parsing jwt: String) throws {
         jws = try CompactJWS(parsing: jwt)
         let payload = try JWTClaims.payloadObject(of: jws, acceptedTypes: ["vc+jwt", "JWT"])
+        self.payload = payload
         if jws.typ != "vc+jwt", let vc = payload["vc"] {
             guard let vc = vc.objectValue else { throw CredentialsError.invalidJWT("JWT payload: the vc claim is not an object.") }
             credential = try JWTClaims.legacyCredential(vc, claims: payload)

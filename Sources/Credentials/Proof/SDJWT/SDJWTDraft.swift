@@ -19,7 +19,14 @@ public struct SDJWTDraft: Sendable {
     /// - Returns: `issuer-JWT~disclosure~…~`.
     /// - Throws: the signer's error.
     public func sign(signer: any CredentialSigner) async throws -> String {
-        let jwt = try await CompactJWS.sign(header: ["typ": "vc+sd-jwt"], payload: JSONValue.object(payload).serialized(), signer: signer)
+        try await sign(payloadBytes: JSONValue.object(payload).serialized(), signer: signer)
+    }
+
+    /// Signs given payload bytes, which must encode ``payload`` (plus any members the issuer
+    /// appended, such as its anchor evidence).
+    /// - Returns: `issuer-JWT~disclosure~…~`.
+    public func sign(payloadBytes: [UInt8], signer: any CredentialSigner) async throws -> String {
+        let jwt = try await CompactJWS.sign(header: ["typ": "vc+sd-jwt"], payload: payloadBytes, signer: signer)
         return ([jwt] + disclosures.map(\.encoded)).joined(separator: "~") + "~"
     }
 }

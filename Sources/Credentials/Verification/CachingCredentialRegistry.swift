@@ -1,0 +1,83 @@
+import Foundation
+internal import Primitives
+
+/// Wraps a ``CredentialRegistry`` for a verifier under load: parsed schemas are kept for
+/// good (a CPT version never changes), and accreditations, status lists and anchors are kept
+/// until the chain's height moves, since chain state changes only when a block commits.
+///
+/// A value read while the height moves is not kept: each entry is stored only if the height
+/// read before the lookup is still the cache's height, so no entry can be older than the
+/// block it is labelled with.
+public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sendable {
+    private let base: any CredentialRegistry
+    private let height: @Sendable () -> UInt64
+    private let lock = NSLock()
+    private var schemas: [String: CredentialSchema] = [:]
+    private var cachedHeight: UInt64 = .max
+    private var accreditations: [String: Bool] = [:]
+    private var lists: [String: RegisteredStatusList?] = [:]
+    private var anchors: [[UInt8]: RegisteredAnchor?] = [:]
+    private let capacity: Int
+
+    /// Creates the wrapper.
+    /// - Parameters:
+    ///   - base: the registry to read through.
+    ///   - height: the chain's committed height, read before each lookup.
+    ///   - capacity: entries kept per kind (each kind is emptied when full).
+    public init(_ base: any CredentialRegistry, height: @escaping @Sendable () -> UInt64, capacity: Int = 100_000) {
+        self.base = base
+        self.height = height
+        self.capacity = capacity
+    }
+
+    /// See ``CredentialRegistry``; kept for good.
+    public func credentialSchema(id: String) throws -> CredentialSchema? {
+        if let cached = lock.withLock({ schemas[id] }) { return cached }
+        guard let schema = try base.credentialSchema(id: id) else { return nil }
+        lock.withLock {
+            if schemas.count >= 1_024 { schemas.removeAll(keepingCapacity: true) }
+            schemas[id] = schema
+        }
+        return schema
+    }
+
+    /// See ``CredentialRegistry``; kept until the height moves.
+    public func isAccredited(issuer: String, schemaID: String, at time: Int64) throws -> Bool {
+        try cached("\(issuer) \(schemaID) \(time)", \.accreditations) { try base.isAccredited(issuer: issuer, schemaID: schemaID, at: time) }
+    }
+
+    /// See ``CredentialRegistry``; kept until the height moves.
+    public func registeredStatusList(id: String) throws -> RegisteredStatusList? {
+        try cached(id, \.lists) { try base.registeredStatusList(id: id) }
+    }
+
+    /// See ``CredentialRegistry``; kept until the height moves.
+    public func registeredAnchor(root: [UInt8]) throws -> RegisteredAnchor? {
+        try cached(root, \.anchors) { try base.registeredAnchor(root: root) }
+    }
+
+    private func cached<Key: Hashable, Value>(_ key: Key, _ table: ReferenceWritableKeyPath<CachingCredentialRegistry, [Key: Value]>,
+                                              read: () throws -> Value) throws -> Value {
+        let now = height()
+        let hit: Value? = lock.withLock {
+            if cachedHeight != now { flush(to: now) }
+            return self[keyPath: table][key]
+        }
+        if let hit { return hit }
+        let value = try read()
+        lock.withLock {
+            guard cachedHeight == now else { return }
+            if self[keyPath: table].count >= capacity { self[keyPath: table].removeAll(keepingCapacity: true) }
+            self[keyPath: table][key] = value
+        }
+        return value
+    }
+
+    /// Forgets everything that can change with a block. Called with the lock held.
+    private func flush(to height: UInt64) {
+        cachedHeight = height
+        accreditations.removeAll(keepingCapacity: true)
+        lists.removeAll(keepingCapacity: true)
+        anchors.removeAll(keepingCapacity: true)
+    }
+}
