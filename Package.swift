@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Already in the graph through Hummingbird; named so HTTPServer can read the bound port
+        // and peer address (NIOCore) and quiet the server's own logging (Logging).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only
@@ -62,7 +67,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HTTPServer",
-            dependencies: ["Credentials", "DID", "Chain"],
+            dependencies: ["Credentials", "DID", "Chain", "Primitives",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Web")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "didctl",
@@ -84,6 +93,12 @@ let package = Package(
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives", "ChainTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors", "Chain", "ChainTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HTTPServerTests",
+                    dependencies: ["HTTPServer", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport",
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "NIOCore", package: "swift-nio")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )

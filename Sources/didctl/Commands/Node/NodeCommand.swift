@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `didctl node ...`: node admission (and, with the HTTP issue, running the node).
+/// `didctl node ...`: node admission and running the node with its HTTP API.
 struct NodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node",
-        abstract: "Admit nodes to the chain.",
-        subcommands: [NodeAdmitCommand.self])
+        abstract: "Admit nodes to the chain and run this one.",
+        subcommands: [NodeAdmitCommand.self, NodeStartCommand.self, NodeTokenCommand.self])
 }

@@ -1,0 +1,58 @@
+public import DID
+public import Chain
+public import Primitives
+
+/// What the HTTP API needs from a running node: the handlers are thin, so every decision is
+/// the backend's. `didctl node start` implements it over the chain in the data directory;
+/// tests implement it with small in-memory doubles.
+///
+/// ```swift
+/// struct MyBackend: NodeBackend { … }
+/// let server = NodeHTTPServer(backend: MyBackend(), configuration: HTTPServerConfiguration(port: 0))
+/// try await server.run { url in print(url) }
+/// ```
+public protocol NodeBackend: Sendable {
+    /// Resolves the DIDs `GET /1.0/identifiers/{did}` is asked for.
+    var resolver: any DIDResolver { get }
+
+    /// Verifies a credential (`POST /credentials/verify`).
+    /// - Parameters:
+    ///   - input: the `verifiableCredential` member: a credential object or a compact JWT string.
+    ///   - options: the request's `options` object; unknown members must be ignored.
+    /// - Returns: the verdict, each check named.
+    func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict
+
+    /// Verifies a presentation (`POST /presentations/verify`).
+    /// - Parameters:
+    ///   - input: the `verifiablePresentation` member: an object or a compact JWT string.
+    ///   - options: the request's `options` (`challenge`, `domain`, others ignored).
+    /// - Returns: the verdict, each check named.
+    func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict
+
+    /// A fresh single-use challenge for a later presentation (`POST /challenges`).
+    func createChallenge() async -> String
+
+    /// Issues a credential for the issuer the bearer token authenticates (`POST /credentials/issue`).
+    /// - Parameters:
+    ///   - credential: the request's `credential` object.
+    ///   - options: the request's `options` object.
+    ///   - bearer: the `Authorization: Bearer` token, or `nil` when none was sent.
+    /// - Returns: the issued credential or why not.
+    func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome
+
+    /// Changes a credential's status: revoke, suspend, reinstate (`POST /credentials/status`).
+    /// - Parameters:
+    ///   - request: the whole request object (VC API `UpdateCredentialStatusRequest`).
+    ///   - bearer: the `Authorization: Bearer` token, or `nil`.
+    /// - Returns: the update or why not.
+    func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome
+
+    /// The status list credential with this id (`GET /status-lists/{id}`), or `nil` if none.
+    func statusListCredential(id: String) async -> JSONValue?
+
+    /// Answers an auditor's signed query (`POST /audit/link|trace|log`), recording it first.
+    func audit(_ request: SignedAuditRequest) async -> AuditOutcome
+
+    /// The node's liveness figures (`GET /healthz`, and gauges of `GET /metrics`).
+    func health() async -> NodeHealth
+}

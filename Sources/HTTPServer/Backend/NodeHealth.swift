@@ -1,0 +1,38 @@
+public import Primitives
+
+/// A node's liveness figures, for `GET /healthz` and the chain gauges of `GET /metrics`.
+public struct NodeHealth: Sendable, Hashable {
+    /// The chain's id.
+    public var chainId: String
+    /// The height of the last committed block.
+    public var height: UInt64
+    /// The hash of the last committed block, in hex.
+    public var headHash: String
+    /// Blocks committed since the node started.
+    public var blocksCommitted: Int
+    /// How long the most recent block commit took (build and store), in seconds, if known.
+    public var lastCommitSeconds: Double?
+
+    /// Creates the figures.
+    /// - Parameters:
+    ///   - chainId: the chain's id.
+    ///   - height: the head's height.
+    ///   - headHash: the head's hash in hex.
+    ///   - blocksCommitted: blocks committed since start.
+    ///   - lastCommitSeconds: the latest commit's duration, if known.
+    public init(chainId: String, height: UInt64, headHash: String, blocksCommitted: Int = 0, lastCommitSeconds: Double? = nil) {
+        self.chainId = chainId
+        self.height = height
+        self.headHash = headHash
+        self.blocksCommitted = blocksCommitted
+        self.lastCommitSeconds = lastCommitSeconds
+    }
+
+    /// The `GET /healthz` body.
+    public var jsonValue: JSONValue {
+        var object: JSONObject = ["status": "ok", "chainId": .string(chainId), "height": .number(Double(height)),
+                                  "headHash": .string(headHash), "blocksCommitted": .number(Double(blocksCommitted))]
+        if let lastCommitSeconds { object["lastCommitSeconds"] = .number(lastCommitSeconds) }
+        return .object(object)
+    }
+}

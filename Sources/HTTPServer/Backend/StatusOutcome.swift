@@ -1,0 +1,15 @@
+public import Primitives
+
+/// The result of `POST /credentials/status`.
+public enum StatusOutcome: Sendable, Hashable {
+    /// The status changed; the value, if any, is the response body (200).
+    case updated(JSONValue?)
+    /// The request is not a status update (400).
+    case malformed(String)
+    /// No credential or status list with that id (404).
+    case notFound(String)
+    /// No or an unknown bearer token (401).
+    case unauthorized(String)
+    /// The authenticated account may not change this credential's status (403).
+    case forbidden(String)
+}

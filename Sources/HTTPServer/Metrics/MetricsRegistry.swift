@@ -1,0 +1,100 @@
+import Foundation
+
+/// A minimal Prometheus registry: counters and histograms with labels, written in the text
+/// exposition format 0.0.4. Small on purpose: the node exposes a handful of families.
+final class MetricsRegistry: @unchecked Sendable {
+    /// A metric family's declaration: `# HELP` and `# TYPE` lines.
+    struct Family: Sendable {
+        enum Kind: String, Sendable { case counter, gauge, histogram }
+        let name: String
+        let help: String
+        let kind: Kind
+        /// Upper bounds of the histogram buckets, ascending (`+Inf` is added).
+        var buckets: [Double] = []
+    }
+
+    private struct Series: Hashable {
+        let name: String
+        let labels: [String]   // "key=\"value\"" pairs, in declaration order
+    }
+
+    private struct Histogram {
+        var counts: [UInt64]
+        var sum = 0.0
+        var count: UInt64 = 0
+    }
+
+    private let lock = NSLock()
+    private let families: [Family]
+    // Guarded by `lock`; a class with a lock rather than an actor so recording never suspends.
+    private var counters: [Series: Double] = [:]
+    private var histograms: [Series: Histogram] = [:]
+
+    init(families: [Family]) { self.families = families }
+
+    /// Adds `amount` to a counter series.
+    func increment(_ name: String, _ labels: KeyValuePairs<String, String> = [:], by amount: Double = 1) {
+        let series = Series(name: name, labels: Self.render(labels))
+        lock.withLock { counters[series, default: 0] += amount }
+    }
+
+    /// Records one observation in a histogram series.
+    func observe(_ name: String, _ labels: KeyValuePairs<String, String> = [:], _ value: Double) {
+        guard let family = families.first(where: { $0.name == name }) else { return }
+        let series = Series(name: name, labels: Self.render(labels))
+        lock.withLock {
+            var histogram = histograms[series] ?? Histogram(counts: Array(repeating: 0, count: family.buckets.count))
+            for (position, bound) in family.buckets.enumerated() where value <= bound { histogram.counts[position] += 1 }
+            histogram.sum += value
+            histogram.count += 1
+            histograms[series] = histogram
+        }
+    }
+
+    /// The exposition text, with `gauges` (name → value, read at scrape time) for gauge families.
+    func exposition(gauges: [String: Double]) -> String {
+        let (counters, histograms) = lock.withLock { (self.counters, self.histograms) }
+        var text = ""
+        for family in families {
+            text += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.kind.rawValue)\n"
+            switch family.kind {
+            case .counter:
+                for (series, value) in counters.filter({ $0.key.name == family.name }).sorted(by: { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }) {
+                    text += "\(family.name)\(Self.braces(series.labels)) \(Self.format(value))\n"
+                }
+                if let value = gauges[family.name] { text += "\(family.name) \(Self.format(value))\n" }
+            case .gauge:
+                if let value = gauges[family.name] { text += "\(family.name) \(Self.format(value))\n" }
+            case .histogram:
+                for (series, histogram) in histograms.filter({ $0.key.name == family.name }).sorted(by: { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }) {
+                    for (position, bound) in family.buckets.enumerated() {
+                        text += "\(family.name)_bucket\(Self.braces(series.labels + ["le=\"\(Self.format(bound))\""])) \(histogram.counts[position])\n"
+                    }
+                    text += "\(family.name)_bucket\(Self.braces(series.labels + ["le=\"+Inf\""])) \(histogram.count)\n"
+                    text += "\(family.name)_sum\(Self.braces(series.labels)) \(Self.format(histogram.sum))\n"
+                    text += "\(family.name)_count\(Self.braces(series.labels)) \(histogram.count)\n"
+                }
+            }
+        }
+        return text
+    }
+
+    private static func render(_ labels: KeyValuePairs<String, String>) -> [String] {
+        labels.map { "\($0.key)=\"\(escape($0.value))\"" }
+    }
+
+    private static func braces(_ labels: [String]) -> String { labels.isEmpty ? "" : "{\(labels.joined(separator: ","))}" }
+
+    /// Label values escape backslash, double quote and line feed (exposition format 0.0.4).
+    private static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}

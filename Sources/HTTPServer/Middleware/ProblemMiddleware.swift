@@ -1,0 +1,42 @@
+import Hummingbird
+import Logging
+
+/// Turns every error a route or middleware throws into an RFC 9457 problem response, so no
+/// response is ever Hummingbird's plain-text error or an internal description of the failure.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = NodeRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPServerError {
+            var headers: HTTPFields = [:]
+            if error.code == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+            if error.code == .tooManyRequests || error.code == .unavailable { headers[.retryAfter] = "1" }
+            return ProblemDetails(error).response(headers: headers)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own refusals (unknown route: 404; oversized body: 413) keep their
+            // status; their text is replaced by a sentence of ours.
+            let status = Int(error.status.code)
+            let code: HTTPServerError.Code = switch status {
+            case 404: .notFound
+            case 413: .payloadTooLarge
+            case 400..<500: HTTPServerError.Code("client-error", status: status)
+            default: .internalError
+            }
+            return ProblemDetails(HTTPServerError(code, Self.sentence(for: code))).response()
+        } catch {
+            context.logger.error("Unexpected error answering \(request.method) \(request.uri.path): \(type(of: error))")
+            return ProblemDetails(HTTPServerError(.internalError, "The server failed to answer; try again or report it.")).response()
+        }
+    }
+
+    private static func sentence(for code: HTTPServerError.Code) -> String {
+        switch code {
+        case .notFound: "No resource at this path; see /openapi.yaml for the API."
+        case .payloadTooLarge: "The request body is too large."
+        case .internalError: "The server failed to answer; try again or report it."
+        default: "The request was refused (HTTP \(code.status))."
+        }
+    }
+}

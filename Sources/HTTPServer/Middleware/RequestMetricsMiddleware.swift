@@ -1,0 +1,19 @@
+import Hummingbird
+
+/// Counts every answered request by route template, method and status, and times it.
+struct RequestMetricsMiddleware: RouterMiddleware {
+    typealias Context = NodeRequestContext
+    let metrics: NodeMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // The route template, not the path, so DIDs and ids do not each make a series;
+        // Hummingbird names unmatched requests "NotFound".
+        metrics.request(route: context.endpointPath ?? "NotFound", method: request.method.rawValue,
+                        status: Int(response.status.code), seconds: seconds)
+        return response
+    }
+}

@@ -1,0 +1,40 @@
+/// The one error type of the `HTTPServer` module: a refusal that becomes an RFC 9457
+/// `application/problem+json` response. Reasons are one sentence for the client; they never
+/// carry stack traces, key material or internal paths.
+package struct HTTPServerError: Error, Sendable {
+    /// The kind of refusal, which fixes the status and the problem type.
+    package struct Code: Hashable, Sendable {
+        /// The problem type's last segment, also the `title`.
+        package let name: String
+        /// The HTTP status.
+        package let status: Int
+        package init(_ name: String, status: Int) {
+            self.name = name
+            self.status = status
+        }
+
+        package static let malformedRequest = Code("malformed-request", status: 400)
+        package static let unauthorized = Code("unauthorized", status: 401)
+        package static let forbidden = Code("forbidden", status: 403)
+        package static let notFound = Code("not-found", status: 404)
+        package static let notAcceptable = Code("not-acceptable", status: 406)
+        package static let payloadTooLarge = Code("payload-too-large", status: 413)
+        package static let unprocessable = Code("unprocessable", status: 422)
+        package static let tooManyRequests = Code("too-many-requests", status: 429)
+        package static let internalError = Code("internal-error", status: 500)
+        package static let notImplemented = Code("not-implemented", status: 501)
+        package static let unavailable = Code("unavailable", status: 503)
+    }
+
+    /// The kind of refusal.
+    package let code: Code
+    /// One sentence: what was wrong, what to do.
+    package let reason: String
+
+    package init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    package static func malformed(_ reason: String) -> HTTPServerError { HTTPServerError(.malformedRequest, reason) }
+}

@@ -1,0 +1,56 @@
+import DID
+
+/// What `GET /1.0/identifiers/{did}` answers with, chosen from the `Accept` header: the whole
+/// resolution result (`application/did-resolution`, or the JSON-LD profile form) or the
+/// document alone (`application/did+ld+json`, `application/did+json`). No preference, `*/*`
+/// and `application/*` give the whole result, as the Universal Resolver does.
+struct ResolutionRepresentation: Equatable {
+    /// Whether the body is the whole result (else the document alone).
+    let isResult: Bool
+    /// The response's `Content-Type`.
+    let contentType: String
+    /// The document representation asked of the resolver.
+    let documentType: String
+
+    static let result = ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolution,
+                                                 documentType: DIDMediaType.didLDJSON)
+
+    /// The acceptable representation with the highest `q` (first on ties), or `nil` when the
+    /// client accepts none of them (answered 406).
+    static func negotiate(_ accept: String?) -> ResolutionRepresentation? {
+        guard let accept, !accept.allSatisfy(\.isWhitespace) else { return .result }
+        var best: (quality: Double, representation: ResolutionRepresentation)?
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: " \t") }
+            var parameters: [String: String] = [:]
+            for part in parts.dropFirst() {
+                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " \t\"") }
+                if pair.count == 2 { parameters[pair[0].lowercased()] = pair[1] }
+            }
+            let quality = parameters["q"].flatMap(Double.init) ?? 1
+            guard quality > 0, quality.isFinite, let representation = representation(parts.first?.lowercased() ?? "", parameters) else { continue }
+            if best == nil || quality > best!.quality { best = (quality, representation) }
+        }
+        return best?.representation
+    }
+
+    private static func representation(_ type: String, _ parameters: [String: String]) -> ResolutionRepresentation? {
+        switch type {
+        case "*/*", "application/*", DIDMediaType.didResolution: .result
+        case "application/ld+json" where parameters["profile"] == "https://w3id.org/did-resolution":
+            ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolutionLDJSON, documentType: DIDMediaType.didLDJSON)
+        case DIDMediaType.didLDJSON:
+            ResolutionRepresentation(isResult: false, contentType: DIDMediaType.didLDJSON, documentType: DIDMediaType.didLDJSON)
+        case DIDMediaType.didJSON:
+            ResolutionRepresentation(isResult: false, contentType: DIDMediaType.didJSON, documentType: DIDMediaType.didJSON)
+        default: nil
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing characters of `set` (spaces, tabs, quotes).
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,83 @@
+import Hummingbird
+import Primitives
+
+extension NodeHTTPServer {
+    /// The W3C VC API endpoints: verify, present, challenge, issue, status.
+    func addCredentialRoutes(to router: Router<NodeRequestContext>) {
+        let limit = configuration.limits.maximumBodyBytes
+        on(router, .post, "/credentials/verify") { request, _ in
+            var request = request
+            let body = try await request.jsonObject(limit: limit)
+            let (input, options) = try Self.verifiable("verifiableCredential", in: body)
+            let verdict = await backend.verifyCredential(input, options: options)
+            metrics.verification(kind: "credential", verdict: verdict)
+            return VerdictResponse.response(for: verdict, subject: "credential")
+        }
+        on(router, .post, "/presentations/verify") { request, _ in
+            var request = request
+            let body = try await request.jsonObject(limit: limit)
+            let (input, options) = try Self.verifiable("verifiablePresentation", in: body)
+            let verdict = await backend.verifyPresentation(input, options: options)
+            metrics.verification(kind: "presentation", verdict: verdict)
+            return VerdictResponse.response(for: verdict, subject: "presentation")
+        }
+        on(router, .post, "/challenges") { request, _ in
+            var request = request
+            // The VC API sends an empty body; anything sent must still be JSON.
+            let bytes = try await request.bodyBytes(limit: limit)
+            if !bytes.isEmpty, (try? JSONValue(parsing: bytes)) == nil {
+                throw HTTPServerError.malformed("The request body is not valid JSON; send none, or a JSON object.")
+            }
+            return Response.json(["challenge": .string(await backend.createChallenge())])
+        }
+        on(router, .post, "/credentials/issue") { request, _ in
+            var request = request
+            let body = try await request.jsonObject(limit: limit)
+            guard let credential = body["credential"]?.objectValue else {
+                throw HTTPServerError.malformed("The request needs a 'credential' object to issue.")
+            }
+            let options = try Self.options(in: body)
+            switch await backend.issueCredential(credential, options: options, bearer: request.bearerToken) {
+            case .issued(let issued): return Response.json(["verifiableCredential": issued], status: 201)
+            case .malformed(let reason): throw HTTPServerError.malformed(reason)
+            case .rejected(let reason): throw HTTPServerError(.unprocessable, reason)
+            case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
+            case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
+            }
+        }
+        on(router, .post, "/credentials/status") { request, _ in
+            var request = request
+            let body = try await request.jsonObject(limit: limit)
+            switch await backend.updateStatus(body, bearer: request.bearerToken) {
+            case .updated(let value): return Response.json(value ?? ["updated": true])
+            case .malformed(let reason): throw HTTPServerError.malformed(reason)
+            case .notFound(let reason): throw HTTPServerError(.notFound, reason)
+            case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
+            case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
+            }
+        }
+        on(router, .get, "/status-lists/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let credential = await backend.statusListCredential(id: id) else {
+                throw HTTPServerError(.notFound, "No status list '\(id.prefix(128))' on this node.")
+            }
+            return Response.json(credential)
+        }
+    }
+
+    /// The credential or presentation member and the options of a verify request.
+    static func verifiable(_ member: String, in body: JSONObject) throws -> (JSONValue, JSONObject) {
+        guard let input = body[member] else { throw HTTPServerError.malformed("The request has no '\(member)'.") }
+        guard input.objectValue != nil || input.stringValue != nil else {
+            throw HTTPServerError.malformed("'\(member)' must be a JSON object or a compact JWT string.")
+        }
+        return (input, try options(in: body))
+    }
+
+    /// The `options` object; absent means none. Unknown members are the backend's to ignore.
+    static func options(in body: JSONObject) throws -> JSONObject {
+        guard let options = body["options"], !options.isNull else { return [:] }
+        guard let object = options.objectValue else { throw HTTPServerError.malformed("'options' must be a JSON object.") }
+        return object
+    }
+}

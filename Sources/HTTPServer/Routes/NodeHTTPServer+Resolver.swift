@@ -1,0 +1,68 @@
+import DID
+import Foundation
+import Hummingbird
+import Primitives
+
+extension NodeHTTPServer {
+    /// The Universal Resolver binding of DID resolution: `GET /1.0/identifiers/{did}`.
+    func addResolverRoutes(to router: Router<NodeRequestContext>) {
+        on(router, .get, "/1.0/identifiers/**") { request, _ in
+            guard let representation = ResolutionRepresentation.negotiate(request.headers[.accept]) else {
+                throw HTTPServerError(.notAcceptable, "Accept one of application/did-resolution, application/did+ld+json or application/did+json.")
+            }
+            let options = try Self.resolutionOptions(request, documentType: representation.documentType)
+            let result = await backend.resolver.resolve(parsing: Self.identifier(in: request.uri.path), options: options)
+            return Self.response(result, as: representation)
+        }
+    }
+
+    /// The DID of the path, raw; a fully percent-encoded one (`did%3A…`) is decoded once.
+    static func identifier(in path: String) -> String {
+        let raw = String(path.dropFirst("/1.0/identifiers/".count))
+        guard raw.lowercased().hasPrefix("did%3a") else { return raw }
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// `versionId` and `versionTime` from the query string.
+    static func resolutionOptions(_ request: Request, documentType: String) throws -> DIDResolutionOptions {
+        let query = request.uri.queryParameters
+        var options = DIDResolutionOptions(accept: documentType)
+        if let versionId = query["versionId"] { options.versionId = String(versionId) }
+        if let text = query["versionTime"] {
+            guard let time = DIDDateTime(parsing: String(text)) else {
+                throw HTTPServerError.malformed("'versionTime' must be an XML date-time such as 2025-01-01T00:00:00Z.")
+            }
+            options.versionTime = time
+        }
+        return options
+    }
+
+    /// The status of a result (DID Resolution, HTTP(S) binding) and its body: the whole result,
+    /// or the document alone with failures as problem details.
+    static func response(_ result: DIDResolutionResult, as representation: ResolutionRepresentation) -> Response {
+        let status = status(of: result)
+        if representation.isResult {
+            return Response.json(result.jsonValue, status: status, contentType: representation.contentType)
+        }
+        if let document = result.didDocument {
+            return Response.json(document.jsonValue, status: status, contentType: representation.contentType)
+        }
+        let code = result.didResolutionMetadata.error?.name ?? "internalError"
+        return ProblemDetails(status: status, type: ProblemDetails.typePrefix + code, title: code,
+                              detail: result.didResolutionMetadata.errorMessage ?? code).response()
+    }
+
+    static func status(of result: DIDResolutionResult) -> Int {
+        guard let error = result.didResolutionMetadata.error else {
+            return result.didDocumentMetadata.deactivated == true ? 410 : 200
+        }
+        switch error {
+        case .invalidDid, .invalidDidUrl: return 400
+        case .notFound: return 404
+        case .representationNotSupported: return 406
+        case .deactivated: return 410
+        case .methodNotSupported: return 501
+        default: return 500
+        }
+    }
+}

@@ -1,0 +1,99 @@
+public import Foundation
+package import Hummingbird
+import Logging
+import NIOCore
+
+/// The node's HTTP API (`specs/openapi.yaml`): the W3C VC API verifier and issuer endpoints,
+/// the Universal Resolver binding, audit queries, health, metrics and the API description,
+/// as thin handlers over a ``NodeBackend``.
+///
+/// ```swift
+/// let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(port: 0))
+/// try await server.run { url in print("listening on \(url)") }   // returns after SIGINT/SIGTERM
+/// ```
+public struct NodeHTTPServer: Sendable {
+    /// Where the server listens and its limits.
+    public let configuration: HTTPServerConfiguration
+    let backend: any NodeBackend
+    let metrics = NodeMetrics()
+    let limiter: ClientConcurrencyLimiter
+    /// The folder served at `/`, if the web page is installed beside the executable.
+    let webRoot: String?
+
+    /// Creates the server; nothing listens until ``run(onListening:)``.
+    /// - Parameters:
+    ///   - backend: what the endpoints answer from.
+    ///   - configuration: address and limits.
+    public init(backend: any NodeBackend, configuration: HTTPServerConfiguration = HTTPServerConfiguration()) {
+        self.init(backend: backend, configuration: configuration, webRoot: WebRoot.locate())
+    }
+
+    package init(backend: any NodeBackend, configuration: HTTPServerConfiguration, webRoot: String?) {
+        self.backend = backend
+        self.configuration = configuration
+        self.webRoot = webRoot
+        limiter = ClientConcurrencyLimiter(limit: configuration.limits.maximumConcurrentRequestsPerClient)
+    }
+
+    /// Binds the address and serves until the process receives SIGINT or SIGTERM, then finishes
+    /// the requests in progress and returns.
+    /// - Parameter onListening: called once bound, with the server's base URL (the actual port
+    ///   when the configuration asked for port 0).
+    /// - Throws: when the address cannot be bound.
+    public func run(onListening: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+        try await application(onListening: onListening).runService()
+    }
+
+    /// The Hummingbird application, for in-process tests.
+    package func application(onListening: @escaping @Sendable (URL) async -> Void = { _ in })
+        -> Application<RouterResponder<NodeRequestContext>> {
+        var logger = Logger(label: "chancery.http")
+        logger.logLevel = .warning
+        let host = configuration.host
+        return Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "Chancery"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") ? "[\(host)]" : host
+                if let url = URL(string: "http://\(shown):\(port)") { await onListening(url) }
+            },
+            logger: logger)
+    }
+
+    /// Every route, behind the metrics and problem middleware (outermost first).
+    package func router() -> Router<NodeRequestContext> {
+        let router = Router(context: NodeRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: ProblemMiddleware())
+        if let webRoot {
+            var logger = Logger(label: "chancery.web")
+            logger.logLevel = .warning
+            router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true, logger: logger))
+        }
+        addCredentialRoutes(to: router)
+        addResolverRoutes(to: router)
+        addAuditRoutes(to: router)
+        addOperationsRoutes(to: router)
+        return router
+    }
+
+    /// Registers a handler held to the limits: 429 when the client already has its share of
+    /// requests in progress, 503 when the handler misses the deadline. The client's slot is
+    /// returned when the handler's work ends, not at the deadline, so work abandoned by a timed
+    /// out request still counts against the client that sent it.
+    func on(_ router: Router<NodeRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
+            _ handler: @escaping @Sendable (Request, NodeRequestContext) async throws -> Response) {
+        let (timeout, limiter) = (configuration.limits.requestTimeout, limiter)
+        router.on(path, method: method) { request, context in
+            let client = context.clientKey
+            guard limiter.acquire(client) else {
+                throw HTTPServerError(.tooManyRequests, "Too many requests in progress from this client; retry when one has been answered.")
+            }
+            return try await Deadline.run(within: timeout) {
+                defer { limiter.release(client) }
+                return try await handler(request, context)
+            }
+        }
+    }
+}

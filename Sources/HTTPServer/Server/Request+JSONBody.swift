@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Primitives
+
+extension Request {
+    /// The whole body, refused with 413 beyond `limit` bytes (by `Content-Length` before
+    /// reading anything, else while reading a chunked body).
+    /// - Throws: `HTTPServerError` 413.
+    mutating func bodyBytes(limit: Int) async throws -> [UInt8] {
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw HTTPServerError(.payloadTooLarge, "The request body of \(declared) bytes exceeds the limit of \(limit) bytes.")
+        }
+        do {
+            return Array(try await collectBody(upTo: limit).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw HTTPServerError(.payloadTooLarge, "The request body exceeds the limit of \(limit) bytes.")
+        }
+    }
+
+    /// The body as a JSON object, parsed strictly (RFC 8259 on valid UTF-8, I-JSON numbers,
+    /// nesting at most 128 deep).
+    /// - Throws: `HTTPServerError` 413 over the limit, 400 for anything but a JSON object.
+    mutating func jsonObject(limit: Int) async throws -> JSONObject {
+        let bytes = try await bodyBytes(limit: limit)
+        guard !bytes.isEmpty else { throw HTTPServerError.malformed("The request body is empty; send a JSON object.") }
+        let value: JSONValue
+        do { value = try JSONValue(parsing: bytes) } catch {
+            let reason = (error as? PrimitivesError)?.reason ?? "it does not parse."
+            throw HTTPServerError.malformed("The request body is not valid JSON: \(reason)")
+        }
+        guard let object = value.objectValue else { throw HTTPServerError.malformed("The request body must be a JSON object.") }
+        return object
+    }
+
+    /// The token of an `Authorization: Bearer` header, or `nil` when there is none.
+    var bearerToken: String? {
+        guard let value = headers[.authorization] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}

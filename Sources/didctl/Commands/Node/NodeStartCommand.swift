@@ -1,0 +1,50 @@
+import ArgumentParser
+import Chain
+import Foundation
+import HTTPServer
+
+/// `didctl node start [--listen HOST:PORT]`: runs the chain node of the data directory and its
+/// HTTP API until SIGINT or SIGTERM, then stops both cleanly (exit 0).
+struct NodeStartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Run the node and its HTTP API until interrupted (SIGINT/SIGTERM).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("listen"), help: "The address to serve HTTP on, HOST:PORT ([::1]:PORT for IPv6; port 0 picks a free one).")
+    var listen = "127.0.0.1:8080"
+
+    func validate() throws {
+        guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
+        guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
+    }
+
+    func run() async throws {
+        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
+        let runtime = try NodeRuntime(directory: directory)
+        defer { runtime.node.shutdown() }
+        let backend = try ChainNodeBackend(runtime: runtime)
+        let follower = Task { await backend.followAuditIndex() }
+        defer { follower.cancel() }
+        let (host, port) = Self.address(listen)!
+        let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(host: host, port: port))
+        let json = global.json
+        try await server.run { url in
+            // One line, written unbuffered, so a script reading the pipe sees it at once.
+            let line = json ? (try? JSONSerialization.data(withJSONObject: ["url": url.absoluteString], options: [.withoutEscapingSlashes]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? "{}" : "Chancery node serving on \(url) (Ctrl-C to stop)."
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        if !json { FileHandle.standardError.write(Data("Node stopped.\n".utf8)) }
+    }
+
+    /// HOST:PORT, with IPv6 hosts in brackets.
+    static func address(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+}

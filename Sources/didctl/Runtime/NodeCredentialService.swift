@@ -1,0 +1,129 @@
+import Chain
+import Credentials
+import DID
+import Foundation
+import HTTPServer
+import Primitives
+
+/// The node's credential endpoints over the Credentials module: one verifier (with its
+/// resolver and schema caches), the single-use challenge store, issuance for accounts that
+/// present an issuer token, and status lists served from chain state.
+final class NodeCredentialService: @unchecked Sendable {
+    let runtime: NodeRuntime
+    let challenges = InMemoryChallengeStore()
+    private let standard: CredentialVerifier
+    private let accredited: CredentialVerifier
+    private let tokens: IssuerTokens
+
+    init(runtime: NodeRuntime) {
+        self.runtime = runtime
+        standard = runtime.credentialVerifier(policy: .standard)
+        accredited = CredentialVerifier(resolver: standard.resolver, registry: standard.registry, policy: .accredited)
+        tokens = IssuerTokens(directory: runtime.directory)
+    }
+
+    private var now: Int64 { Int64(runtime.clock.nowMilliseconds()) }
+
+    /// `options.policy` picks the policy (`standard` by default); other option keys, such as
+    /// the VC API's `checks`, are accepted and ignored: every applicable check always runs.
+    private func verifier(_ options: JSONObject) -> CredentialVerifier? {
+        switch options["policy"]?.stringValue {
+        case nil, "standard"?: standard
+        case "accredited"?: accredited
+        default: nil
+        }
+    }
+
+    func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
+        let result = await verifier.verify(input, now: now)
+        if result.isMalformed { return .malformed(result.checks.first?.reason ?? "The credential cannot be read.") }
+        var extra = result.json
+        for key in ["verified", "checks", "errors"] { extra.removeValue(forKey: key) }
+        let checks = result.checks.map(\.json)
+        return result.verified ? .verified(checks: checks, extra: extra) : .notVerified(checks: checks, errors: result.failures.map(\.json), extra: extra)
+    }
+
+    func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
+        let presentations = PresentationVerifier(credentials: verifier, challenges: challenges)
+        let result = await presentations.verify(input, challenge: options["challenge"]?.stringValue, domain: options["domain"]?.stringValue, now: now)
+        if result.isMalformed { return .malformed(result.checks.first?.reason ?? "The presentation cannot be read.") }
+        var extra = result.json
+        let errors = extra["errors"]?.arrayValue ?? []
+        for key in ["verified", "checks", "errors"] { extra.removeValue(forKey: key) }
+        let checks = result.checks.map(\.json)
+        return result.verified ? .verified(checks: checks, extra: extra) : .notVerified(checks: checks, errors: errors, extra: extra)
+    }
+
+    func createChallenge() -> String { challenges.issue(now: now) }
+
+    /// VC API issue: the bearer token names an issuing account; the body's credential gives
+    /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
+    /// anchors and signs it (`options.format`: jwt by default).
+    func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
+        guard let bearer else { return .unauthorized("Send an issuer token: Authorization: Bearer <token> (`didctl node token create --account NAME`).") }
+        guard let account = tokens.account(for: bearer) else { return .forbidden("The issuer token is not valid on this node.") }
+        guard let subject = credential["credentialSubject"]?.objectValue else {
+            return .malformed("The credential needs a 'credentialSubject' object.")
+        }
+        let schema: String?
+        switch credential["credentialSchema"] {
+        case nil: schema = nil
+        case .object(let object)?: schema = object["id"]?.stringValue
+        case .array(let array)? where array.count == 1: schema = array[0]["id"]?.stringValue
+        default: return .malformed("'credentialSchema' must be one object with the CPT's 'id'.")
+        }
+        guard let format = CredentialFormat(rawValue: options["format"]?.stringValue ?? "jwt") else {
+            return .malformed("options.format must be one of \(CredentialFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        do {
+            let outcome = try await runtime.issueCredentials(account: account, cpt: schema, subjects: [IssuanceSubject(line: 0, claims: subject)],
+                                                             format: format, validUntil: nil)
+            if let refusal = outcome.refused.first { return .rejected("The subject does not satisfy \(schema ?? "the schema"): \(refusal.reason)") }
+            guard let issued = outcome.issued.first else { return .rejected("Nothing was issued.") }
+            return .issued(issued.credential)
+        } catch let failure as DidctlFailure {
+            return .rejected(failure.message)
+        } catch let error as CredentialsError {
+            return .rejected(error.reason)
+        } catch {
+            return .rejected("The credential could not be issued: \(error)")
+        }
+    }
+
+    /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
+    /// "value": true|false}`, by the issuer's token.
+    func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+        guard let bearer else { return .unauthorized("Send the issuer's token: Authorization: Bearer <token>.") }
+        guard let account = tokens.account(for: bearer) else { return .forbidden("The issuer token is not valid on this node.") }
+        guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
+              purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
+            return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
+        }
+        do {
+            guard let entry = try IssuedCredentialIndex(directory: runtime.directory).entries(of: id)?.first(where: { $0.purpose == purpose }) else {
+                return .notFound("This node issued no credential \(id) with a \(purpose) entry.")
+            }
+            let (did, _, custody) = try await runtime.credentialSigner(account: account)
+            let receipt = try await runtime.submitCredentialOperation(
+                .statusUpdate, did: did, payload: CredentialLedgerPayload.statusUpdate(list: entry.list, index: entry.index, value: value), signer: custody)
+            return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
+                             "transactionId": .string(receipt.transactionId.description)])
+        } catch let failure as DidctlFailure {
+            return .forbidden(failure.message)
+        } catch {
+            return .forbidden("The status change was refused: \((error as? ChainError)?.reason ?? "\(error)")")
+        }
+    }
+
+    /// A status list as a `BitstringStatusListCredential` from chain state. It carries no
+    /// issuer proof: the chain, where only the issuer can change it, is its authority.
+    func statusListCredential(id: String) -> JSONValue? {
+        guard let record = try? runtime.credentialRegistry().statusList(id: id) else { return nil }
+        return ["@context": [.string(DataModelVersion.v2.rawValue)], "id": .string(id),
+                "type": ["VerifiableCredential", "BitstringStatusListCredential"], "issuer": .string(record.issuer.description),
+                "credentialSubject": ["id": .string(id + "#list"), "type": "BitstringStatusList",
+                                      "statusPurpose": .string(record.purpose.rawValue), "encodedList": .string(record.list.encodedList)]]
+    }
+}

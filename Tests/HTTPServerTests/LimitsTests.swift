@@ -1,0 +1,101 @@
+import Chain
+import ChainTestSupport
+import DID
+import Foundation
+import HTTPServer
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Primitives
+import Testing
+
+/// The limits that keep one client from starving the node: body size, concurrency, time.
+struct LimitsTests {
+    @Test("a body over the cap is refused 413 as a problem, in process and over a socket (declared and chunked)")
+    func oversizedBody() async throws {
+        let backend = TestBackend(fixture: try await NodeFixture())
+        let server = HTTPTest.server(backend, limits: .init(maximumBodyBytes: 1_024))
+        let big = HTTPTest.body(["verifiableCredential": .string(String(repeating: "x", count: 2_000))])
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/credentials/verify", method: .post, body: big) { response in
+                try HTTPTest.expectProblem(response, 413)
+            }
+            try await client.execute(uri: "/credentials/verify", method: .post, body: HTTPTest.body(["verifiableCredential": ["id": "good"]])) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        try await server.application().test(.live) { client in
+            try await client.execute(uri: "/credentials/verify", method: .post, headers: [.contentLength: String(big.readableBytes)], body: big) { response in
+                try HTTPTest.expectProblem(response, 413)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("a client with the limit of requests in progress gets 429 until one is answered")
+    func concurrencyLimit() async throws {
+        let gate = Gate()
+        let backend = TestBackend(fixture: try await NodeFixture(), gate: gate)
+        let server = HTTPTest.server(backend, limits: .init(maximumConcurrentRequestsPerClient: 2))
+        let request = HTTPTest.body(["verifiableCredential": ["id": "good"]])
+        // In process: over one test socket, HTTP/1.1 would answer the requests one at a time.
+        try await server.application().test(.router) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<2 {
+                    group.addTask { try await client.execute(uri: "/credentials/verify", method: .post, body: request).status }
+                }
+                while await gate.waiting < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+                    try HTTPTest.expectProblem(response, 429)
+                    #expect(response.headers[.retryAfter] != nil)
+                }
+                await gate.open()
+                var statuses: [HTTPResponse.Status] = []
+                for try await status in group { statuses.append(status) }
+                #expect(statuses == [.ok, .ok])
+            }
+            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("a request not answered within the timeout is refused 503 at the deadline; its work still holds the client's slot")
+    func timeout() async throws {
+        let gate = Gate()
+        let backend = TestBackend(fixture: try await NodeFixture(), gate: gate)
+        let server = HTTPTest.server(backend, limits: .init(maximumConcurrentRequestsPerClient: 1, requestTimeout: .milliseconds(200)))
+        let request = HTTPTest.body(["verifiableCredential": ["id": "good"]])
+        try await server.application().test(.router) { client in
+            let start = ContinuousClock.now
+            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+                try HTTPTest.expectProblem(response, 503)
+            }
+            #expect(ContinuousClock.now - start < .seconds(3))
+            // The abandoned verification still waits at the gate, so the client's one slot is taken.
+            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+                try HTTPTest.expectProblem(response, 429)
+            }
+            await gate.open()
+            while true {
+                let status = try await client.execute(uri: "/healthz", method: .get).status
+                if status == .ok { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("an unknown path and a wrong method are 404 problems")
+    func unknownRoutes() async throws {
+        let backend = TestBackend(fixture: try await NodeFixture())
+        try await HTTPTest.server(backend).application().test(.router) { client in
+            try await client.execute(uri: "/nowhere", method: .get) { response in try HTTPTest.expectProblem(response, 404) }
+            try await client.execute(uri: "/credentials/verify", method: .get) { response in try HTTPTest.expectProblem(response, 404) }
+        }
+    }
+}

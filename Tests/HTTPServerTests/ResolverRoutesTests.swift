@@ -1,0 +1,99 @@
+import Chain
+import ChainTestSupport
+import DID
+import Foundation
+import HTTPServer
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Primitives
+import Testing
+
+/// `GET /1.0/identifiers/{did}` against the real resolver over a chain: the Universal Resolver
+/// statuses and content negotiation between the whole result and the document alone.
+struct ResolverRoutesTests {
+    @Test("a registered DID resolves 200; the whole result by default, the document alone for did+ld+json and did+json")
+    func resolves() async throws {
+        let fixture = try await NodeFixture()
+        let did = fixture.registered!.description
+        try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
+            for accept in [nil, "application/did-resolution", "*/*", "text/html, */*;q=0.8"] {
+                let headers: HTTPFields = accept.map { [.accept: $0] } ?? [:]
+                try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "application/did-resolution")
+                    let result = try HTTPTest.json(response)
+                    #expect(result["didDocument"]?["id"]?.stringValue == did)
+                    #expect(result["didResolutionMetadata"]?["contentType"] == "application/did+ld+json")
+                    #expect(result["didDocumentMetadata"]?["versionId"] == "1")
+                }
+            }
+            let profile = "application/ld+json;profile=\"https://w3id.org/did-resolution\""
+            try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get, headers: [.accept: profile]) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == profile)
+                #expect(HTTPTest.parsed(response)["didDocument"]?["id"]?.stringValue == did)
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get, headers: [.accept: "application/did+ld+json"]) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/did+ld+json")
+                let document = try HTTPTest.json(response)
+                #expect(document["id"]?.stringValue == did && document["@context"] != nil && document["didDocument"] == nil)
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get,
+                                     headers: [.accept: "application/did+ld+json;q=0.5, application/did+json"]) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/did+json")
+                let document = try HTTPTest.json(response)
+                #expect(document["id"]?.stringValue == did && document["@context"] == nil)
+            }
+            let key = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+            try await client.execute(uri: "/1.0/identifiers/\(key)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(HTTPTest.parsed(response)["didDocument"]?["id"]?.stringValue == key)
+            }
+        }
+    }
+
+    @Test("invalid DID 400, unknown DID 404, deactivated DID 410 with its result, unsupported Accept 406, unknown method 501")
+    func failures() async throws {
+        let fixture = try await NodeFixture()
+        let chainId = fixture.chain.chainId
+        try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
+            try await client.execute(uri: "/1.0/identifiers/did:Bad:%%", method: .get) { response in
+                #expect(response.status == .badRequest && response.headers[.contentType] == "application/did-resolution")
+                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"] == "invalidDid")
+            }
+            let unknown = "did:chancery:\(chainId):0x\(String(repeating: "ab", count: 20))"
+            try await client.execute(uri: "/1.0/identifiers/\(unknown)", method: .get) { response in
+                #expect(response.status == .notFound)
+                let result = try HTTPTest.json(response)
+                #expect(result["didResolutionMetadata"]?["error"] == "notFound" && result["didDocument"] == .null)
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(unknown)", method: .get, headers: [.accept: "application/did+json"]) { response in
+                try HTTPTest.expectProblem(response, 404)
+                #expect(HTTPTest.parsed(response)["title"] == "notFound")
+            }
+            let gone = fixture.deactivated!.description
+            try await client.execute(uri: "/1.0/identifiers/\(gone)", method: .get) { response in
+                #expect(response.status == .gone)
+                let result = try HTTPTest.json(response)
+                #expect(result["didDocumentMetadata"]?["deactivated"] == true)
+                #expect(result["didDocument"]?["id"]?.stringValue == gone)
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(gone)", method: .get, headers: [.accept: "application/did+ld+json"]) { response in
+                #expect(response.status == .gone)
+                #expect(HTTPTest.parsed(response)["id"]?.stringValue == gone)
+            }
+            for accept in ["text/html", "application/did-resolution;q=0", "application/json"] {
+                try await client.execute(uri: "/1.0/identifiers/\(fixture.registered!)", method: .get, headers: [.accept: accept]) { response in
+                    try HTTPTest.expectProblem(response, 406)
+                }
+            }
+            try await client.execute(uri: "/1.0/identifiers/did:web:example.com", method: .get) { response in
+                #expect(response.status == .notImplemented)
+                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"] == "methodNotSupported")
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(fixture.registered!)?versionTime=yesterday", method: .get) { response in
+                try HTTPTest.expectProblem(response, 400)
+            }
+        }
+    }
+}

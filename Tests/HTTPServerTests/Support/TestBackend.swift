@@ -1,0 +1,104 @@
+import Chain
+import ChainTestSupport
+import DID
+import Foundation
+import HTTPServer
+import KeyCustody
+import Primitives
+
+/// A backend for the HTTP tests: real DID resolution and audit service over a ``NodeFixture``
+/// chain; credential verdicts chosen by the test (verified when the credential's `id` is
+/// `"good"`, not verified for `"bad"`, malformed otherwise); an optional gate that holds
+/// verifications until the test opens it (for the concurrency limit and the timeout).
+final class TestBackend: NodeBackend, @unchecked Sendable {
+    let fixture: NodeFixture
+    /// Verifications wait until this gate opens, when set (to test concurrency limits).
+    let gate: Gate?
+    private let lock = NSLock()
+    private(set) var issued: [(JSONObject, String?)] = []
+
+    init(fixture: NodeFixture, gate: Gate? = nil) {
+        self.fixture = fixture
+        self.gate = gate
+    }
+
+    var resolver: any DIDResolver { fixture.resolver }
+
+    func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        await hold()
+        return Self.verdict(input)
+    }
+
+    func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        await hold()
+        guard options["challenge"]?.stringValue == "c-1" else {
+            return .notVerified(checks: [["check": "challenge", "verified": false]],
+                                errors: [["check": "challenge", "detail": "The presentation's challenge is not the one issued."]], extra: [:])
+        }
+        return Self.verdict(input)
+    }
+
+    func createChallenge() async -> String { "c-1" }
+
+    func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
+        guard let bearer else { return .unauthorized("Send the issuer account's bearer token.") }
+        guard bearer == "issuer-token" else { return .forbidden("This account may not issue credentials.") }
+        guard credential["credentialSubject"] != nil else { return .rejected("The credential has no credentialSubject.") }
+        lock.withLock { issued.append((credential, bearer)) }
+        var signed = credential
+        signed["proof"] = ["type": "DataIntegrityProof"]
+        return .issued(.object(signed))
+    }
+
+    func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+        guard bearer == "issuer-token" else { return .unauthorized("Send the issuer account's bearer token.") }
+        guard let id = request["credentialId"]?.stringValue else { return .malformed("The request needs 'credentialId'.") }
+        return id == "urn:uuid:known" ? .updated(nil) : .notFound("No credential \(id) was issued here.")
+    }
+
+    func statusListCredential(id: String) async -> JSONValue? {
+        id == "list-1" ? ["id": "https://node.example/status-lists/list-1", "type": ["VerifiableCredential", "BitstringStatusListCredential"]] : nil
+    }
+
+    func audit(_ request: SignedAuditRequest) async -> AuditOutcome {
+        await AuditOutcome.answering(request, with: fixture.service, ledger: fixture.chain.store,
+                                     now: fixture.chain.clock.nowMilliseconds()) { [fixture] in try await fixture.chain.node.submit($0) }
+    }
+
+    func health() async -> NodeHealth {
+        let head = fixture.chain.node.head
+        return NodeHealth(chainId: fixture.chain.chainId, height: head.height, headHash: Hex.encode(head.hash),
+                          blocksCommitted: fixture.chain.node.statistics.blocks, lastCommitSeconds: 0.002)
+    }
+
+    private func hold() async {
+        if let gate { await gate.wait() }
+    }
+
+    private static func verdict(_ input: JSONValue) -> VerificationVerdict {
+        switch input["id"]?.stringValue {
+        case "good": .verified(checks: [["check": "proof", "verified": true]], extra: ["credentialId": "good"])
+        case "bad": .notVerified(checks: [["check": "proof", "verified": false]],
+                                 errors: [["check": "proof", "detail": "The signature does not verify."]], extra: [:])
+        default: .malformed("The input is not a credential this test knows.")
+        }
+    }
+}
+
+/// A one-shot barrier: `wait()` suspends until `open()`; `waiting` counts who is held.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    var waiting: Int { waiters.count }
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        waiters.forEach { $0.resume() }
+        waiters = []
+    }
+}
