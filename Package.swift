@@ -81,7 +81,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
-        .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Primitives"], swiftSettings: strictSettings),
+        .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Credentials", "DID", "Primitives"], swiftSettings: strictSettings),
         // The published-vector loader shared by every test target.
         .target(name: "TestVectors", dependencies: ["Primitives"], path: "Tests/TestVectors", swiftSettings: strictSettings),
         // A chain fixture shared by the test targets of every module above Chain.

@@ -71,6 +71,10 @@ struct OperationsRoutesTests {
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(HTTPTest.text(response).contains(#"<script src="/app.js">"#))
+            }
+            try await client.execute(uri: "/app.js", method: .get) { response in
+                #expect(response.status == .ok)
                 #expect(HTTPTest.text(response).contains("/credentials/verify"))
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Primitives
 
@@ -56,8 +57,11 @@ extension NodeHTTPServer {
             case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
             }
         }
-        on(router, .get, "/status-lists/:id") { _, context in
-            let id = context.parameters.get("id") ?? ""
+        // A list id is a DID URL with slashes (`<did>/status/revocation/0`): accept it
+        // percent-encoded as one segment, or spelled out over several.
+        on(router, .get, "/status-lists/**") { _, context in
+            let raw = context.parameters.getCatchAll().joined(separator: "/")
+            let id = raw.removingPercentEncoding ?? raw
             guard let credential = await backend.statusListCredential(id: id) else {
                 throw HTTPServerError(.notFound, "No status list '\(id.prefix(128))' on this node.")
             }

@@ -1,0 +1,105 @@
+import Credentials
+import DID
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Primitives
+import Testing
+
+/// The VC API endpoints of a running node over a real socket, with the real verifier, issuer
+/// accounts and chain-published status lists behind them.
+struct NodeCredentialEndpointTests {
+    static func json(_ data: Data) -> [String: Any] { (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:] }
+
+    static func post(_ url: URL, _ body: Any, bearer: String? = nil) async throws -> (body: [String: Any], status: Int) {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return (json(data), (response as? HTTPURLResponse)?.statusCode ?? 0)
+    }
+
+    @Test("verify answers 200, 422 and 400; issue needs a token; a revoke through the API flips the verdict and the published list")
+    func credentialEndpoints() async throws {
+        let setup = try CredentialCommandTests.Issuing()
+        defer { setup.chain.remove() }
+        let issued = try setup.issue(#"{"id": "\#(setup.holder)", "name": "Alice", "degree": "MSc", "year": 2026}"#)
+        let jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try #require(try setup.chain.json(["node", "token", "--account", "university"])["token"] as? String)
+        let node = try RunningNode(dataDirectory: setup.chain.root, environment: ["CHANCERY_PASSWORD": "pw-university"])
+        defer { node.stop() }
+        let verify = node.url.appendingPathComponent("credentials/verify")
+
+        let ok = try await Self.post(verify, ["verifiableCredential": jwt, "options": ["policy": "accredited", "checks": ["proof"]]])
+        #expect(ok.status == 200 && ok.body["verified"] as? Bool == true, "\(ok.body)")
+        #expect((ok.body["checks"] as? [[String: Any]])?.count == 9)
+        var parts = jwt.split(separator: ".").map(String.init)
+        parts[1] = Base64URL.encode(Array(#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:x","credentialSubject":{}}"#.utf8))
+        let forged = try await Self.post(verify, ["verifiableCredential": parts.joined(separator: ".")])
+        #expect(forged.status == 422 && forged.body["verified"] as? Bool == false, "\(forged.body)")
+        #expect(try await Self.post(verify, ["verifiableCredential": ["@context": 5]]).status == 400)
+        #expect(try await Self.post(verify, ["options": [:]]).status == 400)
+
+        let issue = node.url.appendingPathComponent("credentials/issue")
+        let request: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
+                                                     "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]
+        #expect(try await Self.post(issue, request).status == 401)
+        #expect(try await Self.post(issue, request, bearer: "not-a-token").status == 403)
+        let refused = try await Self.post(issue, ["credential": ["credentialSubject": ["name": "Carol", "degree": "Diploma", "year": 2026],
+                                                                 "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]], bearer: token)
+        #expect(refused.status == 422, "\(refused.body)")
+        let created = try await Self.post(issue, request, bearer: token)
+        #expect(created.status == 201, "\(created.body)")
+        let carol = try #require(created.body["verifiableCredential"] as? String)
+        #expect(try await Self.post(verify, ["verifiableCredential": carol, "options": ["policy": "accredited"]]).status == 200)
+
+        let payload = try #require(try JSONValue(parsing: Base64URL.decode(String(carol.split(separator: ".")[1]))).objectValue)
+        let id = try #require(payload["id"]?.stringValue)
+        let status = node.url.appendingPathComponent("credentials/status")
+        #expect(try await Self.post(status, ["credentialId": id, "purpose": "revocation", "value": true]).status == 401)
+        let revoked = try await Self.post(status, ["credentialId": id, "purpose": "revocation", "value": true], bearer: token)
+        #expect(revoked.status == 200, "\(revoked.body)")
+        let after = try await Self.post(verify, ["verifiableCredential": carol])
+        #expect(after.status == 422)
+        #expect((after.body["errors"] as? [[String: Any]])?.contains { $0["code"] as? String == "revoked" } == true, "\(after.body)")
+
+        let entry = try #require(payload["credentialStatus"]?.arrayValue?.first?.objectValue)
+        let listID = try #require(entry["statusListCredential"]?.stringValue)
+        let index = try #require(entry["statusListIndex"]?.stringValue.flatMap(Int.init))
+        var components = URLComponents(url: node.url.appendingPathComponent("status-lists"), resolvingAgainstBaseURL: false)!
+        components.percentEncodedPath += "/" + (listID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? listID)
+        let (listData, listStatus) = try await NodeStartCommandTests.get(try #require(components.url))
+        #expect(listStatus == 200)
+        let encoded = try #require((Self.json(listData)["credentialSubject"] as? [String: Any])?["encodedList"] as? String)
+        #expect(try BitstringStatusList(encodedList: encoded).bit(at: index))
+    }
+
+    @Test("a presentation answers a node challenge once; the replay is refused with 422")
+    func presentationEndpoint() async throws {
+        let setup = try CredentialCommandTests.Issuing()
+        defer { setup.chain.remove() }
+        let holderKey = Ed25519PrivateKey()
+        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
+        let issued = try setup.issue(#"{"id": "\#(holder)", "name": "Dora", "degree": "BSc", "year": 2024}"#)
+        let jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let node = try RunningNode(dataDirectory: setup.chain.root)
+        defer { node.stop() }
+        let challenged = try await Self.post(node.url.appendingPathComponent("challenges"), [String: Any]())
+        let challenge = try #require(challenged.body["challenge"] as? String)
+        let signer = PrivateKeySigner(key: .ed25519(holderKey), verificationMethod: holder + "#" + String(holder.dropFirst(8)))
+        let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
+                              "verifiableCredential": [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                                                        "id": .string("data:application/vc+jwt,\(jwt)")]]]
+        let presentation = try await JWTPresentation.issue(vp, challenge: challenge, domain: "verifier.example", signer: signer)
+        let body: [String: Any] = ["verifiablePresentation": presentation, "options": ["challenge": challenge, "domain": "verifier.example"]]
+        let url = node.url.appendingPathComponent("presentations/verify")
+        let first = try await Self.post(url, body)
+        #expect(first.status == 200 && first.body["verified"] as? Bool == true, "\(first.body)")
+        let replay = try await Self.post(url, body)
+        #expect(replay.status == 422)
+        #expect((replay.body["errors"] as? [[String: Any]])?.contains { $0["code"] as? String == "challengeReused" } == true, "\(replay.body)")
+    }
+}
