@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# The main job run by `make run`: a chain, accounts in two custody modes admitted by the
-# committee, a did:chancery DID created and resolved, an audit query, an integrity check and the
-# primitives benchmark. The credential issue-and-verify demo with the HTTP verifier joins it
-# when those issues land.
+# The main job run by `make run`: a chain in a local data directory (created if there is none),
+# an issuer and a holder, a diploma schema, the issuer accredited by the committee, a diploma
+# issued and verified through didctl and through the node's HTTP endpoint, revoked and refused,
+# an audit query; then the node is left running and the verifier page's URL is printed.
 set -euo pipefail
 didctl="$1"
 data_dir="$2"
+listen="${DEMO_LISTEN:-127.0.0.1:8080}"
+url="http://$listen"
+export CHANCERY_PASSWORD="demo password"
 step() { printf '\n== %s\n' "$*"; }
+pidfile="$data_dir/node.pid"
+
+stop_node() {
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+        kill "$(cat "$pidfile")"; while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.1; done
+    fi
+    rm -f "$pidfile"
+}
+start_node() {
+    nohup "$didctl" node start --listen "$listen" --data-dir "$data_dir" >"$data_dir/node.log" 2>&1 &
+    echo $! >"$pidfile"
+    for _ in $(seq 1 100); do curl -fsS "$url/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "the node did not start; see $data_dir/node.log" >&2; exit 1
+}
+stop_node   # a node left running by an earlier `make run` holds the ledger
 
 if [ ! -f "$data_dir/genesis.json" ]; then
     step "didctl init --data-dir $data_dir"
@@ -14,26 +32,65 @@ if [ ! -f "$data_dir/genesis.json" ]; then
 else
     step "using the chain already in $data_dir"
 fi
-for account in demo-partial:partial demo-full:full; do
-    name=${account%%:*}; custody=${account#*:}
+for name in university alice; do
     if ! "$didctl" account list --data-dir "$data_dir" | grep -q "^$name	"; then
-        step "didctl account create $name --custody $custody"
-        CHANCERY_PASSWORD="demo password" "$didctl" account create "$name" --custody "$custody" --data-dir "$data_dir"
+        step "didctl account create $name --custody partial (key in an Argon2id/XChaCha20 keystore, admitted by the committee)"
+        "$didctl" account create "$name" --custody partial --data-dir "$data_dir"
+    fi
+    if [ ! -f "$data_dir/demo-$name.did" ]; then
+        step "didctl did create --account $name"
+        "$didctl" did create --account "$name" --data-dir "$data_dir" | tee "$data_dir/demo-$name.did"
     fi
 done
-step "didctl account recover demo-full (rebuilds the key from 3 of 5 vault shares)"
-CHANCERY_PASSWORD="demo password" "$didctl" account recover demo-full --data-dir "$data_dir"
-if [ ! -f "$data_dir/demo-did.txt" ]; then
-    step "didctl did create --account demo-partial (signed through the partial-custody keystore)"
-    CHANCERY_PASSWORD="demo password" "$didctl" did create --account demo-partial --data-dir "$data_dir" | tee "$data_dir/demo-did.txt"
+issuer="$(cat "$data_dir/demo-university.did")"; holder="$(cat "$data_dir/demo-alice.did")"
+if [ ! -f "$data_dir/demo-cpt.txt" ]; then
+    cat >"$data_dir/diploma-schema.json" <<'JSON'
+{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Diploma", "type": "object",
+ "properties": {"name": {"type": "string", "minLength": 1}, "degree": {"type": "string", "enum": ["BSc", "MSc", "PhD"]},
+                "field": {"type": "string"}, "year": {"type": "integer", "minimum": 1900, "maximum": 2100}},
+ "required": ["name", "degree", "year"], "additionalProperties": false}
+JSON
+    step "didctl cpt register --account university --schema diploma-schema.json"
+    "$didctl" cpt register --account university --schema "$data_dir/diploma-schema.json" --data-dir "$data_dir" | tee "$data_dir/demo-cpt.txt"
+    cpt="$(cat "$data_dir/demo-cpt.txt")"
+    step "didctl issuer apply --account university --cpt $cpt, then the committee approves (1 of 1 here)"
+    "$didctl" issuer apply --account university --name "Demo University" --cpt "$cpt" --data-dir "$data_dir"
+    "$didctl" issuer approve "$issuer" --cpt "$cpt" --data-dir "$data_dir"
 fi
-step "didctl did resolve $(cat "$data_dir/demo-did.txt")"
-"$didctl" did resolve "$(cat "$data_dir/demo-did.txt")" --data-dir "$data_dir"
-step "didctl audit trace demo-partial (auditor only; links its DID to it; the query itself is recorded on the chain)"
-"$didctl" audit trace demo-partial --data-dir "$data_dir"
-step "didctl chain info"
-"$didctl" chain info --data-dir "$data_dir"
+cpt="$(cat "$data_dir/demo-cpt.txt")"
+printf '{"id": "%s", "name": "Alice Example", "degree": "MSc", "field": "Cryptography", "year": 2026}\n' "$holder" >"$data_dir/diploma-subject.json"
+step "didctl credential issue --account university --cpt $cpt (anchored on the chain)"
+mkdir -p "$data_dir/diploma"
+"$didctl" credential issue --account university --cpt "$cpt" --subject "$data_dir/diploma-subject.json" --out "$data_dir/diploma" \
+    --data-dir "$data_dir" --json | tee "$data_dir/diploma/issued.json"
+credential_id="$(sed -n 's/.*"id" : "\(urn:uuid:[^"]*\)".*/\1/p' "$data_dir/diploma/issued.json")"
+step "didctl credential verify diploma (every check, accredited policy)"
+"$didctl" credential verify "$data_dir/diploma/credential.jwt" --policy accredited --data-dir "$data_dir"
+token="$("$didctl" node token --account university --data-dir "$data_dir" --json | sed -n 's/.*"token" : "\([^"]*\)".*/\1/p')"
+
+step "didctl node start --listen $listen (in the background; log in $data_dir/node.log)"
+start_node
+jwt="$(tr -d '\n' <"$data_dir/diploma/credential.jwt")"
+step "POST $url/credentials/verify"
+curl -sS -o "$data_dir/diploma/http-verify.json" -w 'HTTP %{http_code}\n' -H 'Content-Type: application/json' \
+    -d "{\"verifiableCredential\": \"$jwt\", \"options\": {\"policy\": \"accredited\"}}" "$url/credentials/verify"
+grep -o '"verified":[a-z]*' "$data_dir/diploma/http-verify.json"
+step "POST $url/credentials/status (the university revokes the diploma with its issuer token)"
+curl -sS -w '\nHTTP %{http_code}\n' -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+    -d "{\"credentialId\": \"$credential_id\", \"purpose\": \"revocation\", \"value\": true}" "$url/credentials/status"
+step "POST $url/credentials/verify again: refused, status revoked"
+curl -sS -o "$data_dir/diploma/http-verify-revoked.json" -w 'HTTP %{http_code}\n' -H 'Content-Type: application/json' \
+    -d "{\"verifiableCredential\": \"$jwt\"}" "$url/credentials/verify"
+grep -o '"verified":[a-z]*' "$data_dir/diploma/http-verify-revoked.json"
+step "didctl credential verify --node $url diploma"
+"$didctl" credential verify --node "$url" "$data_dir/diploma/credential.jwt" || echo "(exit $?: not verified, as expected)"
+
+step "didctl audit trace university (the auditor links the university's transactions; the query is recorded on the chain)"
+stop_node
+"$didctl" audit trace university --data-dir "$data_dir"
+start_node
 step "didctl chain verify"
-"$didctl" chain verify --data-dir "$data_dir"
-step "didctl bench primitives (a short run; see README for the full figures)"
-"$didctl" bench primitives --rounds 3 --iterations 500
+stop_node; "$didctl" chain verify --data-dir "$data_dir"; start_node
+
+printf '\nThe node is running (pid %s). The verifier page: %s/\n' "$(cat "$pidfile")" "$url"
+printf 'Paste %s into it; stop the node with: kill %s\n' "$data_dir/diploma/credential.jwt" "$(cat "$pidfile")"

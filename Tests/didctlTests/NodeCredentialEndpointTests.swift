@@ -36,6 +36,8 @@ struct NodeCredentialEndpointTests {
         let ok = try await Self.post(verify, ["verifiableCredential": jwt, "options": ["policy": "accredited", "checks": ["proof"]]])
         #expect(ok.status == 200 && ok.body["verified"] as? Bool == true, "\(ok.body)")
         #expect((ok.body["checks"] as? [[String: Any]])?.count == 9)
+        let viaCLI = try Didctl.run(["credential", "verify", "--node", node.url.absoluteString, issued.file.path])
+        #expect(viaCLI.status == 0 && viaCLI.stdout.contains("VERIFIED (HTTP 200"), "\(viaCLI.stdout)\(viaCLI.stderr)")
         var parts = jwt.split(separator: ".").map(String.init)
         parts[1] = Base64URL.encode(Array(#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:x","credentialSubject":{}}"#.utf8))
         let forged = try await Self.post(verify, ["verifiableCredential": parts.joined(separator: ".")])

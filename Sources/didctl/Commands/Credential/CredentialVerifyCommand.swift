@@ -26,6 +26,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
         let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
         defer { runtime.node.shutdown() }
         let verifier = runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard)
@@ -53,5 +54,32 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
             lines.append("  \(mark) \(check.name.rawValue): \(check.reason)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `--node URL`: each credential goes to the node's `POST /credentials/verify`.
+    private func verifyThroughNode(_ client: NodeClient) async throws {
+        var reports: [JSONValue] = [], texts: [String] = [], failed = 0
+        for file in files {
+            for (label, input) in try CredentialInputs.read(file) {
+                let (status, body) = try await client.post("credentials/verify", ["verifiableCredential": input, "options": ["policy": .string(policy)]])
+                var report = body
+                report["source"] = .string(label)
+                report["httpStatus"] = .number(Double(status))
+                reports.append(.object(report))
+                let verified = status == 200 && body["verified"] == .bool(true)
+                if !verified { failed += 1 }
+                var lines = ["\(label): \(verified ? "VERIFIED" : "NOT VERIFIED") (HTTP \(status) from \(client.base))"]
+                if let issuer = body["issuer"]?.stringValue { lines.append("  issuer: \(issuer)") }
+                for check in body["checks"]?.arrayValue ?? [] {
+                    let outcome = check["outcome"]?.stringValue ?? ""
+                    let mark = outcome == "passed" ? "ok  " : outcome == "failed" ? "FAIL" : "n/a "
+                    lines.append("  \(mark) \(check["check"]?.stringValue ?? ""): \(check["reason"]?.stringValue ?? "")")
+                }
+                if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
+                texts.append(lines.joined(separator: "\n"))
+            }
+        }
+        Output(json: global.json).emit(json: .array(reports), text: texts.joined(separator: "\n\n"))
+        if failed > 0 { throw DidctlFailure("\(failed) of \(reports.count) credentials not verified.") }
     }
 }
