@@ -27,7 +27,7 @@ public struct PresentationVerifier: Sendable {
     ///   - domain: the domain the holder must have addressed, or `nil`.
     ///   - now: ms since 1970.
     public func verify(_ input: JSONValue, challenge: String?, domain: String?, now: Int64) async -> PresentationVerificationResult {
-        if case .string(let text) = input, text.utf8.contains(UInt8(ascii: "~")) {
+        if case .string(let text) = input, SecuredCredential.hasTilde(text) {
             return await verifySDJWT(text, challenge: challenge, domain: domain, now: now)
         }
         let envelope: PresentationEnvelope

@@ -52,10 +52,16 @@ struct SecuredCredential: Sendable {
     static func decode(_ input: JSONValue) throws -> SecuredCredential {
         switch input {
         case .object(let object): return try dataIntegrity(object)
-        case .string(let text): return text.utf8.contains(UInt8(ascii: "~")) ? try sdJWT(text) : try jwt(text)
+        case .string(let text): return SecuredCredential.hasTilde(text) ? try sdJWT(text) : try jwt(text)
         default:
             throw CredentialsError.invalidCredential("A credential is a JSON object with a proof, or a JWT / SD-JWT string; this is \(JSONFieldReader.kind(of: input)).")
         }
+    }
+
+    /// Whether compact text holds a `~` (an SD-JWT): a scan of the contiguous UTF-8.
+    static func hasTilde(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
     }
 
     private static func dataIntegrity(_ object: JSONObject) throws -> SecuredCredential {

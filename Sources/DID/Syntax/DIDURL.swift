@@ -96,8 +96,11 @@ public struct DIDURL: Hashable, Sendable, CustomStringConvertible {
     /// Whether the URL is its DID alone, with no path, query or fragment.
     public var isDID: Bool { path.isEmpty && query == nil && fragment == nil }
 
-    /// Equal when the text is equal (DID URLs are compared as strings).
-    public static func == (lhs: DIDURL, rhs: DIDURL) -> Bool { lhs.description == rhs.description }
+    /// Equal when the text is equal (DID URLs are compared as strings). The text is a pure
+    /// function of these components, so they are compared instead of building two strings.
+    public static func == (lhs: DIDURL, rhs: DIDURL) -> Bool {
+        lhs.fragment == rhs.fragment && lhs.did == rhs.did && lhs.path == rhs.path && lhs.query == rhs.query
+    }
     /// Hashes the text, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 

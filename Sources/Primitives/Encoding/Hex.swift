@@ -32,19 +32,15 @@ public enum Hex {
         guard utf8.count % 2 == 0 else {
             throw PrimitivesError.invalidEncoding("Hex text has an odd number of digits.")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var high: UInt8? = nil
-        for char in utf8 {
-            guard let nibble = value(of: char) else {
+        let digits = Array(utf8)
+        var out = [UInt8](repeating: 0, count: digits.count / 2)
+        var index = 0
+        while index < out.count {
+            guard let high = value(of: digits[2 * index]), let low = value(of: digits[2 * index + 1]) else {
                 throw PrimitivesError.invalidEncoding("Hex text contains a character that is not a hex digit.")
             }
-            if let h = high {
-                out.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+            out[index] = high << 4 | low
+            index += 1
         }
         return out
     }

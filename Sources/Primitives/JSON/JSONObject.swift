@@ -8,7 +8,11 @@ public struct JSONObject: Sendable {
     public typealias Element = (key: String, value: JSONValue)
 
     private var members: [Element]
+    /// Member positions by name, kept only for objects larger than ``indexThreshold``: the
+    /// objects credentials are made of are small, and a linear scan over a few names is
+    /// cheaper than hashing every name into a dictionary as the object is parsed.
     private var positions: [JSONKey: Int]
+    private static let indexThreshold = 12
 
     /// Creates an empty object.
     public init() {
@@ -39,19 +43,18 @@ public struct JSONObject: Sendable {
     /// - Parameter key: The exact member name.
     public subscript(key: String) -> JSONValue? {
         get {
-            positions[JSONKey(key)].map { members[$0].value }
+            position(of: key).map { members[$0].value }
         }
         set {
             guard let newValue else {
                 removeValue(forKey: key)
                 return
             }
-            let exactKey = JSONKey(key)
-            if let position = positions[exactKey] {
+            if let position = position(of: key) {
                 members[position].value = newValue
             } else {
-                positions[exactKey] = members.count
                 members.append((key: key, value: newValue))
+                indexNewMember()
             }
         }
     }
@@ -61,25 +64,45 @@ public struct JSONObject: Sendable {
     /// - Returns: The removed value, or `nil` if there was no such member.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let position = positions.removeValue(forKey: JSONKey(key)) else { return nil }
+        guard let position = position(of: key) else { return nil }
         let removed = members.remove(at: position).value
-        for later in position..<members.count {
-            positions[JSONKey(members[later].key)] = later
+        if members.count <= Self.indexThreshold {
+            positions = [:]
+        } else {
+            positions.removeValue(forKey: JSONKey(key))
+            for later in position..<members.count { positions[JSONKey(members[later].key)] = later }
         }
         return removed
     }
 
     /// Whether a member is named exactly `key`.
     func contains(_ key: JSONKey) -> Bool {
-        positions[key] != nil
+        position(of: key.string) != nil
     }
 
     /// Appends a member the caller has already checked is new (the parser, which reports
     /// duplicates itself).
     mutating func appendNew(_ key: JSONKey, _ value: JSONValue) {
-        assert(positions[key] == nil, "appendNew called with an existing name")
-        positions[key] = members.count
+        assert(position(of: key.string) == nil, "appendNew called with an existing name")
         members.append((key: key.string, value: value))
+        indexNewMember()
+    }
+
+    /// The member named `key`, compared byte for byte (JSON names are not Unicode-normalised).
+    private func position(of key: String) -> Int? {
+        if members.count > Self.indexThreshold { return positions[JSONKey(key)] }
+        for index in members.indices where JSONKey.sameBytes(members[index].key, key) { return index }
+        return nil
+    }
+
+    /// Keeps ``positions`` after an append: built once the object outgrows a linear scan.
+    private mutating func indexNewMember() {
+        guard members.count > Self.indexThreshold else { return }
+        if positions.isEmpty {
+            for (index, member) in members.enumerated() { positions[JSONKey(member.key)] = index }
+        } else {
+            positions[JSONKey(members[members.count - 1].key)] = members.count - 1
+        }
     }
 }
 
@@ -96,7 +119,7 @@ extension JSONObject: Hashable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         return lhs.members.allSatisfy { member in
-            rhs.positions[JSONKey(member.key)].map { rhs.members[$0].value } == member.value
+            rhs.position(of: member.key).map { rhs.members[$0].value } == member.value
         }
     }
 
