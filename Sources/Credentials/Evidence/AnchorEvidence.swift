@@ -20,11 +20,13 @@ public struct AnchorEvidence: Sendable, Hashable {
         self.proof = proof
     }
 
-    /// The JSON form: `{"type", "merkleRoot", "leafIndex", "treeSize", "path"}` (hex).
+    /// The JSON form: `{"type", "merkleRoot" (hex), "leafIndex", "treeSize", "path"}`, the
+    /// path being the sibling hashes from the leaf up, concatenated, in one base64url string
+    /// (one decode per verification rather than one per level).
     public var json: JSONValue {
         ["type": .string(Self.type), "merkleRoot": .string(Hex.encode(root)),
          "leafIndex": .number(Double(proof.leafIndex)), "treeSize": .number(Double(proof.treeSize)),
-         "path": .array(proof.path.map { .string(Hex.encode($0)) })]
+         "path": .string(Base64URL.encode(proof.path.flatMap { $0 }))]
     }
 
     /// Reads an entry.
@@ -38,13 +40,10 @@ public struct AnchorEvidence: Sendable, Hashable {
               index >= 0, size >= 1, index < size, size < 1e12, index == index.rounded(), size == size.rounded() else {
             throw fail("'leafIndex' and 'treeSize' must be whole numbers with leafIndex < treeSize")
         }
-        guard let pathValues = json["path"]?.arrayValue, pathValues.count <= 64 else { throw fail("'path' must be an array of hashes") }
-        let path = try pathValues.map { value -> [UInt8] in
-            guard let text = value.stringValue, let hash = try? Hex.decode(text), hash.count == 32 else {
-                throw fail("'path' entries must be 32-byte hashes in hex")
-            }
-            return hash
+        guard let text = json["path"]?.stringValue, let bytes = try? Base64URL.decode(text), bytes.count % 32 == 0, bytes.count <= 64 * 32 else {
+            throw fail("'path' must be base64url of concatenated 32-byte hashes")
         }
+        let path = stride(from: 0, to: bytes.count, by: 32).map { Array(bytes[$0..<($0 + 32)]) }
         self.init(root: root, proof: MerkleProof(leafIndex: Int(index), treeSize: Int(size), path: path))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 internal import DID
 internal import Primitives
 
@@ -61,7 +62,7 @@ struct SecuredCredential: Sendable {
     /// Whether compact text holds a `~` (an SD-JWT): a scan of the contiguous UTF-8.
     static func hasTilde(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
+        return text.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "~")), bytes.count) != nil }
     }
 
     private static func dataIntegrity(_ object: JSONObject) throws -> SecuredCredential {
