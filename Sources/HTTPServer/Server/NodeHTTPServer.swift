@@ -66,11 +66,9 @@ public struct NodeHTTPServer: Sendable {
         let router = Router(context: NodeRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
-        if let webRoot {
-            var logger = Logger(label: "chancery.web")
-            logger.logLevel = .warning
-            router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true, logger: logger))
-        }
+        // The page's few files are read once and served from memory: a file middleware would
+        // look at the disk for every API request before routing it.
+        if let webRoot { addStaticRoutes(to: router, from: webRoot) }
         addCredentialRoutes(to: router)
         addResolverRoutes(to: router)
         addAuditRoutes(to: router)
