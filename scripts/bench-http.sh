@@ -8,6 +8,7 @@ didctl="${1:-$(swift build -c release --show-bin-path)/didctl}"
 duration="${BENCH_DURATION:-20s}"
 connections="${BENCH_CONNECTIONS:-32}"
 port="${BENCH_PORT:-18181}"
+threads="${BENCH_THREADS:-1}"
 if ! command -v wrk >/dev/null; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get install -y -qq wrk
@@ -53,11 +54,11 @@ curl -fsS -o /dev/null -w "   sample verify: HTTP %{http_code}\n" -H 'Content-Ty
     "http://127.0.0.1:$port/credentials/verify"
 
 echo "== wrk POST /credentials/verify ($connections connections, $duration, after a 5 s warm-up)"
-BODIES="$work/bodies.txt" wrk -t2 -c"$connections" -d5s -s "$work/verify.lua" "http://127.0.0.1:$port" >/dev/null
-BODIES="$work/bodies.txt" wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/verify.lua" "http://127.0.0.1:$port" | tee "$work/verify.txt"
+BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "http://127.0.0.1:$port" >/dev/null
+BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/verify.lua" "http://127.0.0.1:$port" | tee "$work/verify.txt"
 echo "== wrk GET /1.0/identifiers/$did ($connections connections, $duration)"
-wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port/1.0/identifiers/$did" >/dev/null
-wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/1.0/identifiers/$did" | tee "$work/resolve.txt"
+wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$port/1.0/identifiers/$did" >/dev/null
+wrk -t"$threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/1.0/identifiers/$did" | tee "$work/resolve.txt"
 kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""
 
 echo "== didctl bench verify (in process, same machine, for comparison)"

@@ -87,7 +87,12 @@ final class MetricsRegistry: @unchecked Sendable {
 
     /// Label values escape backslash, double quote and line feed (exposition format 0.0.4).
     private static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        // Nearly every value (route, status, outcome) needs no escaping: skip Foundation's
+        // three searches, which showed in profiles at tens of thousands of requests a second.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return value
+        }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
     }
 

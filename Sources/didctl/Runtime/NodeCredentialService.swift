@@ -38,8 +38,9 @@ final class NodeCredentialService: @unchecked Sendable {
         guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
         let result = await verifier.verify(input, now: now)
         if result.isMalformed { return .malformed(result.checks.first?.reason ?? "The credential cannot be read.") }
-        var extra = result.json
-        for key in ["verified", "checks", "errors"] { extra.removeValue(forKey: key) }
+        var extra: JSONObject = ["claims": .array(result.claims.map(JSONValue.object))]
+        if let format = result.format { extra["format"] = .string(format) }
+        if let issuer = result.issuer { extra["issuer"] = .string(issuer) }
         let checks = result.checks.map(\.json)
         return result.verified ? .verified(checks: checks, extra: extra) : .notVerified(checks: checks, errors: result.failures.map(\.json), extra: extra)
     }
