@@ -1,4 +1,5 @@
 internal import Primitives
+internal import DID
 
 /// The checks shared by `vc+jwt` and `vp+jwt`, and the VC DM 1.1 §6.3.1 mapping from
 /// registered JWT claims to credential and presentation members.
@@ -36,11 +37,11 @@ enum JWTClaims {
                 throw CredentialsError.invalidJWT("JWT payload: \(claim) is not a whole NumericDate.")
             }
             if let existing = vc[member], !existing.isNull {
-                guard let text = existing.stringValue, NumericDate.seconds(text) == Int64(seconds) else {
+                guard let text = existing.stringValue, DIDDateTime(parsing: text)?.secondsSince1970 == Int64(seconds) else {
                     throw CredentialsError.jwtClaimConflict("JWT claim \(claim) (\(Int64(seconds))) disagrees with vc.\(member) (\(existing)).")
                 }
             } else {
-                credential[member] = .string(NumericDate.dateTime(Int64(seconds)))
+                credential[member] = .string(DIDDateTime(secondsSince1970: Int64(seconds)).description)
             }
         }
         if let jti = try string("jti", claims) { try merge(jti, into: &credential, member: "id", claim: "jti", owner: "vc") }
