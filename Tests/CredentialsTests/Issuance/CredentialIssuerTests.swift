@@ -1,0 +1,42 @@
+import Credentials
+import DID
+import Primitives
+import Testing
+
+@Suite("CredentialIssuer")
+struct CredentialIssuerTests {
+    @Test("Data Integrity issuance through a signer round-trips with anchored evidence, for Ed25519 and P-256 did:key issuers",
+          arguments: [CredentialFormat.diEdDSA, .diECDSA])
+    func dataIntegrityRoundTrip(format: CredentialFormat) async throws {
+        let key: PrivateKeySigner.Key = format == .diEdDSA ? .ed25519(Ed25519PrivateKey()) : .p256(P256PrivateKey())
+        let publicKey: PublicKeyMaterial = switch key {
+        case .ed25519(let k): .ed25519(k.publicKey)
+        case .p256(let k): .p256(k.publicKey)
+        case .secp256k1(let k): .secp256k1(k.publicKey)
+        }
+        let did = try DIDKey(publicKey: publicKey).did.description
+        let signer = PrivateKeySigner(key: key, verificationMethod: did + "#" + String(did.dropFirst("did:key:".count)))
+        let issuer = try CredentialIssuer(issuer: did, signer: signer, format: format)
+        let registry = InMemoryCredentialRegistry()
+        let draft = CredentialDraft(id: "urn:uuid:5d1e8a7c-0000-4000-8000-000000000001", issuer: did,
+                                    subject: ["id": "did:example:holder", "name": "Ada"], schemaID: nil, validFrom: 1_700_000_000_000)
+        let batch = IssuanceBatch(drafts: [draft])
+        registry.record(anchor: RegisteredAnchor(issuer: did, height: 1, time: 1_700_000_000_500), root: batch.root)
+        var prepared = try issuer.prepare(draft.json)
+        prepared.evidence = try batch.evidence(at: 0)
+        let secured = try await issuer.secure(prepared)
+        let result = await CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry).verify(secured, now: 1_700_000_001_000)
+        #expect(result.verified, "\(result.failures)")
+        #expect(result.format == "Data Integrity")
+        #expect(result.checks.first { $0.name == .evidence }?.outcome == .passed)
+    }
+
+    @Test("an issuer refuses a signer of another DID and a Data Integrity format its key cannot sign")
+    func refusals() throws {
+        let key = Secp256k1PrivateKey()
+        let signer = PrivateKeySigner(key: .secp256k1(key), verificationMethod: "did:example:a#key-1")
+        #expect(throws: CredentialsError.self) { try CredentialIssuer(issuer: "did:example:b", signer: signer, format: .jwt) }
+        #expect(throws: CredentialsError.self) { try CredentialIssuer(issuer: "did:example:a", signer: signer, format: .diEdDSA) }
+        #expect((try? CredentialIssuer(issuer: "did:example:a", signer: signer, format: .sdJWT)) != nil)
+    }
+}
