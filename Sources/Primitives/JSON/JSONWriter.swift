@@ -72,6 +72,16 @@ struct JSONWriter {
     /// `\`, the short forms of controls, and `\u00xx` in lowercase hex for other controls.
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
+        // Most strings (ids, reasons, base64url) need no escaping: copy their bytes in one go.
+        let copied: Bool? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
