@@ -39,11 +39,7 @@ extension CredentialVerifier {
             }
             candidates = [method]
         } else {
-            candidates = document[.assertionMethod].compactMap {
-                if case .embedded(let method) = $0 { return method }
-                if case .verificationMethod(let method)? = document.dereference($0.id) { return method }
-                return nil
-            }
+            candidates = document.verificationMethods(authorizedFor: .assertionMethod)
         }
         for method in candidates {
             guard let key = keys.publicKey(of: method) else { continue }

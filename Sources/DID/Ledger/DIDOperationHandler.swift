@@ -93,13 +93,8 @@ public struct DIDOperationHandler: TransactionHandler {
 
     private static func secp256k1Keys(of document: DIDDocument, for relationship: VerificationRelationship) -> Set<Secp256k1PublicKey> {
         var keys = Set<Secp256k1PublicKey>()
-        for entry in document[relationship] {
-            let method: VerificationMethod?
-            switch entry {
-            case .embedded(let embedded): method = embedded
-            case .reference(let url): method = document.verificationMethod(url, authorizedFor: relationship)
-            }
-            if case .secp256k1(let key)? = try? method?.publicKeyMaterial() { keys.insert(key) }
+        for method in document.verificationMethods(authorizedFor: relationship) {
+            if case .secp256k1(let key)? = try? method.publicKeyMaterial() { keys.insert(key) }
         }
         return keys
     }

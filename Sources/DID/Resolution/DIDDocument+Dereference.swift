@@ -19,6 +19,19 @@ extension DIDDocument {
         return nil
     }
 
+    /// Every verification method this document authorizes for `relationship`, in order:
+    /// embedded ones, and referenced ones defined in this document (dangling references skipped).
+    /// - Parameter relationship: the purpose the methods are used for.
+    /// - Returns: the methods.
+    public func verificationMethods(authorizedFor relationship: VerificationRelationship) -> [VerificationMethod] {
+        self[relationship].compactMap { entry in
+            switch entry {
+            case .embedded(let method): method
+            case .reference(let url): if case .verificationMethod(let method)? = dereference(url) { method } else { nil }
+            }
+        }
+    }
+
     /// The verification method `url` names, if this document authorizes it for `relationship`:
     /// embedded there, or referenced there and defined in this document.
     /// - Parameters:

@@ -21,11 +21,7 @@ extension NodeRuntime {
         let did = try DIDChancery(chainId: genesis.chainId, publicKey: publicKey).did
         let (document, _) = try await currentDIDState(of: did)
         // The account's key may sit under another fragment after a rotation: find it.
-        let method = document[relationship].compactMap { entry -> VerificationMethod? in
-            if case .embedded(let method) = entry { return method }
-            if case .verificationMethod(let method)? = document.dereference(entry.id) { return method }
-            return nil
-        }.first { (try? $0.publicKeyMaterial()) == .secp256k1(publicKey) }
+        let method = document.verificationMethods(authorizedFor: relationship).first { (try? $0.publicKeyMaterial()) == .secp256k1(publicKey) }
         guard let method else {
             throw DidctlFailure("\(did) lists account \(name)'s key for no \(relationship.rawValue); it cannot sign for it.")
         }

@@ -65,8 +65,9 @@ extension NodeRuntime {
         }
         var prepared: [CredentialIssuer.Prepared] = []
         prepared.reserveCapacity(drafts.count)
+        let resolver = self.resolver()
         for (index, draft) in drafts.enumerated() {
-            let holderKey = format == .sdJWT ? await self.holderKey(of: accepted[index].claims) : nil
+            let holderKey = format == .sdJWT ? await Self.holderKey(of: accepted[index].claims, resolver: resolver) : nil
             prepared.append(try issuer.prepare(draft.json, holderKey: holderKey))
         }
         let batch = IssuanceBatch(drafts: prepared.map { CredentialDraft(json: $0.payload) })
@@ -89,17 +90,10 @@ extension NodeRuntime {
 
     /// For SD-JWT: the subject's authentication key, when its `id` is a DID that resolves, so
     /// the credential binds to the holder and only the holder can present it.
-    private func holderKey(of claims: JSONObject) async -> PublicKeyMaterial? {
-        guard let id = claims["id"]?.stringValue, let did = try? DID(parsing: id) else { return nil }
-        guard let document = await resolver().resolve(did).didDocument else { return nil }
-        for entry in document[.authentication] {
-            let method: VerificationMethod? = switch entry {
-            case .embedded(let method): method
-            case .reference(let url): if case .verificationMethod(let method)? = document.dereference(url) { method } else { nil }
-            }
-            if let key = try? method?.publicKeyMaterial() { return key }
-        }
-        return nil
+    private static func holderKey(of claims: JSONObject, resolver: any DIDResolver) async -> PublicKeyMaterial? {
+        guard let id = claims["id"]?.stringValue, let did = try? DID(parsing: id),
+              let document = await resolver.resolve(did).didDocument else { return nil }
+        return document.verificationMethods(authorizedFor: .authentication).lazy.compactMap { try? $0.publicKeyMaterial() }.first
     }
 
     /// The status entries for allocated ranges, in order.
