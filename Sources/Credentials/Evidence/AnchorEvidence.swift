@@ -47,6 +47,18 @@ public struct AnchorEvidence: Sendable, Hashable {
         self.init(root: root, proof: MerkleProof(leafIndex: Int(index), treeSize: Int(size), path: path))
     }
 
+    /// The credential with this entry added to its `evidence` (made an array when it held one
+    /// entry of its own), as Data Integrity issuers sign it.
+    public func added(to credential: JSONObject) -> JSONObject {
+        var json = credential
+        switch json["evidence"] {
+        case .array(let entries)?: json["evidence"] = .array(entries + [self.json])
+        case let single?: json["evidence"] = .array([single, self.json])
+        case nil: json["evidence"] = .array([self.json])
+        }
+        return json
+    }
+
     /// Whether an evidence entry is a Chancery anchor entry.
     public static func isAnchorEntry(_ entry: JSONObject) -> Bool {
         switch entry["type"] {
@@ -57,7 +69,8 @@ public struct AnchorEvidence: Sendable, Hashable {
     }
 
     /// The anchored leaf of a credential: `SHA-256(JCS(object))` with `proof` and every
-    /// Chancery anchor entry removed (and `evidence` removed when nothing else remains).
+    /// Chancery anchor entry removed (and `evidence` removed when nothing else remains; a
+    /// single evidence object of the credential's own counted as a one-entry array).
     /// - Parameter object: the credential object (or JWT payload).
     /// - Returns: the 32-byte leaf.
     public static func leaf(of object: JSONObject) -> [UInt8] {
@@ -66,6 +79,10 @@ public struct AnchorEvidence: Sendable, Hashable {
         switch stripped["evidence"] {
         case .object(let entry)? where isAnchorEntry(entry):
             stripped.removeValue(forKey: "evidence")
+        case .object(let entry)?:
+            // One entry of the credential's own is hashed as a one-entry array: that is what
+            // remains of it once ``added(to:)`` has put the anchor entry beside it.
+            stripped["evidence"] = [.object(entry)]
         case .array(let entries)?:
             let kept = entries.filter { !($0.objectValue.map(isAnchorEntry) ?? false) }
             if kept.isEmpty { stripped.removeValue(forKey: "evidence") } else { stripped["evidence"] = .array(kept) }

@@ -55,7 +55,11 @@ public struct CredentialIssuer: Sendable {
     /// - Returns: the JWT / SD-JWT text, or the credential object with its proof.
     /// - Throws: the signer's error; `invalidProof` for a document Data Integrity refuses.
     public func secure(_ prepared: Prepared) async throws -> JSONValue {
-        // JOSE payloads are JCS with the evidence member last (specs/credentials.md §7).
+        // JOSE payloads are JCS with the evidence member last (specs/credentials.md §7), so the
+        // credential cannot bring an `evidence` member of its own.
+        if prepared.evidence != nil, format == .jwt || format == .sdJWT, prepared.payload["evidence"] != nil {
+            throw CredentialsError.issuanceFailed("A JWT or SD-JWT credential cannot carry evidence of its own beside the anchor; issue it as Data Integrity.")
+        }
         let bytes = prepared.evidence.map { AnchorEvidence.payloadBytes(credential: prepared.payload, entry: $0.json) }
         switch format {
         case .jwt:
@@ -66,8 +70,7 @@ public struct CredentialIssuer: Sendable {
             if let bytes { return .string(try await draft.sign(payloadBytes: bytes, signer: signer)) }
             return .string(try await draft.sign(signer: signer))
         case .diEdDSA, .diECDSA:
-            var document = prepared.payload
-            if let evidence = prepared.evidence { document["evidence"] = [evidence.json] }
+            let document = prepared.evidence.map { $0.added(to: prepared.payload) } ?? prepared.payload
             let options = DataIntegrityProof.Options(cryptosuite: format == .diEdDSA ? .eddsaJCS2022 : .ecdsaJCS2019,
                                                      verificationMethod: signer.verificationMethod)
             return try await DataIntegrity.sign(document: .object(document), options: options, signer: signer)

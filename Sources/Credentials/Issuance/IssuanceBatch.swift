@@ -23,13 +23,6 @@ public struct IssuanceBatch: Sendable {
 
     /// Draft `index` with its evidence entry added, ready to sign.
     public func anchoredCredential(at index: Int) throws -> JSONObject {
-        var json = drafts[index].json
-        let entry = try evidence(at: index).json
-        switch json["evidence"] {
-        case .array(let entries)?: json["evidence"] = .array(entries + [entry])
-        case let single?: json["evidence"] = .array([single, entry])
-        case nil: json["evidence"] = .array([entry])
-        }
-        return json
+        try evidence(at: index).added(to: drafts[index].json)
     }
 }

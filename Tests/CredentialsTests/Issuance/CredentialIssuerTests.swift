@@ -40,3 +40,32 @@ struct CredentialIssuerTests {
         #expect((try? CredentialIssuer(issuer: "did:example:a", signer: signer, format: .sdJWT)) != nil)
     }
 }
+
+@Suite("CredentialIssuer and a credential's own evidence")
+struct CredentialIssuerOwnEvidenceTests {
+    @Test("a Data Integrity credential keeps its own evidence beside the anchor entry and verifies; JWT issuance refuses it")
+    func ownEvidence() async throws {
+        let key = Ed25519PrivateKey()
+        let did = try DIDKey(publicKey: .ed25519(key.publicKey)).did.description
+        let signer = PrivateKeySigner(key: .ed25519(key), verificationMethod: did + "#" + String(did.dropFirst("did:key:".count)))
+        var draft = CredentialDraft(id: "urn:uuid:5d1e8a7c-0000-4000-8000-000000000002", issuer: did,
+                                    subject: ["id": "did:example:holder", "name": "Ada"], schemaID: nil, validFrom: 1_700_000_000_000)
+        draft.json["evidence"] = ["type": ["DocumentVerification"], "verifier": "https://registrar.example"]
+        let batch = IssuanceBatch(drafts: [draft])
+        let registry = InMemoryCredentialRegistry()
+        registry.record(anchor: RegisteredAnchor(issuer: did, height: 1, time: 1_700_000_000_500), root: batch.root)
+
+        let issuer = try CredentialIssuer(issuer: did, signer: signer, format: .diEdDSA)
+        var prepared = try issuer.prepare(draft.json)
+        prepared.evidence = try batch.evidence(at: 0)
+        let secured = try await issuer.secure(prepared)
+        #expect(secured["evidence"]?.arrayValue?.count == 2)
+        let result = await CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry).verify(secured, now: 1_700_000_001_000)
+        #expect(result.checks.first { $0.name == .evidence }?.outcome == .passed, "\(result.failures)")
+
+        let jwtIssuer = try CredentialIssuer(issuer: did, signer: signer, format: .jwt)
+        var jwtPrepared = try jwtIssuer.prepare(draft.json)
+        jwtPrepared.evidence = try batch.evidence(at: 0)
+        await #expect(throws: CredentialsError.self) { try await jwtIssuer.secure(jwtPrepared) }
+    }
+}
