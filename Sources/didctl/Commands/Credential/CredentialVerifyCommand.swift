@@ -49,11 +49,14 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
     static func describe(_ source: String, _ result: CredentialVerificationResult) -> String {
         var lines = ["\(source): \(result.verified ? "VERIFIED" : "NOT VERIFIED")\(result.format.map { " (\($0))" } ?? "")"]
         if let issuer = result.issuer { lines.append("  issuer: \(issuer)") }
-        for check in result.checks {
-            let mark = switch check.outcome { case .passed: "ok  "; case .failed: "FAIL"; case .notApplicable: "n/a " }
-            lines.append("  \(mark) \(check.name.rawValue): \(check.reason)")
-        }
+        for check in result.checks { lines.append(line(check.name.rawValue, check.outcome.rawValue, check.reason)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// One check as printed: `ok  `, `FAIL` or `n/a `, its name and its reason.
+    static func line(_ name: String, _ outcome: String, _ reason: String) -> String {
+        let mark = switch outcome { case "passed": "ok  "; case "failed": "FAIL"; default: "n/a " }
+        return "  \(mark) \(name): \(reason)"
     }
 
     /// `--node URL`: each credential goes to the node's `POST /credentials/verify`.
@@ -71,9 +74,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
                 var lines = ["\(label): \(verified ? "VERIFIED" : "NOT VERIFIED") (HTTP \(status) from \(client.base))"]
                 if let issuer = body["issuer"]?.stringValue { lines.append("  issuer: \(issuer)") }
                 for check in body["checks"]?.arrayValue ?? [] {
-                    let outcome = check["outcome"]?.stringValue ?? ""
-                    let mark = outcome == "passed" ? "ok  " : outcome == "failed" ? "FAIL" : "n/a "
-                    lines.append("  \(mark) \(check["check"]?.stringValue ?? ""): \(check["reason"]?.stringValue ?? "")")
+                    lines.append(Self.line(check["check"]?.stringValue ?? "", check["outcome"]?.stringValue ?? "", check["reason"]?.stringValue ?? ""))
                 }
                 if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
                 texts.append(lines.joined(separator: "\n"))

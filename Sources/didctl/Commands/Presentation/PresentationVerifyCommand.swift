@@ -28,7 +28,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
         let result = await verifier.verify(input, challenge: challenge, domain: domain, now: Int64(runtime.clock.nowMilliseconds()))
         var lines = ["presentation: \(result.verified ? "VERIFIED" : "NOT VERIFIED")\(result.holder.map { " (holder \($0))" } ?? "")"]
         for check in result.checks {
-            lines.append("  \(check.outcome == .passed ? "ok  " : check.outcome == .failed ? "FAIL" : "n/a ") \(check.name.rawValue): \(check.reason)")
+            lines.append(CredentialVerifyCommand.line(check.name.rawValue, check.outcome.rawValue, check.reason))
         }
         for (index, credential) in result.credentials.enumerated() {
             lines.append(CredentialVerifyCommand.describe("credential \(index)", credential))
