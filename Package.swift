@@ -70,6 +70,7 @@ let package = Package(
             dependencies: ["Credentials", "DID", "Chain", "Primitives",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Web")],
             swiftSettings: strictSettings),

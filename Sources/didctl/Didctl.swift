@@ -2,6 +2,7 @@ import ArgumentParser
 import Chain
 import DID
 import Foundation
+import HTTPServer
 import KeyCustody
 import Primitives
 
@@ -20,9 +21,24 @@ struct Didctl: AsyncParsableCommand {
         subcommands: [InitCommand.self, AccountCommand.self, DIDCommand.self, CPTCommand.self, IssuerCommand.self, CredentialCommand.self, PresentationCommand.self, AuthorizeCommand.self, NodeCommand.self, ChainCommand.self, AuditCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
+    /// Runs the command line. `node start` first hands Swift Concurrency's work to the HTTP
+    /// server's event loops (``EventLoopExecutor``), which must happen before any task starts.
+    static func main() {
+        let arguments = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
+        if arguments.starts(with: ["node", "start"]), ProcessInfo.processInfo.environment["CHANCERY_CONCURRENCY_POOL"] == nil {
+            EventLoopExecutor.install()
+        }
+        let finished = DispatchSemaphore(value: 0)
+        Task.detached {
+            await runCommandLine()
+            finished.signal()
+        }
+        finished.wait()
+    }
+
     /// Runs the command line, mapping failures to the contract's exit codes: 2 for bad usage
     /// (ArgumentParser's own default is 64), 1 for a refused operation.
-    static func main() async {
+    static func runCommandLine() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

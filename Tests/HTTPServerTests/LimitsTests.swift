@@ -62,20 +62,21 @@ struct LimitsTests {
         }
     }
 
-    @Test("a request not answered within the timeout is refused 503 at the deadline; its work still holds the client's slot")
+    @Test("a request that waits and is not answered within the timeout is refused 503 at the deadline; its work still holds the client's slot")
     func timeout() async throws {
         let gate = Gate()
         let backend = TestBackend(fixture: try await NodeFixture(), gate: gate)
         let server = HTTPTest.server(backend, limits: .init(maximumConcurrentRequestsPerClient: 1, requestTimeout: .milliseconds(200)))
-        let request = HTTPTest.body(["verifiableCredential": ["id": "good"]])
+        let request = HTTPTest.body(["credential": ["credentialSubject": ["id": "did:example:s1"]]])
+        let bearer: HTTPFields = [.authorization: "Bearer issuer-token"]
         try await server.application().test(.router) { client in
             let start = ContinuousClock.now
-            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+            try await client.execute(uri: "/credentials/issue", method: .post, headers: bearer, body: request) { response in
                 try HTTPTest.expectProblem(response, 503)
             }
             #expect(ContinuousClock.now - start < .seconds(3))
-            // The abandoned verification still waits at the gate, so the client's one slot is taken.
-            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
+            // The abandoned issuance still waits at the gate, so the client's one slot is taken.
+            try await client.execute(uri: "/credentials/issue", method: .post, headers: bearer, body: request) { response in
                 try HTTPTest.expectProblem(response, 429)
             }
             await gate.open()
@@ -84,9 +85,24 @@ struct LimitsTests {
                 if status == .ok { break }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            try await client.execute(uri: "/credentials/verify", method: .post, body: request) { response in
-                #expect(response.status == .ok)
+            try await client.execute(uri: "/credentials/issue", method: .post, headers: bearer, body: request) { response in
+                #expect(response.status == .created)
             }
+        }
+    }
+
+    @Test("verification is not cut off at the deadline: bounded work on local state is answered when done")
+    func verificationOutlastsTheDeadline() async throws {
+        let gate = Gate()
+        let backend = TestBackend(fixture: try await NodeFixture(), gate: gate)
+        let server = HTTPTest.server(backend, limits: .init(requestTimeout: .milliseconds(100)))
+        let request = HTTPTest.body(["verifiableCredential": ["id": "good"]])
+        try await server.application().test(.router) { client in
+            async let answer = client.execute(uri: "/credentials/verify", method: .post, body: request).status
+            while await gate.waiting < 1 { try await Task.sleep(for: .milliseconds(10)) }
+            try await Task.sleep(for: .milliseconds(300))
+            await gate.open()
+            #expect(try await answer == .ok)
         }
     }
 

@@ -6,7 +6,7 @@ extension NodeHTTPServer {
     /// The W3C VC API endpoints: verify, present, challenge, issue, status.
     func addCredentialRoutes(to router: Router<NodeRequestContext>) {
         let limit = configuration.limits.maximumBodyBytes
-        on(router, .post, "/credentials/verify") { request, _ in
+        on(router, .post, "/credentials/verify", waits: false) { request, _ in
             var request = request
             let body = try await request.jsonObject(limit: limit)
             let (input, options) = try Self.verifiable("verifiableCredential", in: body)
@@ -14,7 +14,7 @@ extension NodeHTTPServer {
             metrics.verification(kind: "credential", verdict: verdict)
             return VerdictResponse.response(for: verdict, subject: "credential")
         }
-        on(router, .post, "/presentations/verify") { request, _ in
+        on(router, .post, "/presentations/verify", waits: false) { request, _ in
             var request = request
             let body = try await request.jsonObject(limit: limit)
             let (input, options) = try Self.verifiable("verifiablePresentation", in: body)

@@ -6,7 +6,7 @@ import Primitives
 extension NodeHTTPServer {
     /// The Universal Resolver binding of DID resolution: `GET /1.0/identifiers/{did}`.
     func addResolverRoutes(to router: Router<NodeRequestContext>) {
-        on(router, .get, "/1.0/identifiers/**") { request, _ in
+        on(router, .get, "/1.0/identifiers/**", waits: false) { request, _ in
             guard let representation = ResolutionRepresentation.negotiate(request.headers[.accept]) else {
                 throw HTTPServerError(.notAcceptable, "Accept one of application/did-resolution, application/did+ld+json or application/did+json.")
             }

@@ -77,16 +77,25 @@ public struct NodeHTTPServer: Sendable {
     }
 
     /// Registers a handler held to the limits: 429 when the client already has its share of
-    /// requests in progress, 503 when the handler misses the deadline. The client's slot is
-    /// returned when the handler's work ends, not at the deadline, so work abandoned by a timed
-    /// out request still counts against the client that sent it.
-    func on(_ router: Router<NodeRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
+    /// requests in progress, and for a route that waits (for a block to commit, a keystore to
+    /// unlock) 503 when the handler misses the deadline. The client's slot is returned when the
+    /// handler's work ends, not at the deadline, so work abandoned by a timed out request still
+    /// counts against the client that sent it.
+    ///
+    /// Verification and resolution are bounded work on local state that a deadline could not
+    /// interrupt; answering 503 would only discard their result, and running them in a task of
+    /// their own would cost two thread hand-offs per request. They pass `waits: false`.
+    func on(_ router: Router<NodeRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath, waits: Bool = true,
             _ handler: @escaping @Sendable (Request, NodeRequestContext) async throws -> Response) {
         let (timeout, limiter) = (configuration.limits.requestTimeout, limiter)
         router.on(path, method: method) { request, context in
             let client = context.clientKey
             guard limiter.acquire(client) else {
                 throw HTTPServerError(.tooManyRequests, "Too many requests in progress from this client; retry when one has been answered.")
+            }
+            guard waits else {
+                defer { limiter.release(client) }
+                return try await handler(request, context)
             }
             return try await Deadline.run(within: timeout) {
                 defer { limiter.release(client) }

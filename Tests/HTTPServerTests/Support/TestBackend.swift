@@ -41,6 +41,7 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
     func createChallenge() async -> String { "c-1" }
 
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
+        await hold()
         guard let bearer else { return .unauthorized("Send the issuer account's bearer token.") }
         guard bearer == "issuer-token" else { return .forbidden("This account may not issue credentials.") }
         guard credential["credentialSubject"] != nil else { return .rejected("The credential has no credentialSubject.") }
