@@ -110,19 +110,47 @@ public struct AnchorEvidence: Sendable, Hashable {
     /// ``payloadBytes(credential:entry:)``: SHA-256 of the bytes with the trailing evidence
     /// member removed.
     /// - Parameters:
-    ///   - payload: the signed payload bytes.
-    ///   - evidence: the parsed `evidence` member, which the trailing bytes must spell.
+    ///   - payload: the signed payload bytes, already parsed as a JSON object.
+    ///   - evidence: that object's parsed `evidence` member, which the trailing bytes must spell.
     /// - Returns: the leaf, or `nil` when the payload does not end with that member.
     public static func leaf(ofPayload payload: [UInt8], evidence: JSONValue) -> [UInt8]? {
         let marker = Array(#","evidence":["#.utf8)
-        guard payload.count > marker.count + 2, payload.last == UInt8(ascii: "}"),
+        guard evidence.arrayValue != nil, payload.count > marker.count + 2, payload.last == UInt8(ascii: "}"),
               let start = lastIndex(of: marker, in: payload) else { return nil }
-        // `,"` never occurs inside a JSON string (a quote there is escaped), so the marker is a
-        // member name; if the rest parses as one array followed by the closing brace, it is the
-        // top-level object's last member, which (keys being unique) is `evidence` itself.
-        let tail = payload[(start + marker.count - 1)..<(payload.count - 1)]
-        guard evidence.arrayValue != nil, (try? JSONValue(parsing: tail))?.arrayValue != nil else { return nil }
-        return Hash.sha256(payload[..<start] + [UInt8(ascii: "}")])
+        return payload.withUnsafeBufferPointer { bytes in
+            // `,"` never occurs inside a JSON string (a quote there is escaped), so the marker is a
+            // member name; if its array closes just before the final brace, it is the top-level
+            // object's last member, which (keys being unique) is `evidence` itself.
+            guard arrayCloses(in: bytes, openingAt: start + marker.count - 1, at: bytes.count - 2) else { return nil }
+            return withUnsafeBytes(of: UInt8(ascii: "}")) { brace in
+                Hash.sha256(concatenating: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<start])), brace)
+            }
+        }
+    }
+
+    /// Whether the array opening at `open` closes at `close`. The bytes are a JSON text that
+    /// was parsed already, so only strings (whose brackets do not count) need care: a scan,
+    /// rather than parsing the entry a second time.
+    private static func arrayCloses(in bytes: UnsafeBufferPointer<UInt8>, openingAt open: Int, at close: Int) -> Bool {
+        var depth = 0, index = open, inString = false
+        while index <= close {
+            let byte = bytes[index]
+            if inString {
+                if byte == UInt8(ascii: "\\") { index += 2; continue }
+                if byte == UInt8(ascii: "\"") { inString = false }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 0 { return index == close }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func lastIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {

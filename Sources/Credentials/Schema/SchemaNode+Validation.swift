@@ -89,9 +89,14 @@ extension SchemaNode {
             if let member = object[name] { node.validate(member, at: JSONPointer.appending(path, name), into: &violations) }
         }
         guard let additionalProperties else { return }
-        // UTF-8 bytes, because member names compare by Unicode scalars, not canonical equivalence.
-        let declared = Set(properties.map { Array($0.name.utf8) })
-        for (name, member) in object where !declared.contains(Array(name.utf8)) {
+        // UTF-8 bytes, because member names compare by Unicode scalars, not canonical equivalence;
+        // a few declared names are compared in place rather than hashed into a set per instance.
+        let declared = properties.count > 16 ? Set(properties.map { Array($0.name.utf8) }) : nil
+        func isDeclared(_ name: String) -> Bool {
+            if let declared { return declared.contains(Array(name.utf8)) }
+            return properties.contains { $0.name.utf8.elementsEqual(name.utf8) }
+        }
+        for (name, member) in object where !isDeclared(name) {
             let memberPath = JSONPointer.appending(path, name)
             if additionalProperties.constantVerdict == false {
                 violations.append(SchemaViolation(

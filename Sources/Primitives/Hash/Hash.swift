@@ -11,12 +11,19 @@ public enum Hash {
     /// - Parameter bytes: the message.
     /// - Returns: the 32-byte digest.
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var hasher = SHA256()
-        let done: Void? = bytes.withContiguousStorageIfAvailable {
-            hasher.update(bufferPointer: UnsafeRawBufferPointer($0))
+        if let digest = bytes.withContiguousStorageIfAvailable({ sha256(concatenating: UnsafeRawBufferPointer($0)) }) {
+            return digest
         }
-        if done == nil { Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) } }
-        return Array(hasher.finalize())
+        return Array(bytes).withUnsafeBytes { sha256(concatenating: $0) }
+    }
+
+    /// SHA-256 of several byte runs, one after the other, without joining them first.
+    /// - Parameter parts: the message, in pieces.
+    /// - Returns: the 32-byte digest.
+    public static func sha256(concatenating parts: UnsafeRawBufferPointer...) -> [UInt8] {
+        var hasher = SHA256()
+        for part in parts { hasher.update(bufferPointer: part) }
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// Keccak-256 with the original Keccak padding, as Ethereum uses it (not SHA3-256).

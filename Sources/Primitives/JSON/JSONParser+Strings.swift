@@ -12,7 +12,8 @@ extension JSONParser {
                 return String(decoding: UnsafeBufferPointer(rebasing: input[start..<offset - 1]), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
-            offset += try characterLength(at: offset)
+            // Printable ASCII, the common case (JWTs, DIDs, base64url), without the call.
+            offset += byte >= 0x20 && byte < 0x80 ? 1 : try characterLength(at: offset)
         }
         var decoded = Array(input[start..<offset])
         while true {

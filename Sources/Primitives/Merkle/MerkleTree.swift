@@ -69,18 +69,19 @@ public struct MerkleTree: Sendable {
     /// - Parameter leaf: the leaf data.
     /// - Returns: 32 bytes.
     public static func leafHash(_ leaf: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: [0x00])
-        hasher.update(data: leaf)
-        return Array(hasher.finalize())
+        withUnsafeBytes(of: UInt8(0x00)) { prefix in
+            leaf.withUnsafeBytes { Hash.sha256(concatenating: prefix, $0) }
+        }
     }
 
     /// The RFC 9162 hash of an interior node: SHA-256(0x01 ‖ left ‖ right).
     static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: [0x01])
-        hasher.update(data: left)
-        hasher.update(data: right)
-        return Array(hasher.finalize())
+        // One 65-byte run on the stack: proofs hash a node per level for every credential checked.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 + left.count + right.count) { buffer in
+            buffer[0] = 0x01
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: left)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[(1 + left.count)...]).initialize(from: right)
+            return Hash.sha256(UnsafeBufferPointer(buffer))
+        }
     }
 }

@@ -19,6 +19,15 @@ struct DIDDateTimeTests {
         #expect(DIDDateTime(secondsSince1970: seconds).description == canonical)
     }
 
+    @Test("instants outside years 0000 to 9999 still print, with the year's own digits", arguments: [
+        (253_402_300_800, "10000-01-01T00:00:00Z"),
+        (-62_167_219_200, "0000-01-01T00:00:00Z"),
+        (-62_167_219_201, "-0001-12-31T23:59:59Z"),
+    ] as [(Int64, String)])
+    func printsOutsideFourDigitYears(seconds: Int64, text: String) {
+        #expect(DIDDateTime(secondsSince1970: seconds).description == text)
+    }
+
     @Test("text that is not a zoned XML date-time is refused", arguments: [
         "", "2021-05-10", "2021-05-10T17:00:00", "2021-05-10 17:00:00Z", "2021-13-01T00:00:00Z",
         "2001-02-29T00:00:00Z", "2021-04-31T00:00:00Z", "2021-05-10T24:00:00Z", "2021-05-10T17:60:00Z",

@@ -9,4 +9,17 @@ struct HashTests {
         let twoBlocks = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
         #expect(Hex.encode(Hash.sha256(twoBlocks.lazy.map { $0 })) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    @Test("SHA-256 of several pieces equals SHA-256 of the pieces joined (FIPS 180-2 two-block example)")
+    func sha256OfPieces() {
+        let whole = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        let digest = whole[..<5].withUnsafeBytes { first in
+            whole[5..<40].withUnsafeBytes { second in
+                whole[40...].withUnsafeBytes { third in Hash.sha256(concatenating: first, second, third) }
+            }
+        }
+        #expect(Hex.encode(digest) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(Hex.encode(Hash.sha256(concatenating: UnsafeRawBufferPointer(start: nil, count: 0)))
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }
