@@ -14,10 +14,12 @@ extension Response {
     }
 
     /// A response whose body is `bytes`.
-    static func text(_ bytes: some Collection<UInt8>, status: Int = 200, contentType: String, headers: HTTPFields = [:]) -> Response {
+    static func text(_ bytes: [UInt8], status: Int = 200, contentType: String, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = contentType
-        return Response(status: HTTPResponse.Status(code: status), headers: fields,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        // One copy of the contiguous bytes (a generic collection was copied element by element).
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        return Response(status: HTTPResponse.Status(code: status), headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 }

@@ -50,51 +50,55 @@ public enum Base64URL {
     /// holding bytes skip a String round trip.
     /// - Throws: `PrimitivesError.invalidEncoding` as ``decode(_:)`` does.
     public static func decode(bytes text: some Collection<UInt8>) throws -> [UInt8] {
-        let chars = Array(text)
-        guard chars.count % 4 != 1 else {
+        if let decoded = try text.withContiguousStorageIfAvailable({ try decode(buffer: $0) }) { return decoded }
+        return try Array(text).withUnsafeBufferPointer { try decode(buffer: $0) }
+    }
+
+    /// Decodes straight into an array of the exact length: every JWT a verifier sees passes
+    /// here, so whole groups of four go without per-character branches (an invalid character
+    /// sets bit 7, the table holding 0xff for it) and without growing the output.
+    private static func decode(buffer input: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+        let remainder = input.count % 4
+        guard remainder != 1 else {
             throw PrimitivesError.invalidEncoding("Base64url text has an impossible length.")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count * 3 / 4)
-        // Whole groups of four characters first, without per-character branches: this decodes
-        // every JWT a verifier sees. Any invalid character sets bit 7 (the table holds 0xff).
-        let quads = chars.count / 4
-        let fast: Bool = values.withUnsafeBufferPointer { table in
-            chars.withUnsafeBufferPointer { input in
+        let quads = input.count / 4
+        let length = quads * 3 + (remainder == 0 ? 0 : remainder - 1)
+        return try values.withUnsafeBufferPointer { table in
+            try [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
+                var position = 0
                 for quad in 0..<quads {
                     let a = table[Int(input[4 * quad])], b = table[Int(input[4 * quad + 1])]
                     let c = table[Int(input[4 * quad + 2])], d = table[Int(input[4 * quad + 3])]
-                    guard (a | b | c | d) & 0x80 == 0 else { return false }
-                    out.append(a << 2 | b >> 4)
-                    out.append(b << 4 | c >> 2)
-                    out.append(c << 6 | d)
+                    guard (a | b | c | d) & 0x80 == 0 else { throw invalidCharacter(in: input, table: table) }
+                    out[position] = a << 2 | b >> 4
+                    out[position + 1] = b << 4 | c >> 2
+                    out[position + 2] = c << 6 | d
+                    position += 3
                 }
-                return true
+                if remainder > 0 {
+                    let start = quads * 4
+                    let a = table[Int(input[start])], b = table[Int(input[start + 1])]
+                    let c = remainder == 3 ? table[Int(input[start + 2])] : 0
+                    guard (a | b | c) & 0x80 == 0 else { throw invalidCharacter(in: input, table: table) }
+                    out[position] = a << 2 | b >> 4
+                    position += 1
+                    if remainder == 3 { out[position] = b << 4 | c >> 2; position += 1 }
+                    // Unused bits must be zero, or two texts would decode to the same bytes.
+                    guard (remainder == 2 ? b & 0x0F : c & 0x03) == 0 else {
+                        throw PrimitivesError.invalidEncoding("Base64url text has non-zero trailing bits.")
+                    }
+                }
+                initialized = position
             }
         }
-        if !fast { out.removeAll(keepingCapacity: true) }
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for char in chars[(fast ? quads * 4 : 0)...] {
-            let value = values[Int(char)]
-            guard value != 0xff else {
-                let reason = char == UInt8(ascii: "=")
-                    ? "Base64url text must not carry '=' padding."
-                    : "Base64url text contains a character outside the base64url alphabet."
-                throw PrimitivesError.invalidEncoding(reason)
-            }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                accumulator &= (1 << UInt32(bits)) - 1
-            }
-        }
-        // Leftover bits must be zero, or two texts would decode to the same bytes.
-        guard accumulator == 0 else {
-            throw PrimitivesError.invalidEncoding("Base64url text has non-zero trailing bits.")
-        }
-        return out
+    }
+
+    /// The error for the first character outside the alphabet.
+    private static func invalidCharacter(in input: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> PrimitivesError {
+        let char = input.first { table[Int($0)] == 0xff }
+        return .invalidEncoding(char == UInt8(ascii: "=")
+            ? "Base64url text must not carry '=' padding."
+            : "Base64url text contains a character outside the base64url alphabet.")
     }
 }

@@ -36,4 +36,38 @@ struct Base64URLTests {
             #expect(throws: PrimitivesError.invalidEncoding(""), "\(bad)") { try Base64URL.decode(bad) }
         }
     }
+
+    @Test("round-trips random byte strings of every length up to 200, from bytes, slices and text alike")
+    func roundTripsRandomBytes() throws {
+        var generator = SplitMix64(seed: 0xB64)
+        for length in 0...200 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let text = Base64URL.encode(bytes)
+            #expect(text.utf8.count == (length * 4 + 2) / 3)
+            #expect(try Base64URL.decode(text) == bytes)
+            #expect(try Base64URL.decode(bytes: Array(("x" + text).utf8).dropFirst()) == bytes)
+            #expect(try Base64URL.decode(bytes: text.utf8.lazy.map { $0 }) == bytes)
+        }
+    }
+
+    @Test("names '=' padding when that is the first character outside the alphabet, wherever it stands")
+    func namesPadding() {
+        for bad in ["Zm9v=AAA", "Zg==", "AAAAAAAAZ="] {
+            let error = #expect(throws: PrimitivesError.self) { try Base64URL.decode(bad) }
+            #expect(error?.reason == "Base64url text must not carry '=' padding.", "\(bad)")
+        }
+    }
+}
+
+/// A small seeded generator, so a failing case can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
