@@ -47,19 +47,34 @@ done = function(summary, latency, requests)
 end
 LUA
 
-"$didctl" node start --listen "127.0.0.1:$port" --data-dir "$d" >"$work/node.log" 2>&1 &
-node_pid=$!
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+start_node() {  # start_node [VAR=value ...]: the node, with the environment given
+    env "$@" "$didctl" node start --listen "127.0.0.1:$port" --data-dir "$d" >"$work/node.log" 2>&1 &
+    node_pid=$!
+    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
+    echo "the node did not start:" >&2; cat "$work/node.log" >&2; exit 1
+}
+stop_node() { kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""; }
+verify_run() {  # verify_run OUTPUT: wrk on POST /credentials/verify after a 5 s warm-up
+    BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "http://127.0.0.1:$port" >/dev/null
+    BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/verify.lua" "http://127.0.0.1:$port" | tee "$1"
+}
+
+start_node
 curl -fsS -o /dev/null -w "   sample verify: HTTP %{http_code}\n" -H 'Content-Type: application/json' -d "$(head -1 "$work/bodies.txt")" \
     "http://127.0.0.1:$port/credentials/verify"
-
 echo "== wrk POST /credentials/verify ($connections connections, $duration, after a 5 s warm-up)"
-BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "http://127.0.0.1:$port" >/dev/null
-BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/verify.lua" "http://127.0.0.1:$port" | tee "$work/verify.txt"
+verify_run "$work/verify.txt"
 echo "== wrk GET /1.0/identifiers/$did ($connections connections, $duration)"
 wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$port/1.0/identifiers/$did" >/dev/null
 wrk -t"$threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/1.0/identifiers/$did" | tee "$work/resolve.txt"
-kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""
+stop_node
+
+# For comparison: the same node with its tasks on Swift's own thread pool rather than on the
+# event loops (each request then crosses threads twice).
+start_node CHANCERY_CONCURRENCY_POOL=1
+echo "== wrk POST /credentials/verify, tasks on Swift's thread pool (CHANCERY_CONCURRENCY_POOL=1)"
+verify_run "$work/verify-pool.txt"
+stop_node
 
 echo "== didctl bench verify (in process, same machine, for comparison)"
 "$didctl" bench verify --credentials 2000 --verifications 60000 --rounds 3 | tee "$work/inprocess.txt"
@@ -67,5 +82,7 @@ echo
 echo "== summary"
 printf 'HTTP verify:   %s requests/s, p99 %s (non-2xx: %s)\n' "$(awk '/Requests\/sec/ {print $2}' "$work/verify.txt")" \
     "$(awk '$1 == "99%" {print $2}' "$work/verify.txt")" "$(sed -n 's/RESULT non2xx=//p' "$work/verify.txt")"
+printf 'HTTP verify, Swift pool: %s requests/s, p99 %s\n' "$(awk '/Requests\/sec/ {print $2}' "$work/verify-pool.txt")" \
+    "$(awk '$1 == "99%" {print $2}' "$work/verify-pool.txt")"
 printf 'HTTP resolve:  %s requests/s, p99 %s\n' "$(awk '/Requests\/sec/ {print $2}' "$work/resolve.txt")" "$(awk '$1 == "99%" {print $2}' "$work/resolve.txt")"
 printf 'in process:    %s verifications/s\n' "$(awk '/^verifications/ {print $2}' "$work/inprocess.txt")"

@@ -9,12 +9,14 @@ import Testing
 /// `didctl node start` as an operator runs it: it prints its URL, serves the API, and stops
 /// cleanly on SIGTERM.
 struct NodeStartCommandTests {
-    @Test("node start serves /healthz and /1.0/identifiers on the printed URL and exits 0 on SIGTERM")
-    func startsServesAndStops() async throws {
+    @Test("node start serves /healthz and /1.0/identifiers on the printed URL and exits 0 on SIGTERM, with its tasks on the event loops or on Swift's pool",
+          arguments: [false, true])
+    func startsServesAndStops(onSwiftPool: Bool) async throws {
         let root = try Didctl.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try Didctl.run(["init", "--data-dir", root.path]).status == 0)
-        let process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", root.path])
+        let process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", root.path],
+                                   environment: onSwiftPool ? ["CHANCERY_CONCURRENCY_POOL": "1"] : [:])
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

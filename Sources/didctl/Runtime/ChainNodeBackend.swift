@@ -64,7 +64,8 @@ final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
             let height = runtime.node.head.height
             if height != followedHeight {
                 do {
-                    _ = try index.follow(store: runtime.store)
+                    // Opening a block's envelopes takes a while after a large batch: not on an event loop.
+                    _ = try await BlockingWork.run { [runtime] in try index.follow(store: runtime.store) }
                     followedHeight = height
                     reported = false
                 } catch {

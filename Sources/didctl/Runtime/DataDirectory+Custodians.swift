@@ -7,16 +7,8 @@ extension DataDirectory {
     /// account's custody mode needs it (password or PIN, from the environment or a prompt).
     /// - Returns: the custodian and the reference of the account's key in it.
     func custodian(for account: AccountRecord) async throws -> (custodian: any KeyCustodian, key: KeyReference) {
-        // Unlocking runs Argon2id or a PKCS#11 login for a noticeable time: on a node, tasks
-        // run on the HTTP event loops, which must not stall while it does.
-        try await Self.blocking { try openCustodian(for: account) }
-    }
-
-    /// Runs blocking work on a dispatch thread and waits for it without holding a task's thread.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result(catching: work)) }
-        }
+        // Unlocking runs Argon2id or a PKCS#11 login: not on an event loop.
+        try await BlockingWork.run { try openCustodian(for: account) }
     }
 
     private func openCustodian(for account: AccountRecord) throws -> (custodian: any KeyCustodian, key: KeyReference) {

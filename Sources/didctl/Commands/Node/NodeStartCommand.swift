@@ -8,7 +8,12 @@ import HTTPServer
 struct NodeStartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Run the node and its HTTP API until interrupted (SIGINT/SIGTERM).")
+        abstract: "Run the node and its HTTP API until interrupted (SIGINT/SIGTERM).",
+        discussion: """
+            Request handlers run on the HTTP server's event-loop threads, one per core, so a \
+            request is read, verified and answered on one thread. Set CHANCERY_CONCURRENCY_POOL=1 \
+            to run them on Swift's own thread pool instead (slower: two thread hand-offs per request).
+            """)
 
     @OptionGroup var global: GlobalOptions
 
