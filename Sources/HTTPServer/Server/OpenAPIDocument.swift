@@ -14,7 +14,9 @@ info:
 
     Limits: request bodies over the node's cap (1 MiB by default) are answered 413; a client
     (one peer IP address) with too many requests in progress (64 by default) is answered 429;
-    a request not answered within the timeout (30 s by default) is answered 503. Request
+    verification and resolution, bounded work on local state, are answered when done, and any
+    other request (issue and status, which wait for a block; audit) not answered within the
+    timeout (30 s by default) is answered 503. Request
     bodies are JSON parsed strictly (RFC 8259 on valid UTF-8, numbers that fit a double,
     unique member names, nesting at most 128 deep); anything else is answered 400.
 
