@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Credentials", "DID", "Primitives"], swiftSettings: strictSettings),
-        // The published-vector loader shared by every test target.
+        // The published-vector loader and seeded generator shared by the test targets.
         .target(name: "TestVectors", dependencies: ["Primitives"], path: "Tests/TestVectors", swiftSettings: strictSettings),
         // A chain fixture shared by the test targets of every module above Chain.
         .target(name: "ChainTestSupport", dependencies: ["Chain", "KeyCustody", "Primitives"], path: "Tests/ChainTestSupport",
@@ -95,7 +95,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors", "Chain", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests",
-                    dependencies: ["HTTPServer", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport",
+                    dependencies: ["HTTPServer", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "NIOCore", package: "swift-nio")],

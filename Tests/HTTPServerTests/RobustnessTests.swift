@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Primitives
+import TestVectors
 import Testing
 
 /// Hostile input on every endpoint: malformed JSON, wrong types, huge numbers, deep nesting,
@@ -115,20 +116,4 @@ struct RobustnessTests {
 
 extension String {
     fileprivate func leftPadded() -> String { count < 2 ? "0" + self : self }
-}
-
-/// A small seeded generator (SplitMix64), so every run sends the same requests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(upTo bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 }

@@ -1,3 +1,4 @@
+import TestVectors
 import Testing
 @testable import Primitives
 
@@ -56,18 +57,5 @@ struct Base64URLTests {
             let error = #expect(throws: PrimitivesError.self) { try Base64URL.decode(bad) }
             #expect(error?.reason == "Base64url text must not carry '=' padding.", "\(bad)")
         }
-    }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
