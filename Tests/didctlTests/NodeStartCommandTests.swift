@@ -55,6 +55,33 @@ struct NodeStartCommandTests {
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "stderr: \(Self.drain(err))")
     }
 
+    @Test("while a node runs, a command that writes is refused with a clear error and leaves nothing behind; reading commands run, and the write succeeds once the node stops")
+    func oneWriterPerDataDirectory() async throws {
+        let root = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Didctl.run(["init", "--data-dir", root.path]).status == 0)
+        let process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", root.path])
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        _ = try #require(Self.firstLine(of: out.fileHandleForReading), "no URL printed")
+
+        let password = ["CHANCERY_PASSWORD": "writer lock test"]
+        let refused = try Didctl.run(["account", "create", "bob", "--custody", "partial", "--data-dir", root.path], environment: password)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Another didctl process is writing to"), "stderr: \(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("accounts/bob.keystore").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("accounts/bob.json").path))
+        #expect(try Didctl.run(["issuer", "list", "--data-dir", root.path]).status == 0)
+
+        process.terminate()
+        process.waitUntilExit()
+        let created = try Didctl.run(["account", "create", "bob", "--custody", "partial", "--data-dir", root.path], environment: password)
+        #expect(created.status == 0, "stderr: \(created.stderr)")
+    }
+
     @Test("node start refuses a malformed --listen with exit 2")
     func badListen() throws {
         let root = try Didctl.temporaryDirectory()

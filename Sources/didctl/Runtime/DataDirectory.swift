@@ -26,6 +26,12 @@ struct DataDirectory {
         return try Genesis(json: data)
     }
 
+    /// Takes this directory's ``WriterLock`` for the rest of the process, before any write.
+    func lockForWriting() throws {
+        guard isInitialised else { throw DidctlFailure("No chain in \(url.path): run 'didctl init' or pass --data-dir.") }
+        try WriterLock.acquire(in: url)
+    }
+
     func openStore() throws -> SQLiteBlockStore {
         guard isInitialised else { throw DidctlFailure("No chain in \(url.path): run 'didctl init' or pass --data-dir.") }
         return try SQLiteBlockStore(path: ledgerPath)

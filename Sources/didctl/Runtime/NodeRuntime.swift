@@ -31,7 +31,17 @@ final class NodeRuntime: @unchecked Sendable {
                         maxEntries: 10_000, timeToLive: .seconds(5), now: { [clock] in clock.nowMilliseconds() })
     }
 
-    init(directory: DataDirectory, clock: any ChainClock = SystemClock(), configuration: ChainNode.Configuration = .init()) throws {
+    /// Whether a command will submit transactions through this runtime or only read.
+    enum Access {
+        /// Reads chain state only; runs beside a node.
+        case read
+        /// Submits transactions; takes the data directory's ``WriterLock`` first.
+        case write
+    }
+
+    init(directory: DataDirectory, access: Access = .write, clock: any ChainClock = SystemClock(),
+         configuration: ChainNode.Configuration = .init()) throws {
+        if access == .write { try directory.lockForWriting() }
         self.directory = directory
         self.clock = clock
         genesis = try directory.genesis()

@@ -54,6 +54,8 @@ struct AccountCreateCommand: AsyncParsableCommand {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' first.") }
         guard (try? directory.account(name)) == nil else { throw DidctlFailure("An account named '\(name)' already exists.") }
+        // Before the keystore is written: an account refused by a busy directory leaves nothing behind.
+        try directory.lockForWriting()
         var record = AccountRecord(name: name, custody: custody, publicKey: "", handle: "")
         let publicKey: Secp256k1PublicKey
         switch custody {

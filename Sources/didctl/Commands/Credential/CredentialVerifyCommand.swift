@@ -27,7 +27,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
         defer { runtime.node.shutdown() }
         let verifier = runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard)
         var results: [(source: String, result: CredentialVerificationResult)] = []

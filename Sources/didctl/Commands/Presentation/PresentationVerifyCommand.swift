@@ -20,7 +20,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
-        let runtime = try NodeRuntime(directory: directory)
+        let runtime = try NodeRuntime(directory: directory, access: .read)
         defer { runtime.node.shutdown() }
         guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
         let verifier = PresentationVerifier(credentials: runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard),

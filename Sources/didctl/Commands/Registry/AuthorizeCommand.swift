@@ -73,7 +73,7 @@ struct AuthorizeCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let grant = try? Hex.decode(id), grant.count == 16 else { throw ValidationError("A grant id is 32 hex digits.") }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
         defer { runtime.node.shutdown() }
         let custody = try await runtime.directory.custodian(for: try runtime.directory.account(granteeAccount))
         let check = AuthorizationCheck(grantId: grant, scopeItem: scope)

@@ -52,7 +52,7 @@ struct CPTShowCommand: AsyncParsableCommand {
     func run() async throws {
         let identifier: CPTIdentifier
         do { identifier = try CPTIdentifier(parsing: id) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
         defer { runtime.node.shutdown() }
         guard let registered = try runtime.credentialRegistry().schema(identifier) else { throw DidctlFailure("CPT \(id) is not registered.") }
         let object: JSONObject = ["id": .string(registered.id.description), "author": .string(registered.author.description),

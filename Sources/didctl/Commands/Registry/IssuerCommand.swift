@@ -82,7 +82,7 @@ struct IssuerListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
         defer { runtime.node.shutdown() }
         let issuers = try runtime.credentialRegistry().issuers()
         let rows: [[String: Any]] = issuers.map {
