@@ -11,8 +11,10 @@ import Foundation
 /// let clock = ManualClock(0)
 /// let cache = CachingResolver(base, maxEntries: 1000, timeToLive: .seconds(60)) { clock.nowMilliseconds() }
 /// ```
-/// - Warning: a cached document can lag an update by up to `timeToLive`; call
-///   ``invalidate(_:)`` when the caller learns of a change.
+/// Over chain state, pass `version` (the chain height): a result is then served only while
+/// the height it was read at is still the head, so an update or deactivation shows at once.
+/// - Warning: without `version`, a cached document can lag an update by up to `timeToLive`;
+///   call ``invalidate(_:)`` when the caller learns of a change.
 public final class CachingResolver: DIDResolver, @unchecked Sendable {
     // `@unchecked Sendable`: the mutable state is touched only under `lock`, never across an
     // `await`. `NSLock` rather than `Mutex`, which needs macOS 15.
@@ -22,7 +24,7 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
     }
 
     private struct State {
-        var entries: LRUCache<Key, (result: DIDResolutionResult, storedAt: UInt64)>
+        var entries: LRUCache<Key, (result: DIDResolutionResult, storedAt: UInt64, version: UInt64)>
         var hits = 0
         var misses = 0
     }
@@ -30,6 +32,7 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
     private let base: any DIDResolver
     private let timeToLiveMilliseconds: UInt64
     private let now: @Sendable () -> UInt64
+    private let version: @Sendable () -> UInt64
     private let lock = NSLock()
     private var state: State
 
@@ -38,10 +41,13 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
     ///   - base: the resolver whose results are cached.
     ///   - maxEntries: the most results kept (at least 1).
     ///   - timeToLive: how long a result is served from the cache.
+    ///   - version: the version of the state `base` reads (the chain height); a result read at
+    ///     another version is stale. Constant when omitted.
     ///   - now: the current time in milliseconds since any fixed epoch (a `ChainClock`'s).
     public init(_ base: any DIDResolver, maxEntries: Int = 1024, timeToLive: Duration = .seconds(300),
-                now: @escaping @Sendable () -> UInt64) {
+                version: @escaping @Sendable () -> UInt64 = { 0 }, now: @escaping @Sendable () -> UInt64) {
         self.base = base
+        self.version = version
         let (seconds, attoseconds) = timeToLive.components
         timeToLiveMilliseconds = UInt64(max(0, seconds)) * 1000 + UInt64(max(0, attoseconds) / 1_000_000_000_000_000)
         self.now = now
@@ -56,11 +62,13 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
     public func resolve(_ did: DID, options: DIDResolutionOptions) async -> DIDResolutionResult {
         guard !options.isVersioned else { return await base.resolve(did, options: options) }
         let key = Key(did: did, accept: options.accept)
+        // Read before resolving: a block committed meanwhile leaves the entry stale, not wrong.
+        let current = version()
         let cached: DIDResolutionResult? = lock.withLock {
             let time = now()
             if let entry = state.entries.value(for: key) {
                 // A clock that went backwards gives no age, so the entry is treated as stale.
-                if time >= entry.storedAt, time - entry.storedAt < timeToLiveMilliseconds {
+                if entry.version == current, time >= entry.storedAt, time - entry.storedAt < timeToLiveMilliseconds {
                     state.hits += 1
                     return entry.result
                 }
@@ -72,7 +80,7 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
         if let cached { return cached }
         let result = await base.resolve(did, options: options)
         if result.isSuccess {
-            lock.withLock { state.entries.setValue((result, now()), for: key) }
+            lock.withLock { state.entries.setValue((result, now(), current), for: key) }
         }
         return result
     }

@@ -24,11 +24,14 @@ final class NodeRuntime: @unchecked Sendable {
         return registry
     }
 
-    /// Resolves did:chancery DIDs of this chain and did:key DIDs, with a cache.
+    /// Resolves did:chancery DIDs of this chain and did:key DIDs, with a cache that serves a
+    /// result only while the block it was read at is the head (this process is the data
+    /// directory's only writer, so the head it knows is the ledger's).
     func resolver() -> any DIDResolver {
         CachingResolver(CompositeResolver([DIDChancery.methodName: DIDChancery.Resolver(chainId: genesis.chainId, state: store),
                                            DIDKey.methodName: DIDKey.Resolver()]),
-                        maxEntries: 10_000, timeToLive: .seconds(5), now: { [clock] in clock.nowMilliseconds() })
+                        maxEntries: 10_000, timeToLive: .seconds(300), version: { [node] in node.head.height },
+                        now: { [clock] in clock.nowMilliseconds() })
     }
 
     /// Whether a command will submit transactions through this runtime or only read.

@@ -33,6 +33,21 @@ struct CachingResolverTests {
         #expect((cache.hitCount, cache.missCount) == (1, 2))
     }
 
+    @Test("with a version (the chain height), an entry is served only while the height it was read at is current")
+    func versionScoped() async throws {
+        let stub = try StubResolver([a, b, c]), clock = TestClock(), height = TestClock()
+        let cache = CachingResolver(stub, maxEntries: 10, timeToLive: .seconds(60), version: { height.now }) { clock.now }
+        _ = await cache.resolve(parsing: a)
+        _ = await cache.resolve(parsing: a)
+        #expect(stub.callCount == 1)
+        height.advance(seconds: 1)   // a block committed
+        _ = await cache.resolve(parsing: a)
+        #expect(stub.callCount == 2)
+        _ = await cache.resolve(parsing: a)
+        #expect(stub.callCount == 2)
+        #expect((cache.hitCount, cache.missCount) == (2, 2))
+    }
+
     @Test("when full, the least recently used entry is evicted")
     func leastRecentlyUsed() async throws {
         let (cache, stub, _) = try setUp(maxEntries: 2)
