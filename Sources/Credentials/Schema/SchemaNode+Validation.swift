@@ -40,7 +40,13 @@ extension SchemaNode {
         let length = string.unicodeScalars.count
         if let minLength, length < minLength { fail("minLength", "Has \(length) characters, fewer than \(minLength).") }
         if let maxLength, length > maxLength { fail("maxLength", "Has \(length) characters, more than \(maxLength).") }
-        if let pattern, !pattern.matches(string) { fail("pattern", "Does not match the pattern \(pattern.source).") }
+        if let pattern {
+            switch pattern.match(string) {
+            case .matches: break
+            case .noMatch: fail("pattern", "Does not match the pattern \(pattern.source).")
+            case .tooCostly: fail("pattern", "Matching the pattern \(pattern.source) takes more work than allowed; the schema's pattern backtracks on this value.")
+            }
+        }
         if let format, !format.accepts(string) { fail("format", "Is not a valid \(format.rawValue).") }
     }
 

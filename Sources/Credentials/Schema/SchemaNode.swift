@@ -47,10 +47,38 @@ struct SchemaNode: Sendable {
 struct SchemaPattern: Sendable {
     let source: String
     let regex: NSRegularExpression
+    /// Progress reports the regular-expression engine may make before matching is abandoned
+    /// (``SchemaLimits/maxPatternWork``).
+    let maxWork: Int
+
+    /// The outcome of matching.
+    enum Match: Equatable {
+        case matches, noMatch
+        /// The engine reported progress `maxWork` times without an answer: a pattern that
+        /// backtracks catastrophically on this input, such as `^(a+)+$`.
+        case tooCostly
+    }
 
     /// Whether the pattern matches anywhere in `string`: JSON Schema patterns are not
     /// implicitly anchored (draft 2020-12 validation §6.3.3).
-    func matches(_ string: String) -> Bool {
-        regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    ///
+    /// The engine reports progress every few thousand backtracking steps; counting the reports
+    /// bounds the work deterministically (no clock), so a schema registered by anyone cannot
+    /// hold a verifier's thread.
+    func match(_ string: String) -> Match {
+        var found = false, reports = 0, abandoned = false
+        regex.enumerateMatches(in: string, options: [.reportProgress], range: NSRange(string.startIndex..., in: string)) { result, _, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+            } else {
+                reports += 1
+                if reports >= maxWork {
+                    abandoned = true
+                    stop.pointee = true
+                }
+            }
+        }
+        return found ? .matches : abandoned ? .tooCostly : .noMatch
     }
 }

@@ -65,6 +65,6 @@ extension SchemaParser {
         guard let regex = try? NSRegularExpression(pattern: source) else {
             throw CredentialsError.invalidSchema("'pattern' at '\(at)' is not a valid regular expression.")
         }
-        return SchemaPattern(source: source, regex: regex)
+        return SchemaPattern(source: source, regex: regex, maxWork: limits.maxPatternWork)
     }
 }

@@ -71,4 +71,17 @@ struct SchemaKeywordTests {
             #expect(schema.accepts(value), "\(value)")
         }
     }
+
+    @Test("A pattern that backtracks catastrophically on a value fails it as too costly, at once, instead of holding the verifier")
+    func catastrophicPattern() throws {
+        let schema = try CredentialSchema(parsing: #"{"type": "string", "pattern": "^(a+)+$"}"#)
+        #expect(schema.accepts(.string(String(repeating: "a", count: 40))))
+        // About 2^40 backtracking steps without the work limit: the test would not end.
+        let violations = schema.validate(.string(String(repeating: "a", count: 40) + "!"))
+        #expect(violations.count == 1)
+        #expect(violations.first?.keyword == "pattern")
+        #expect(violations.first?.reason.contains("more work than allowed") == true)
+        // A value the pattern refuses cheaply is an ordinary mismatch.
+        #expect(schema.validate("b").first?.reason.contains("Does not match") == true)
+    }
 }
