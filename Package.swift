@@ -69,6 +69,7 @@ let package = Package(
             name: "HTTPServer",
             dependencies: ["Credentials", "DID", "Chain", "Primitives",
                            .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],

@@ -106,6 +106,27 @@ struct LimitsTests {
         }
     }
 
+    @Test("a connection that stops sending in the middle of a request body is closed after the idle timeout")
+    func idleConnectionClosed() async throws {
+        let backend = TestBackend(fixture: try await NodeFixture())
+        let server = HTTPTest.server(backend, limits: .init(idleTimeout: .milliseconds(300)))
+        try await server.application().test(.live) { client in
+            let port = try #require(client.port)
+            let socket = try RawSocket(port: port)
+            defer { socket.close() }
+            socket.send("POST /credentials/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"verifiableCredential\":")
+            // Closed by the server (end of stream), well before the 10 s the socket waits at most.
+            #expect(socket.receiveUntilClosed(within: 10) == .closed)
+            // The server itself still answers, on a new connection (the test client's own idle
+            // connection was closed by the same rule).
+            let fresh = try RawSocket(port: port)
+            defer { fresh.close() }
+            fresh.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            #expect(fresh.receiveAll(within: 10).hasPrefix("HTTP/1.1 200"))
+        }
+    }
+
     @Test("an unknown path and a wrong method are 404 problems")
     func unknownRoutes() async throws {
         let backend = TestBackend(fixture: try await NodeFixture())

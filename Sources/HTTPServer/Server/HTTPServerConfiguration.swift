@@ -7,19 +7,24 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         public var maximumBodyBytes: Int
         /// Requests one client (one peer IP address) may have in progress; more are answered 429.
         public var maximumConcurrentRequestsPerClient: Int
-        /// How long a request may take before it is answered 503.
+        /// How long a request that waits (issue, status, audit) may take before it is answered 503.
         public var requestTimeout: Duration
+        /// How long a connection may send nothing, between requests or in the middle of one,
+        /// before it is closed: a client trickling a request body cannot hold a slot for ever.
+        public var idleTimeout: Duration
 
         /// Creates limits.
         /// - Parameters:
         ///   - maximumBodyBytes: default 1 MiB.
         ///   - maximumConcurrentRequestsPerClient: default 64.
         ///   - requestTimeout: default 30 seconds.
+        ///   - idleTimeout: default 30 seconds.
         public init(maximumBodyBytes: Int = 1 << 20, maximumConcurrentRequestsPerClient: Int = 64,
-                    requestTimeout: Duration = .seconds(30)) {
+                    requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30)) {
             self.maximumBodyBytes = maximumBodyBytes
             self.maximumConcurrentRequestsPerClient = maximumConcurrentRequestsPerClient
             self.requestTimeout = requestTimeout
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -34,7 +39,7 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     /// - Parameters:
     ///   - host: default `127.0.0.1` (local only).
     ///   - port: default 8080; 0 for an ephemeral port.
-    ///   - limits: default ``Limits/init(maximumBodyBytes:maximumConcurrentRequestsPerClient:requestTimeout:)``.
+    ///   - limits: default ``Limits/init(maximumBodyBytes:maximumConcurrentRequestsPerClient:requestTimeout:idleTimeout:)``.
     public init(host: String = "127.0.0.1", port: Int = 8080, limits: Limits = Limits()) {
         self.host = host
         self.port = port

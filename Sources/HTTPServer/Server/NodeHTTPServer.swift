@@ -1,5 +1,6 @@
 public import Foundation
 package import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -50,8 +51,11 @@ public struct NodeHTTPServer: Sendable {
         var logger = Logger(label: "chancery.http")
         logger.logLevel = .warning
         let host = configuration.host
+        let (seconds, attoseconds) = configuration.limits.idleTimeout.components
+        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         return Application(
             router: router(),
+            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "Chancery"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -16,7 +16,8 @@ info:
     (one peer IP address) with too many requests in progress (64 by default) is answered 429;
     verification and resolution, bounded work on local state, are answered when done, and any
     other request (issue and status, which wait for a block; audit) not answered within the
-    timeout (30 s by default) is answered 503. Request
+    timeout (30 s by default) is answered 503; a connection that sends nothing for 30 s,
+    between requests or in the middle of one, is closed. Request
     bodies are JSON parsed strictly (RFC 8259 on valid UTF-8, numbers that fit a double,
     unique member names, nesting at most 128 deep); anything else is answered 400.
 
