@@ -41,6 +41,10 @@ struct Didctl: AsyncParsableCommand {
     static func runCommandLine() async {
         do {
             var command = try parseAsRoot()
+            if let refusal = NodeOption.refusal(of: command) {
+                FileHandle.standardError.write(Data("error: \(refusal)\n".utf8))
+                Foundation.exit(2)
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

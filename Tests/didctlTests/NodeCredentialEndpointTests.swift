@@ -104,4 +104,52 @@ struct NodeCredentialEndpointTests {
         #expect(replay.status == 422)
         #expect((replay.body["errors"] as? [[String: Any]])?.contains { $0["code"] as? String == "challengeReused" } == true, "\(replay.body)")
     }
+
+    @Test("with --node the CLI asks the running node: presentation challenge and verify, did resolve, chain info; other commands refuse --node with exit 2")
+    func commandsThroughTheNode() async throws {
+        let setup = try CredentialCommandTests.Issuing()
+        defer { setup.chain.remove() }
+        let holderKey = Ed25519PrivateKey()
+        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
+        let issued = try setup.issue(#"{"id": "\#(holder)", "name": "Erin", "degree": "MSc", "year": 2025}"#)
+        let jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let node = try RunningNode(dataDirectory: setup.chain.root)
+        defer { node.stop() }
+        let url = node.url.absoluteString
+
+        let challenged = try Didctl.run(["presentation", "challenge", "--node", url, "--json"])
+        #expect(challenged.status == 0, "\(challenged.stderr)")
+        let challenge = try #require(Self.json(Data(challenged.stdout.utf8))["challenge"] as? String)
+        let signer = PrivateKeySigner(key: .ed25519(holderKey), verificationMethod: holder + "#" + String(holder.dropFirst(8)))
+        let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
+                              "verifiableCredential": [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                                                        "id": .string("data:application/vc+jwt,\(jwt)")]]]
+        let presentation = try await JWTPresentation.issue(vp, challenge: challenge, domain: "verifier.example", signer: signer)
+        let file = setup.chain.root.appendingPathComponent("vp.jwt")
+        try Data(presentation.utf8).write(to: file)
+        let arguments = ["presentation", "verify", file.path, "--challenge", challenge, "--domain", "verifier.example", "--node", url]
+        let verified = try Didctl.run(arguments)
+        #expect(verified.status == 0 && verified.stdout.contains("VERIFIED (HTTP 200"), "\(verified.stdout)\(verified.stderr)")
+        let replayed = try Didctl.run(arguments)
+        #expect(replayed.status == 1 && replayed.stdout.contains("NOT VERIFIED (HTTP 422"), "\(replayed.stdout)\(replayed.stderr)")
+
+        let resolved = try Didctl.run(["did", "resolve", setup.issuer, "--node", url, "--json"])
+        #expect(resolved.status == 0, "\(resolved.stderr)")
+        #expect((Self.json(Data(resolved.stdout.utf8))["didDocument"] as? [String: Any])?["id"] as? String == setup.issuer)
+        let chainId = String(setup.issuer.split(separator: ":")[2])
+        let absent = try DIDChancery(chainId: chainId, publicKey: Secp256k1PrivateKey().publicKey).did.description
+        let missing = try Didctl.run(["did", "resolve", absent, "--node", url])
+        #expect(missing.status == 1 && missing.stderr.contains("notFound"), "\(missing.stderr)")
+
+        let info = try Didctl.run(["chain", "info", "--node", url, "--json"])
+        let local = try setup.chain.json(["chain", "info"])
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(Self.json(Data(info.stdout.utf8))["height"] as? Int == local["height"] as? Int)
+        #expect(Self.json(Data(info.stdout.utf8))["headHash"] as? String == local["headHash"] as? String)
+
+        for command in [["did", "create", "--account", "alice"], ["issuer", "list"], ["credential", "revoke", issued.id, "--account", "university"]] {
+            let refused = try Didctl.run(command + ["--node", url])
+            #expect(refused.status == 2 && refused.stderr.contains("Commands that take --node"), "\(command): \(refused.stderr)")
+        }
+    }
 }

@@ -22,6 +22,24 @@ struct NodeClient {
         request.httpMethod = "POST"
         request.httpBody = Data(body.serialized())
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        return try await send(request)
+    }
+
+    /// GETs `path` (appended as it is, so a DID keeps its colons) with an `Accept` header.
+    func get(_ path: String, query: [URLQueryItem] = [], accept: String = "application/json") async throws -> (status: Int, body: JSONObject) {
+        guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
+            throw DidctlFailure("--node must be an http(s) URL such as http://127.0.0.1:8080, not '\(base)'.")
+        }
+        components.percentEncodedPath = (components.percentEncodedPath.hasSuffix("/") ? String(components.percentEncodedPath.dropLast())
+                                                                                      : components.percentEncodedPath) + "/" + path
+        components.queryItems = query.isEmpty ? nil : query
+        guard let url = components.url else { throw DidctlFailure("'\(path)' cannot be sent to the node as a URL path.") }
+        var request = URLRequest(url: url)
+        request.setValue(accept, forHTTPHeaderField: "Accept")
+        return try await send(request)
+    }
+
+    private func send(_ request: URLRequest) async throws -> (status: Int, body: JSONObject) {
         let data: Data, response: URLResponse
         do { (data, response) = try await URLSession.shared.data(for: request) } catch {
             throw DidctlFailure("The node at \(base) cannot be reached: \(error.localizedDescription)")

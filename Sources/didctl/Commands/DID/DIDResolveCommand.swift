@@ -10,7 +10,7 @@ struct DIDResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Print the DID resolution result of a did:chancery DID of this chain or a did:key DID.",
-        discussion: "did:key DIDs resolve without a chain; did:chancery DIDs are read from the data directory's ledger.")
+        discussion: "did:key DIDs resolve without a chain; did:chancery DIDs are read from the data directory's ledger, or with --node URL from a running node's GET /1.0/identifiers.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -31,9 +31,13 @@ struct DIDResolveCommand: AsyncParsableCommand {
             throw ValidationError("--version-time must be an RFC 3339 date-time with a zone, such as 2025-01-31T12:00:00Z.")
         }
         if versionId != nil, versionTime != nil { throw ValidationError("Give --version-id or --version-time, not both.") }
+        if global.nodeURL != nil, accept != nil {
+            throw ValidationError("--accept is not supported with --node: the node returns the whole resolution result.")
+        }
     }
 
     func run() async throws {
+        if let nodeURL = global.nodeURL { return try await resolveThroughNode(try NodeClient(nodeURL)) }
         let options = DIDResolutionOptions(accept: accept, versionId: versionId, versionTime: versionTime.flatMap(DIDDateTime.init(parsing:)))
         let result = try await resolver().resolve(parsing: did, options: options)
         if let error = result.error {
@@ -42,6 +46,23 @@ struct DIDResolveCommand: AsyncParsableCommand {
             throw DidctlFailure("\(error.code): \(error.reason)")
         }
         print(result.jsonValue.prettyPrinted())
+    }
+
+    /// `--node URL`: the node's Universal Resolver binding, asked for the whole result.
+    private func resolveThroughNode(_ client: NodeClient) async throws {
+        var query: [URLQueryItem] = []
+        if let versionId { query.append(URLQueryItem(name: "versionId", value: versionId)) }
+        if let versionTime { query.append(URLQueryItem(name: "versionTime", value: versionTime)) }
+        let (status, body) = try await client.get("1.0/identifiers/\(did)", query: query, accept: "application/did-resolution")
+        let metadata = body["didResolutionMetadata"]?.objectValue
+        guard metadata != nil || status == 200 || status == 410 else {
+            throw DidctlFailure("The node at \(client.base) answered \(status): \(body["detail"]?.stringValue ?? "no resolution result").")
+        }
+        if let error = metadata?["error"]?.stringValue {
+            if global.json { print(JSONValue.object(body).prettyPrinted()) }
+            throw DidctlFailure("\(error): \(metadata?["errorMessage"]?.stringValue ?? "resolution failed at \(client.base)")")
+        }
+        print(JSONValue.object(body).prettyPrinted())
     }
 
     /// did:key needs no chain, so the ledger is opened only for a did:chancery DID.

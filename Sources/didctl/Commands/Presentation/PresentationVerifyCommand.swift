@@ -7,7 +7,8 @@ import Primitives
 /// `didctl presentation verify FILE --challenge C [--domain D]`.
 struct PresentationVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Verify a presentation against a challenge this data dir issued (consumed on success); exit 0 only if verified.")
+        commandName: "verify", abstract: "Verify a presentation against a challenge this data dir issued (consumed on success); exit 0 only if verified.",
+        discussion: "With --node URL the node verifies it (POST /presentations/verify), against a challenge the node issued.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The presentation file, or '-' for stdin.") var file: String
     @Option(help: "The challenge issued for it.") var challenge: String
@@ -19,6 +20,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         let runtime = try NodeRuntime(directory: directory, access: .read)
         defer { runtime.node.shutdown() }
@@ -35,5 +37,24 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
         }
         Output(json: global.json).emit(json: .object(result.json), text: lines.joined(separator: "\n"))
         if !result.verified { throw DidctlFailure("The presentation is not verified.") }
+    }
+
+    /// `--node URL`: the node's `POST /presentations/verify`, which consumes its own challenge.
+    private func verifyThroughNode(_ client: NodeClient) async throws {
+        guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
+        var options: JSONObject = ["challenge": .string(challenge), "policy": .string(policy)]
+        if let domain { options["domain"] = .string(domain) }
+        let (status, body) = try await client.post("presentations/verify", ["verifiablePresentation": input, "options": .object(options)])
+        let verified = status == 200 && body["verified"] == .bool(true)
+        var lines = ["presentation: \(verified ? "VERIFIED" : "NOT VERIFIED") (HTTP \(status) from \(client.base))"]
+        for check in body["checks"]?.arrayValue ?? [] {
+            lines.append(CredentialVerifyCommand.line(check["check"]?.stringValue ?? "", check["outcome"]?.stringValue ?? "",
+                                                      check["reason"]?.stringValue ?? ""))
+        }
+        if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
+        var report = body
+        report["httpStatus"] = .number(Double(status))
+        Output(json: global.json).emit(json: .object(report), text: lines.joined(separator: "\n"))
+        if !verified { throw DidctlFailure("The presentation is not verified.") }
     }
 }

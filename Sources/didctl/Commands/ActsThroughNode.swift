@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// A command that honours `--node URL` (CONTRACT.md, global options) by asking a running node
+/// over HTTP instead of opening the data directory. Every other command refuses `--node`
+/// rather than quietly acting on a local ledger the user did not mean.
+protocol ActsThroughNode {}
+
+extension CredentialVerifyCommand: ActsThroughNode {}
+extension PresentationChallengeCommand: ActsThroughNode {}
+extension PresentationVerifyCommand: ActsThroughNode {}
+extension DIDResolveCommand: ActsThroughNode {}
+extension ChainInfoCommand: ActsThroughNode {}
+
+enum NodeOption {
+    /// The commands that take `--node`, as a user types them.
+    static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "chain info"]
+
+    /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
+    static func refusal(of command: any ParsableCommand) -> String? {
+        guard !(command is any ActsThroughNode), nodeURL(of: command) != nil else { return nil }
+        return "This command does not act through a node: leave out --node (a command that writes runs on the node's "
+            + "data directory while the node is stopped). Commands that take --node: " + commands.joined(separator: ", ") + "."
+    }
+
+    /// The `--node` value of a parsed command, found through its `GlobalOptions` group (directly
+    /// on the command, or inside a shared option group such as revoke's).
+    private static func nodeURL(of command: any ParsableCommand) -> String? {
+        globalOptions(in: command, depth: 0)?.nodeURL
+    }
+
+    private static func globalOptions(in value: Any, depth: Int) -> GlobalOptions? {
+        if let group = value as? OptionGroup<GlobalOptions> { return group.wrappedValue }
+        if let options = value as? GlobalOptions { return options }
+        guard depth < 6 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let found = globalOptions(in: child.value, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+}
