@@ -16,7 +16,7 @@ extension NodeRuntime {
     /// The account's DID and a signer for its key under `relationship` (assertions for
     /// issuing, authentication for presenting).
     func credentialSigner(account name: String, relationship: VerificationRelationship = .assertionMethod) async throws -> (did: DID, signer: CustodianSigner, custody: (custodian: any KeyCustodian, key: KeyReference)) {
-        let custody = try await directory.custodian(for: try directory.account(name))
+        let custody = try await custodian(account: name)
         let publicKey = try await custody.custodian.publicKey(for: custody.key)
         let did = try DIDChancery(chainId: genesis.chainId, publicKey: publicKey).did
         let (document, _) = try await currentDIDState(of: did)

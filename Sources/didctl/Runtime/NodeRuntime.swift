@@ -15,6 +15,9 @@ final class NodeRuntime: @unchecked Sendable {
     let membershipService: MembershipService
     let custodian = InMemoryCustodian()
     let clock: any ChainClock
+    /// Accounts' custodians once unlocked: a node answering issue and status requests would
+    /// otherwise run Argon2id (or a PKCS#11 login) for every request of an account.
+    private let unlocked = UnlockedCustodians()
 
     /// The transaction handlers every node of this build knows.
     static func handlers() -> TransactionHandlerRegistry {
@@ -60,6 +63,15 @@ final class NodeRuntime: @unchecked Sendable {
 
     var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }
 
+    /// The custodian holding account `name`'s key, unlocked once per process (the secret comes
+    /// from the environment or a prompt, as ``DataDirectory/custodian(for:)`` asks for it).
+    func custodian(account name: String) async throws -> (custodian: any KeyCustodian, key: KeyReference) {
+        if let custody = unlocked[name] { return custody }
+        let custody = try await directory.custodian(for: try directory.account(name))
+        unlocked[name] = custody
+        return custody
+    }
+
     /// Certified one-time keys for a member (the operator by default).
     /// - Parameter member: the custodian and key of the member the keys are for, which signs the
     ///   request; the operator when `nil`. The auditor later links the transactions to that member.
@@ -76,5 +88,17 @@ final class NodeRuntime: @unchecked Sendable {
             credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: try membershipService.certify(request, now: now))
         }
         return credentials
+    }
+}
+
+/// Unlocked custodians by account name, shared by a node's concurrent requests.
+private final class UnlockedCustodians: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var byAccount: [String: (custodian: any KeyCustodian, key: KeyReference)] = [:]
+
+    subscript(name: String) -> (custodian: any KeyCustodian, key: KeyReference)? {
+        get { lock.withLock { byAccount[name] } }
+        set { lock.withLock { byAccount[name] = newValue } }
     }
 }
