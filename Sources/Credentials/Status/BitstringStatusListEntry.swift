@@ -48,16 +48,23 @@ public struct BitstringStatusListEntry: Hashable, Sendable {
     /// Whether `text` is `scheme:rest` with an RFC 3986 scheme and no whitespace: enough to
     /// refuse relative references and typos without a full URL parser.
     static func isAbsoluteURL(_ text: String) -> Bool {
-        // Bytes, not Characters: this runs twice per status entry on the verification path.
-        let bytes = text.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex, bytes.index(after: colon) != bytes.endIndex else {
-            return false
+        // Contiguous bytes, not Characters: this runs twice per status entry on the verification path.
+        var text = text
+        let asciiVerdict: Bool? = text.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count else { return false }
+            func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+            guard isLetter(bytes[0]) else { return false }
+            for byte in bytes[1..<colon] where !(isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E) {
+                return false
+            }
+            var ascii = true
+            for byte in bytes {
+                if byte <= 0x20 { return false }   // ASCII whitespace or a control character
+                if byte >= 0x80 { ascii = false }
+            }
+            return ascii ? true : nil
         }
-        let scheme = bytes[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        guard let first = scheme.first, isLetter(first) else { return false }
-        let schemeOK = scheme.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
-        // Any whitespace, ASCII or not, makes it no URL.
-        return schemeOK && !bytes.contains(where: { $0 <= 0x20 }) && (text.utf8.allSatisfy { $0 < 0x80 } || !text.contains(where: \.isWhitespace))
+        // Any whitespace, ASCII or not, makes it no URL; only non-ASCII text needs the Unicode check.
+        return asciiVerdict ?? !text.contains(where: \.isWhitespace)
     }
 }

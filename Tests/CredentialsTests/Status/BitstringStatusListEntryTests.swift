@@ -51,7 +51,10 @@ struct BitstringStatusListEntryTests {
             ("statusListIndex", "-1"), ("statusListIndex", "+5"), ("statusListIndex", "1e3"),
             ("statusListIndex", "99999999999999999999"), ("statusListIndex", "١٢"),
             ("statusListCredential", nil), ("statusListCredential", "status/3"),
-            ("statusListCredential", "https://example.com/a b"),
+            ("statusListCredential", "https://example.com/a b"), ("statusListCredential", ":no-scheme"),
+            ("statusListCredential", "1http://example.com"), ("statusListCredential", "ht*tp://example.com"),
+            ("statusListCredential", "https:"), ("statusListCredential", "https://example.com/a\u{3000}b"),
+            ("statusListCredential", "https://example.com/a\tb"),
             ("statusSize", .number(0)), ("statusSize", .number(1.5)), ("statusSize", "2"), ("statusSize", .number(9)),
         ]
         for (key, value) in edits {
@@ -62,5 +65,13 @@ struct BitstringStatusListEntryTests {
             }
         }
         #expect(throws: CredentialsError.invalidStatusEntry("")) { try BitstringStatusListEntry(json: .array([])) }
+    }
+
+    @Test("accepts absolute URLs with any RFC 3986 scheme, non-ASCII paths included")
+    func absoluteURLs() throws {
+        for url in ["did:chancery:local:0xabc/status/revocation/0", "https://例え.jp/lists/1", "urn:uuid:1234", "a+b-c.d:x"] {
+            let entry = try BitstringStatusListEntry(statusPurpose: .revocation, statusListIndex: 3, statusListCredential: url)
+            #expect(try BitstringStatusListEntry(json: entry.jsonValue).statusListCredential == url)
+        }
     }
 }
