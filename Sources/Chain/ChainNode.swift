@@ -76,6 +76,10 @@ public final class ChainNode: Sendable {
     /// The latest committed block header.
     public var head: BlockHeader { orderer.latestHeader }
 
+    /// The height of the latest committed block: what caches of chain state are scoped to,
+    /// read without copying the header.
+    public var height: UInt64 { orderer.latestHeight }
+
     /// The orderer's counters since the node started.
     public var statistics: OrdererStatistics { orderer.currentStatistics }
 

@@ -50,6 +50,9 @@ final class SoloOrderer: @unchecked Sendable {
     /// The latest committed header.
     var latestHeader: BlockHeader { condition.withLock { head } }
 
+    /// The latest committed height.
+    var latestHeight: UInt64 { condition.withLock { head.height } }
+
     /// Work done so far.
     var currentStatistics: OrdererStatistics { condition.withLock { statistics } }
 

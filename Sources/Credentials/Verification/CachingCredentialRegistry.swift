@@ -14,7 +14,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
     private let lock = NSLock()
     private var schemas: [String: CredentialSchema] = [:]
     private var cachedHeight: UInt64 = .max
-    private var accreditations: [String: Bool] = [:]
+    private var accreditations: [AccreditationKey: Bool] = [:]
     private var lists: [String: RegisteredStatusList?] = [:]
     private var anchors: [[UInt8]: RegisteredAnchor?] = [:]
     private let capacity: Int
@@ -23,7 +23,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
     /// - Parameters:
     ///   - base: the registry to read through.
     ///   - height: the chain's committed height, read before each lookup.
-    ///   - capacity: entries kept per kind (each kind is emptied when full).
+    ///   - capacity: entries kept per kind (the height-scoped tables are emptied when one is full).
     public init(_ base: any CredentialRegistry, height: @escaping @Sendable () -> UInt64, capacity: Int = 100_000) {
         self.base = base
         self.height = height
@@ -43,41 +43,53 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
 
     /// See ``CredentialRegistry``; kept until the height moves.
     public func isAccredited(issuer: String, schemaID: String, at time: Int64) throws -> Bool {
-        try cached("\(issuer) \(schemaID) \(time)", \.accreditations) { try base.isAccredited(issuer: issuer, schemaID: schemaID, at: time) }
+        let key = AccreditationKey(issuer: issuer, schemaID: schemaID, time: time)
+        return try cached(lookup: { $0.accreditations[key] }, store: { $0.accreditations[key] = $1 }, count: { $0.accreditations.count }) {
+            try base.isAccredited(issuer: issuer, schemaID: schemaID, at: time)
+        }
     }
 
     /// See ``CredentialRegistry``; kept until the height moves.
     public func registeredStatusList(id: String) throws -> RegisteredStatusList? {
-        try cached(id, \.lists) { try base.registeredStatusList(id: id) }
+        try cached(lookup: { $0.lists[id] }, store: { $0.lists[id] = $1 }, count: { $0.lists.count }) { try base.registeredStatusList(id: id) }
     }
 
     /// See ``CredentialRegistry``; kept until the height moves.
     public func registeredAnchor(root: [UInt8]) throws -> RegisteredAnchor? {
-        try cached(root, \.anchors) { try base.registeredAnchor(root: root) }
+        try cached(lookup: { $0.anchors[root] }, store: { $0.anchors[root] = $1 }, count: { $0.anchors.count }) { try base.registeredAnchor(root: root) }
     }
 
-    private func cached<Key: Hashable, Value>(_ key: Key, _ table: ReferenceWritableKeyPath<CachingCredentialRegistry, [Key: Value]>,
-                                              read: () throws -> Value) throws -> Value {
+    /// The value for a key of one table at the current height, read through on a miss. The
+    /// table is reached through closures rather than a key path: this runs three times per
+    /// verification, and key-path projection was a visible share of it.
+    private func cached<Value>(lookup: (CachingCredentialRegistry) -> Value?, store: (CachingCredentialRegistry, Value) -> Void,
+                               count: (CachingCredentialRegistry) -> Int, read: () throws -> Value) throws -> Value {
         let now = height()
         let hit: Value? = lock.withLock {
             if cachedHeight != now { flush(to: now) }
-            return self[keyPath: table][key]
+            return lookup(self)
         }
         if let hit { return hit }
         let value = try read()
         lock.withLock {
             guard cachedHeight == now else { return }
-            if self[keyPath: table].count >= capacity { self[keyPath: table].removeAll(keepingCapacity: true) }
-            self[keyPath: table][key] = value
+            if count(self) >= capacity { flush(to: now) }
+            store(self, value)
         }
         return value
     }
 
-    /// Forgets everything that can change with a block. Called with the lock held.
     private func flush(to height: UInt64) {
         cachedHeight = height
         accreditations.removeAll(keepingCapacity: true)
         lists.removeAll(keepingCapacity: true)
         anchors.removeAll(keepingCapacity: true)
     }
+}
+
+/// Who was accredited for what, when: the accreditation cache's key, hashed without building a string.
+private struct AccreditationKey: Hashable {
+    let issuer: String
+    let schemaID: String
+    let time: Int64
 }

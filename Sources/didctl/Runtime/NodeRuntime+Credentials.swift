@@ -10,7 +10,7 @@ extension NodeRuntime {
 
     /// A verifier over this node's chain and resolvers.
     func credentialVerifier(policy: VerificationPolicy = .standard) -> CredentialVerifier {
-        CredentialVerifier(resolver: resolver(), registry: CachingCredentialRegistry(credentialRegistry(), height: { [node] in node.head.height }), policy: policy)
+        CredentialVerifier(resolver: resolver(), registry: CachingCredentialRegistry(credentialRegistry(), height: { [node] in node.height }), policy: policy)
     }
 
     /// The account's DID and a signer for its key under `relationship` (assertions for

@@ -33,7 +33,7 @@ final class NodeRuntime: @unchecked Sendable {
     func resolver() -> any DIDResolver {
         CachingResolver(CompositeResolver([DIDChancery.methodName: DIDChancery.Resolver(chainId: genesis.chainId, state: store),
                                            DIDKey.methodName: DIDKey.Resolver()]),
-                        maxEntries: 10_000, timeToLive: .seconds(300), version: { [node] in node.head.height },
+                        maxEntries: 10_000, timeToLive: .seconds(300), version: { [node] in node.height },
                         now: { [clock] in clock.nowMilliseconds() })
     }
 

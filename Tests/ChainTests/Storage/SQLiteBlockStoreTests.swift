@@ -94,6 +94,7 @@ struct SQLiteBlockStoreTests {
         let after = [try await chain.put("small again"), try await chain.put("small again, too")]
         #expect(await Self.submitAll(after, to: chain).allSatisfy { $0 == nil })
         #expect(chain.node.head.height == head.header.height + 1)
+        #expect(chain.node.height == chain.node.head.height)
     }
 
     /// Submits a batch concurrently; returns each submission's error (`nil` on success), in order.
