@@ -79,23 +79,39 @@ struct NodeCredentialEndpointTests {
         #expect(try BitstringStatusList(encodedList: encoded).bit(at: index))
     }
 
+    /// A did:key holder with a diploma issued to it, and how it presents the diploma.
+    struct Holder {
+        let key = Ed25519PrivateKey()
+        let did: String
+        let issued: (id: String, file: URL)
+        let jwt: String
+
+        init(_ setup: CredentialCommandTests.Issuing, name: String) throws {
+            did = try DIDKey(publicKey: .ed25519(key.publicKey)).did.description
+            issued = try setup.issue(#"{"id": "\#(did)", "name": "\#(name)", "degree": "MSc", "year": 2025}"#)
+            jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// A JWT presentation of the diploma answering `challenge` for verifier.example.
+        func presentation(challenge: String) async throws -> String {
+            let signer = PrivateKeySigner(key: .ed25519(key), verificationMethod: did + "#" + String(did.dropFirst(8)))
+            let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(did),
+                                  "verifiableCredential": [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                                                            "id": .string("data:application/vc+jwt,\(jwt)")]]]
+            return try await JWTPresentation.issue(vp, challenge: challenge, domain: "verifier.example", signer: signer)
+        }
+    }
+
     @Test("a presentation answers a node challenge once; the replay is refused with 422")
     func presentationEndpoint() async throws {
         let setup = try CredentialCommandTests.Issuing()
         defer { setup.chain.remove() }
-        let holderKey = Ed25519PrivateKey()
-        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
-        let issued = try setup.issue(#"{"id": "\#(holder)", "name": "Dora", "degree": "BSc", "year": 2024}"#)
-        let jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let holder = try Holder(setup, name: "Dora")
         let node = try RunningNode(dataDirectory: setup.chain.root)
         defer { node.stop() }
         let challenged = try await Self.post(node.url.appendingPathComponent("challenges"), [String: Any]())
         let challenge = try #require(challenged.body["challenge"] as? String)
-        let signer = PrivateKeySigner(key: .ed25519(holderKey), verificationMethod: holder + "#" + String(holder.dropFirst(8)))
-        let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
-                              "verifiableCredential": [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
-                                                        "id": .string("data:application/vc+jwt,\(jwt)")]]]
-        let presentation = try await JWTPresentation.issue(vp, challenge: challenge, domain: "verifier.example", signer: signer)
+        let presentation = try await holder.presentation(challenge: challenge)
         let body: [String: Any] = ["verifiablePresentation": presentation, "options": ["challenge": challenge, "domain": "verifier.example"]]
         let url = node.url.appendingPathComponent("presentations/verify")
         let first = try await Self.post(url, body)
@@ -109,10 +125,7 @@ struct NodeCredentialEndpointTests {
     func commandsThroughTheNode() async throws {
         let setup = try CredentialCommandTests.Issuing()
         defer { setup.chain.remove() }
-        let holderKey = Ed25519PrivateKey()
-        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
-        let issued = try setup.issue(#"{"id": "\#(holder)", "name": "Erin", "degree": "MSc", "year": 2025}"#)
-        let jwt = try String(contentsOf: issued.file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let holder = try Holder(setup, name: "Erin")
         let node = try RunningNode(dataDirectory: setup.chain.root)
         defer { node.stop() }
         let url = node.url.absoluteString
@@ -120,11 +133,7 @@ struct NodeCredentialEndpointTests {
         let challenged = try Didctl.run(["presentation", "challenge", "--node", url, "--json"])
         #expect(challenged.status == 0, "\(challenged.stderr)")
         let challenge = try #require(Self.json(Data(challenged.stdout.utf8))["challenge"] as? String)
-        let signer = PrivateKeySigner(key: .ed25519(holderKey), verificationMethod: holder + "#" + String(holder.dropFirst(8)))
-        let vp: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
-                              "verifiableCredential": [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
-                                                        "id": .string("data:application/vc+jwt,\(jwt)")]]]
-        let presentation = try await JWTPresentation.issue(vp, challenge: challenge, domain: "verifier.example", signer: signer)
+        let presentation = try await holder.presentation(challenge: challenge)
         let file = setup.chain.root.appendingPathComponent("vp.jwt")
         try Data(presentation.utf8).write(to: file)
         let arguments = ["presentation", "verify", file.path, "--challenge", challenge, "--domain", "verifier.example", "--node", url]
@@ -147,7 +156,7 @@ struct NodeCredentialEndpointTests {
         #expect(Self.json(Data(info.stdout.utf8))["height"] as? Int == local["height"] as? Int)
         #expect(Self.json(Data(info.stdout.utf8))["headHash"] as? String == local["headHash"] as? String)
 
-        for command in [["did", "create", "--account", "alice"], ["issuer", "list"], ["credential", "revoke", issued.id, "--account", "university"]] {
+        for command in [["did", "create", "--account", "alice"], ["issuer", "list"], ["credential", "revoke", holder.issued.id, "--account", "university"]] {
             let refused = try Didctl.run(command + ["--node", url])
             #expect(refused.status == 2 && refused.stderr.contains("Commands that take --node"), "\(command): \(refused.stderr)")
         }
