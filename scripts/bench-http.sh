@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of a running node with wrk (installed here if missing): POST /credentials/verify
 # with ES256K JWT credentials from a chain-resolved, accredited issuer (every check, status
-# included), and GET /1.0/identifiers/{did}; then the in-process `didctl bench verify` for
-# comparison. Usage: scripts/bench-http.sh [DIDCTL] (default: the release build).
+# included), GET /1.0/identifiers/{did}, and the same verification load against a second node
+# whose tasks run on Swift's own thread pool; then the in-process `didctl bench verify`.
+#
+# The machine is shared and noisy, so the three loads are interleaved over BENCH_ROUNDS rounds
+# and the medians are reported, with the ratio to the in-process figure.
+# Usage: scripts/bench-http.sh [DIDCTL] (default: the release build).
+# Environment: BENCH_ROUNDS (5), BENCH_DURATION per load and round (10s), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (1), BENCH_PORT (18181; the second node takes the next port).
 set -euo pipefail
 didctl="${1:-$(swift build -c release --show-bin-path)/didctl}"
-duration="${BENCH_DURATION:-20s}"
+rounds="${BENCH_ROUNDS:-5}"
+duration="${BENCH_DURATION:-10s}"
 connections="${BENCH_CONNECTIONS:-32}"
 port="${BENCH_PORT:-18181}"
+pool_port=$((port + 1))
 threads="${BENCH_THREADS:-1}"
 if ! command -v wrk >/dev/null; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get install -y -qq wrk
 fi
-work="$(mktemp -d)"; node_pid=""
-cleanup() { [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+work="$(mktemp -d)"; pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 export CHANCERY_PASSWORD="bench password"
 d="$work/data"
@@ -51,42 +59,58 @@ done = function(summary, latency, requests)
 end
 LUA
 
-start_node() {  # start_node [VAR=value ...]: the node, with the environment given
-    env "$@" "$didctl" node start --listen "127.0.0.1:$port" --data-dir "$d" >"$work/node.log" 2>&1 &
-    node_pid=$!
-    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
-    echo "the node did not start:" >&2; cat "$work/node.log" >&2; exit 1
+start_node() {  # start_node DATA-DIR PORT [VAR=value ...]: a node, with the environment given
+    local data="$1" listen="127.0.0.1:$2"; shift 2
+    env "$@" "$didctl" node start --listen "$listen" --data-dir "$data" >"$data.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 100); do curl -fsS "http://$listen/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
+    echo "the node on $listen did not start:" >&2; cat "$data.log" >&2; exit 1
 }
-stop_node() { kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""; }
-verify_run() {  # verify_run OUTPUT: wrk on POST /credentials/verify after a 5 s warm-up
-    BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "http://127.0.0.1:$port" >/dev/null
-    BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/verify.lua" "http://127.0.0.1:$port" | tee "$1"
+load() {  # load NAME URL [wrk options]: one measurement, appended to NAME.txt as "requests/s p99-ms non-2xx"
+    local name="$1" url="$2"; shift 2
+    wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/last.txt"
+    awk -v non2xx="$(sed -n 's/RESULT non2xx=//p' "$work/last.txt")" '
+        /Requests\/sec/ { rate = $2 }
+        $1 == "99%" { p99 = $2; if (p99 ~ /us$/) p99 = p99 / 1000; else if (p99 ~ /ms$/) p99 = p99 + 0; else if (p99 ~ /s$/) p99 = p99 * 1000 }
+        END { printf "%s %s %s\n", rate, p99, (non2xx == "" ? 0 : non2xx) }' "$work/last.txt" >>"$work/$name.txt"
+    tail -1 "$work/$name.txt"
+}
+median() {  # median FILE COLUMN
+    sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'
 }
 
-start_node
+# The second node runs on a copy of the chain: one writer per data directory.
+cp -R "$d" "$work/data-pool"
+start_node "$d" "$port"
+start_node "$work/data-pool" "$pool_port" CHANCERY_CONCURRENCY_POOL=1
 curl -fsS -o /dev/null -w "   sample verify: HTTP %{http_code}\n" -H 'Content-Type: application/json' -d "$(head -1 "$work/bodies.txt")" \
     "http://127.0.0.1:$port/credentials/verify"
-echo "== wrk POST /credentials/verify ($connections connections, $duration, after a 5 s warm-up)"
-verify_run "$work/verify.txt"
-echo "== wrk GET /1.0/identifiers/$did ($connections connections, $duration)"
-wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$port/1.0/identifiers/$did" >/dev/null
-wrk -t"$threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/1.0/identifiers/$did" | tee "$work/resolve.txt"
-stop_node
-
-# For comparison: the same node with its tasks on Swift's own thread pool rather than on the
-# event loops (each request then crosses threads twice).
-start_node CHANCERY_CONCURRENCY_POOL=1
-echo "== wrk POST /credentials/verify, tasks on Swift's thread pool (CHANCERY_CONCURRENCY_POOL=1)"
-verify_run "$work/verify-pool.txt"
-stop_node
+verify_url="http://127.0.0.1:$port" pool_url="http://127.0.0.1:$pool_port" resolve_url="http://127.0.0.1:$port/1.0/identifiers/$did"
+echo "== warm-up (5 s each)"
+BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "$verify_url" >/dev/null
+BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "$pool_url" >/dev/null
+wrk -t"$threads" -c"$connections" -d5s "$resolve_url" >/dev/null
+echo "== $rounds rounds of $duration per load, $connections connections, $threads wrk thread(s) (requests/s, p99 ms, non-2xx)"
+for round in $(seq 1 "$rounds"); do
+    echo "round $round"
+    printf '   verify          '; BODIES="$work/bodies.txt" load verify "$verify_url" -s "$work/verify.lua"
+    printf '   resolve         '; load resolve "$resolve_url"
+    printf '   verify (pool)   '; BODIES="$work/bodies.txt" load pool "$pool_url" -s "$work/verify.lua"
+done
+for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+pids=()
 
 echo "== didctl bench verify (in process, same machine, for comparison)"
 "$didctl" bench verify --credentials 2000 --verifications 60000 --rounds 3 | tee "$work/inprocess.txt"
+inprocess="$(awk '/^verifications/ {print $2}' "$work/inprocess.txt")"
+bound="$(awk '/^ES256K signature bound/ {print $4}' "$work/inprocess.txt")"
 echo
-echo "== summary"
-printf 'HTTP verify:   %s requests/s, p99 %s (non-2xx: %s)\n' "$(awk '/Requests\/sec/ {print $2}' "$work/verify.txt")" \
-    "$(awk '$1 == "99%" {print $2}' "$work/verify.txt")" "$(sed -n 's/RESULT non2xx=//p' "$work/verify.txt")"
-printf 'HTTP verify, Swift pool: %s requests/s, p99 %s\n' "$(awk '/Requests\/sec/ {print $2}' "$work/verify-pool.txt")" \
-    "$(awk '$1 == "99%" {print $2}' "$work/verify-pool.txt")"
-printf 'HTTP resolve:  %s requests/s, p99 %s\n' "$(awk '/Requests\/sec/ {print $2}' "$work/resolve.txt")" "$(awk '$1 == "99%" {print $2}' "$work/resolve.txt")"
-printf 'in process:    %s verifications/s\n' "$(awk '/^verifications/ {print $2}' "$work/inprocess.txt")"
+echo "== summary (medians of $rounds rounds)"
+for name in verify resolve pool; do
+    non2xx="$(awk '{ s += $3 } END { print s + 0 }' "$work/$name.txt")"
+    label=$(case "$name" in verify) echo "HTTP verify:             ";; resolve) echo "HTTP resolve:            ";; pool) echo "HTTP verify, Swift pool: ";; esac)
+    printf '%s%s requests/s, p99 %s ms (non-2xx in all rounds: %s)\n' "$label" "$(median "$work/$name.txt" 1)" "$(median "$work/$name.txt" 2)" "$non2xx"
+done
+printf 'in process:              %s verifications/s (ES256K signature bound %s/s)\n' "$inprocess" "$bound"
+awk -v http="$(median "$work/verify.txt" 1)" -v local="$inprocess" -v bound="$bound" \
+    'BEGIN { printf "HTTP verify / in process: %.2f; HTTP verify / signature bound: %.2f\n", http / local, http / bound }'
