@@ -25,7 +25,7 @@ struct Didctl: AsyncParsableCommand {
     /// server's event loops (``EventLoopExecutor``), which must happen before any task starts.
     static func main() {
         let arguments = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
-        if arguments.starts(with: ["node", "start"]), ProcessInfo.processInfo.environment["CHANCERY_CONCURRENCY_POOL"] == nil {
+        if arguments.starts(with: ["node", "start"]), ProcessInfo.processInfo.environment["CHANCERY_CONCURRENCY_POOL"] != "1" {
             EventLoopExecutor.install()
         }
         let finished = DispatchSemaphore(value: 0)
