@@ -79,6 +79,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
         return value
     }
 
+    /// Forgets everything that can change with a block. Called with the lock held.
     private func flush(to height: UInt64) {
         cachedHeight = height
         accreditations.removeAll(keepingCapacity: true)
