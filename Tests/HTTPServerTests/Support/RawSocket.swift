@@ -34,8 +34,7 @@ final class RawSocket {
     /// Reads and discards whatever arrives until the server closes the connection or
     /// `seconds` pass.
     func receiveUntilClosed(within seconds: Int) -> Ending {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setReceiveTimeout(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
@@ -46,14 +45,18 @@ final class RawSocket {
 
     /// Everything the server sends until it closes the connection (or `seconds` pass), as text.
     func receiveAll(within seconds: Int) -> String {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setReceiveTimeout(seconds)
         var received: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count <= 0 { return String(decoding: received, as: UTF8.self) }
             received += buffer[..<count]
         }
+    }
+
+    private func setReceiveTimeout(_ seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     func close() { _ = Glibc.close(descriptor) }

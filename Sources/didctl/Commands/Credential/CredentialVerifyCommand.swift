@@ -59,6 +59,16 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
         return "  \(mark) \(name): \(reason)"
     }
 
+    /// The checks a node answered, one line each as ``line(_:_:_:)`` prints them, and the
+    /// reason of a malformed (400) request.
+    static func checkLines(answeredWith status: Int, _ body: JSONObject) -> [String] {
+        var lines = (body["checks"]?.arrayValue ?? []).map { check in
+            line(check["check"]?.stringValue ?? "", check["outcome"]?.stringValue ?? "", check["reason"]?.stringValue ?? "")
+        }
+        if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
+        return lines
+    }
+
     /// `--node URL`: each credential goes to the node's `POST /credentials/verify`.
     private func verifyThroughNode(_ client: NodeClient) async throws {
         var reports: [JSONValue] = [], texts: [String] = [], failed = 0
@@ -73,10 +83,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
                 if !verified { failed += 1 }
                 var lines = ["\(label): \(verified ? "VERIFIED" : "NOT VERIFIED") (HTTP \(status) from \(client.base))"]
                 if let issuer = body["issuer"]?.stringValue { lines.append("  issuer: \(issuer)") }
-                for check in body["checks"]?.arrayValue ?? [] {
-                    lines.append(Self.line(check["check"]?.stringValue ?? "", check["outcome"]?.stringValue ?? "", check["reason"]?.stringValue ?? ""))
-                }
-                if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
+                lines += Self.checkLines(answeredWith: status, body)
                 texts.append(lines.joined(separator: "\n"))
             }
         }

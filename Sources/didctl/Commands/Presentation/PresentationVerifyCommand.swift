@@ -47,11 +47,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
         let (status, body) = try await client.post("presentations/verify", ["verifiablePresentation": input, "options": .object(options)])
         let verified = status == 200 && body["verified"] == .bool(true)
         var lines = ["presentation: \(verified ? "VERIFIED" : "NOT VERIFIED") (HTTP \(status) from \(client.base))"]
-        for check in body["checks"]?.arrayValue ?? [] {
-            lines.append(CredentialVerifyCommand.line(check["check"]?.stringValue ?? "", check["outcome"]?.stringValue ?? "",
-                                                      check["reason"]?.stringValue ?? ""))
-        }
-        if status == 400 { lines.append("  malformed: \(body["detail"]?.stringValue ?? "")") }
+        lines += CredentialVerifyCommand.checkLines(answeredWith: status, body)
         var report = body
         report["httpStatus"] = .number(Double(status))
         Output(json: global.json).emit(json: .object(report), text: lines.joined(separator: "\n"))
