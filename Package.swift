@@ -23,7 +23,7 @@ let package = Package(
         // Already in the graph through Hummingbird; named so HTTPServer can read the bound port
         // and peer address (NIOCore) and quiet the server's own logging (Logging).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only

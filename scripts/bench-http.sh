@@ -66,13 +66,23 @@ start_node() {  # start_node DATA-DIR PORT [VAR=value ...]: a node, with the env
     for _ in $(seq 1 100); do curl -fsS "http://$listen/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
     echo "the node on $listen did not start:" >&2; cat "$data.log" >&2; exit 1
 }
-load() {  # load NAME URL [wrk options]: one measurement, appended to NAME.txt as "requests/s p99-ms non-2xx"
+cpu_ticks() {  # "total steal" jiffies of all CPUs since boot (/proc/stat)
+    awk '$1 == "cpu" { total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $9 }' /proc/stat
+}
+load() {  # load NAME URL [wrk options]: one measurement, appended to NAME.txt as "requests/s p99-ms non-2xx steal-%"
     local name="$1" url="$2"; shift 2
+    local before after
+    before="$(cpu_ticks)"
     wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/last.txt"
-    awk -v non2xx="$(sed -n 's/RESULT non2xx=//p' "$work/last.txt")" '
+    after="$(cpu_ticks)"
+    # Steal: the share of the run's CPU time the hypervisor gave to other guests, a measure of
+    # how much the shared host took from this run.
+    local steal
+    steal="$(echo "$before $after" | awk '{ t = $3 - $1; printf "%.0f", (t > 0 ? 100 * ($4 - $2) / t : 0) }')"
+    awk -v non2xx="$(sed -n 's/RESULT non2xx=//p' "$work/last.txt")" -v steal="$steal" '
         /Requests\/sec/ { rate = $2 }
         $1 == "99%" { p99 = $2; if (p99 ~ /us$/) p99 = p99 / 1000; else if (p99 ~ /ms$/) p99 = p99 + 0; else if (p99 ~ /s$/) p99 = p99 * 1000 }
-        END { printf "%s %s %s\n", rate, p99, (non2xx == "" ? 0 : non2xx) }' "$work/last.txt" >>"$work/$name.txt"
+        END { printf "%s %s %s %s\n", rate, p99, (non2xx == "" ? 0 : non2xx), steal }' "$work/last.txt" >>"$work/$name.txt"
     tail -1 "$work/$name.txt"
 }
 median() {  # median FILE COLUMN
@@ -90,7 +100,7 @@ echo "== warm-up (5 s each)"
 BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "$verify_url" >/dev/null
 BODIES="$work/bodies.txt" wrk -t"$threads" -c"$connections" -d5s -s "$work/verify.lua" "$pool_url" >/dev/null
 wrk -t"$threads" -c"$connections" -d5s "$resolve_url" >/dev/null
-echo "== $rounds rounds of $duration per load, $connections connections, $threads wrk thread(s) (requests/s, p99 ms, non-2xx)"
+echo "== $rounds rounds of $duration per load, $connections connections, $threads wrk thread(s) (requests/s, p99 ms, non-2xx, steal %)"
 for round in $(seq 1 "$rounds"); do
     echo "round $round"
     printf '   verify          '; BODIES="$work/bodies.txt" load verify "$verify_url" -s "$work/verify.lua"
@@ -109,7 +119,8 @@ echo "== summary (medians of $rounds rounds)"
 for name in verify resolve pool; do
     non2xx="$(awk '{ s += $3 } END { print s + 0 }' "$work/$name.txt")"
     label=$(case "$name" in verify) echo "HTTP verify:             ";; resolve) echo "HTTP resolve:            ";; pool) echo "HTTP verify, Swift pool: ";; esac)
-    printf '%s%s requests/s, p99 %s ms (non-2xx in all rounds: %s)\n' "$label" "$(median "$work/$name.txt" 1)" "$(median "$work/$name.txt" 2)" "$non2xx"
+    printf '%s%s requests/s, p99 %s ms (non-2xx in all rounds: %s; CPU stolen by the host: median %s%%)\n' "$label" \
+        "$(median "$work/$name.txt" 1)" "$(median "$work/$name.txt" 2)" "$non2xx" "$(median "$work/$name.txt" 4)"
 done
 printf 'in process:              %s verifications/s (ES256K signature bound %s/s)\n' "$inprocess" "$bound"
 awk -v http="$(median "$work/verify.txt" 1)" -v local="$inprocess" -v bound="$bound" \

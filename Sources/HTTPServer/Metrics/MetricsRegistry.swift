@@ -15,7 +15,14 @@ final class MetricsRegistry: @unchecked Sendable {
 
     private struct Series: Hashable {
         let name: String
-        let labels: [String]   // "key=\"value\"" pairs, in declaration order
+        /// Label names and values as recorded, in declaration order: they are rendered only
+        /// for an exposition, not on every request.
+        let labels: [Label]
+    }
+
+    private struct Label: Hashable {
+        let key: String
+        let value: String
     }
 
     private struct Histogram {
@@ -34,14 +41,14 @@ final class MetricsRegistry: @unchecked Sendable {
 
     /// Adds `amount` to a counter series.
     func increment(_ name: String, _ labels: KeyValuePairs<String, String> = [:], by amount: Double = 1) {
-        let series = Series(name: name, labels: Self.render(labels))
+        let series = Series(name: name, labels: labels.map { Label(key: $0.key, value: $0.value) })
         lock.withLock { counters[series, default: 0] += amount }
     }
 
     /// Records one observation in a histogram series.
     func observe(_ name: String, _ labels: KeyValuePairs<String, String> = [:], _ value: Double) {
         guard let family = families.first(where: { $0.name == name }) else { return }
-        let series = Series(name: name, labels: Self.render(labels))
+        let series = Series(name: name, labels: labels.map { Label(key: $0.key, value: $0.value) })
         lock.withLock {
             var histogram = histograms[series] ?? Histogram(counts: Array(repeating: 0, count: family.buckets.count))
             for (position, bound) in family.buckets.enumerated() where value <= bound { histogram.counts[position] += 1 }
@@ -59,28 +66,31 @@ final class MetricsRegistry: @unchecked Sendable {
             text += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.kind.rawValue)\n"
             switch family.kind {
             case .counter:
-                for (series, value) in counters.filter({ $0.key.name == family.name }).sorted(by: { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }) {
-                    text += "\(family.name)\(Self.braces(series.labels)) \(Self.format(value))\n"
+                for (labels, value) in Self.rendered(counters, of: family) {
+                    text += "\(family.name)\(Self.braces(labels)) \(Self.format(value))\n"
                 }
                 if let value = gauges[family.name] { text += "\(family.name) \(Self.format(value))\n" }
             case .gauge:
                 if let value = gauges[family.name] { text += "\(family.name) \(Self.format(value))\n" }
             case .histogram:
-                for (series, histogram) in histograms.filter({ $0.key.name == family.name }).sorted(by: { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }) {
+                for (labels, histogram) in Self.rendered(histograms, of: family) {
                     for (position, bound) in family.buckets.enumerated() {
-                        text += "\(family.name)_bucket\(Self.braces(series.labels + ["le=\"\(Self.format(bound))\""])) \(histogram.counts[position])\n"
+                        text += "\(family.name)_bucket\(Self.braces(labels + ["le=\"\(Self.format(bound))\""])) \(histogram.counts[position])\n"
                     }
-                    text += "\(family.name)_bucket\(Self.braces(series.labels + ["le=\"+Inf\""])) \(histogram.count)\n"
-                    text += "\(family.name)_sum\(Self.braces(series.labels)) \(Self.format(histogram.sum))\n"
-                    text += "\(family.name)_count\(Self.braces(series.labels)) \(histogram.count)\n"
+                    text += "\(family.name)_bucket\(Self.braces(labels + ["le=\"+Inf\""])) \(histogram.count)\n"
+                    text += "\(family.name)_sum\(Self.braces(labels)) \(Self.format(histogram.sum))\n"
+                    text += "\(family.name)_count\(Self.braces(labels)) \(histogram.count)\n"
                 }
             }
         }
         return text
     }
 
-    private static func render(_ labels: KeyValuePairs<String, String>) -> [String] {
-        labels.map { "\($0.key)=\"\(escape($0.value))\"" }
+    /// The family's series with their labels rendered as `key="value"`, sorted by them.
+    private static func rendered<Value>(_ series: [Series: Value], of family: Family) -> [(labels: [String], value: Value)] {
+        series.filter { $0.key.name == family.name }
+            .map { (labels: $0.key.labels.map { "\($0.key)=\"\(escape($0.value))\"" }, value: $0.value) }
+            .sorted { $0.labels.lexicographicallyPrecedes($1.labels) }
     }
 
     private static func braces(_ labels: [String]) -> String { labels.isEmpty ? "" : "{\(labels.joined(separator: ","))}" }

@@ -48,8 +48,7 @@ public struct NodeHTTPServer: Sendable {
     /// The Hummingbird application, for in-process tests.
     package func application(onListening: @escaping @Sendable (URL) async -> Void = { _ in })
         -> Application<RouterResponder<NodeRequestContext>> {
-        var logger = Logger(label: "chancery.http")
-        logger.logLevel = .warning
+        let logger = Logger(label: "chancery.http") { NodeLogHandler(label: $0) }
         let host = configuration.host
         let (seconds, attoseconds) = configuration.limits.idleTimeout.components
         let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)

@@ -112,6 +112,9 @@ extension JSONObject: Sequence {
     public func makeIterator() -> IndexingIterator<[Element]> {
         members.makeIterator()
     }
+
+    /// The members in order, sharing the object's storage (no copy, unlike `Array(object)`).
+    var storedMembers: [Element] { members }
 }
 
 extension JSONObject: Hashable {

@@ -18,6 +18,8 @@ struct JSONWriter {
     init(order: MemberOrder, indent: Int? = nil) {
         self.order = order
         self.indent = indent
+        // Skips the first few doublings: most documents written are a few hundred bytes or more.
+        output.reserveCapacity(1_024)
     }
 
     mutating func write(_ value: JSONValue, level: Int = 0) {
@@ -36,7 +38,7 @@ struct JSONWriter {
         case .object(let object):
             let members: [JSONObject.Element]
             switch order {
-            case .stored: members = Array(object)
+            case .stored: members = object.storedMembers
             case .utf16: members = object.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
             }
             writeContainer(open: "{", close: "}", count: members.count, level: level) { writer, index in
@@ -72,32 +74,37 @@ struct JSONWriter {
     /// `\`, the short forms of controls, and `\u00xx` in lowercase hex for other controls.
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
-        // Most strings (ids, reasons, base64url) need no escaping: copy their bytes in one go.
-        let copied: Bool? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            output.append(contentsOf: bytes)
-            return true
-        }
-        if copied == true {
-            output.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case 0x08: output.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
-            case 0x09: output.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(Self.lowercaseHex[Int(byte >> 4)])
-                output.append(Self.lowercaseHex[Int(byte & 0x0F)])
-            default: output.append(byte)
+        var string = string
+        // Native strings are contiguous already; this only copies a bridged one, once.
+        string.withUTF8 { bytes in
+            // Most strings (ids, reasons, base64url) need no escape: runs between escapes are
+            // copied in one go rather than byte by byte.
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                writeEscape(byte)
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+        case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+        case 0x08: output.append(contentsOf: #"\b"#.utf8)
+        case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+        case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+        case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+        case 0x09: output.append(contentsOf: #"\t"#.utf8)
+        default:
+            output.append(contentsOf: #"\u00"#.utf8)
+            output.append(Self.lowercaseHex[Int(byte >> 4)])
+            output.append(Self.lowercaseHex[Int(byte & 0x0F)])
+        }
     }
 }

@@ -14,6 +14,31 @@ struct JSONParserTests {
         #expect(throws: PrimitivesError.invalidJSON("")) { try JSONValue(parsing: text) }
     }
 
+    /// Strings are scanned eight bytes at a time until a byte needs a closer look; each such
+    /// byte is placed at every position of the first three words, with plain ASCII around it.
+    @Test("finds a quote, escape, control, non-ASCII or ill-formed byte at any offset of a long string",
+          arguments: 0..<24)
+    func stringBytesAtEveryOffset(position: Int) throws {
+        let before = Array(repeating: UInt8(ascii: "a"), count: position)
+        let after = Array("bcdefghijklmnopqrstuvw".utf8)
+        func parse(_ middle: [UInt8]) throws -> JSONValue {
+            try JSONValue(parsing: [UInt8(ascii: "\"")] + before + middle + after + [UInt8(ascii: "\"")])
+        }
+        let plain = String(decoding: before, as: UTF8.self), rest = String(decoding: after, as: UTF8.self)
+        // The string ends early at an unescaped quote: the rest is trailing garbage.
+        #expect(throws: PrimitivesError.invalidJSON("")) { try parse([UInt8(ascii: "\"")]) }
+        #expect(try parse(Array(#"\""#.utf8)) == .string(plain + "\"" + rest))
+        #expect(try parse(Array(#"\n"#.utf8)) == .string(plain + "\n" + rest))
+        #expect(try parse([0xC3, 0xA9]) == .string(plain + "\u{E9}" + rest))
+        #expect(try parse([0xF0, 0x9F, 0x98, 0x80]) == .string(plain + "\u{1F600}" + rest))
+        #expect(try parse([0x7F, UInt8(ascii: "~"), UInt8(ascii: " ")]) == .string(plain + "\u{7F}~ " + rest))
+        for refused: [UInt8] in [[0x01], [0x1F], [0x0A], [0xFF], [0xC3], [0xED, 0xA0, 0x80]] {
+            #expect(throws: PrimitivesError.invalidJSON("")) { try parse(refused) }
+        }
+        // Unterminated: the scan must stop at the end of the input, not read past it.
+        #expect(throws: PrimitivesError.invalidJSON("")) { try JSONValue(parsing: [UInt8(ascii: "\"")] + before + after) }
+    }
+
     @Test("rejects escaped lone surrogates (I-JSON)", arguments: [
         #""\ud800""#, #""\uDBFF""#, #""\udc00""#, #""\ud800\u0041""#, #""\ud800x""#, #""\ud800\ud800""#,
         #""\ude02\ud83d""#, #"{"\ud800":1}"#,
