@@ -5,7 +5,8 @@
 # whose tasks run on Swift's own thread pool; then the in-process `didctl bench verify`.
 #
 # The machine is shared and noisy, so the three loads are interleaved over BENCH_ROUNDS rounds
-# and the medians are reported, with the ratio to the in-process figure.
+# and the medians are reported, with the ratio to the in-process figure and, per load, the CPU
+# time the hypervisor gave to other guests while it ran (steal, from /proc/stat).
 # Usage: scripts/bench-http.sh [DIDCTL] (default: the release build).
 # Environment: BENCH_ROUNDS (5), BENCH_DURATION per load and round (10s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (1), BENCH_PORT (18181; the second node takes the next port).
