@@ -71,6 +71,7 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Web")],
@@ -99,7 +100,8 @@ let package = Package(
                     dependencies: ["HTTPServer", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
-                                   .product(name: "NIOCore", package: "swift-nio")],
+                                   .product(name: "NIOCore", package: "swift-nio"),
+                                   .product(name: "NIOHTTP1", package: "swift-nio")],
                     swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every error a route or middleware throws into an RFC 9457 problem response, so no
 /// response is ever Hummingbird's plain-text error or an internal description of the failure.
@@ -25,6 +26,12 @@ struct ProblemMiddleware: RouterMiddleware {
             default: .internalError
             }
             return ProblemDetails(HTTPServerError(code, Self.sentence(for: code))).response()
+        } catch let error as HTTPParserError {
+            // The request's bytes broke off or were not HTTP (a body cut short by the idle
+            // timeout, a client that went away): the client's fault, not the node's, and no
+            // reason to log an error.
+            context.logger.debug("Malformed HTTP request \(request.method) \(request.uri.path): \(error)")
+            return ProblemDetails(HTTPServerError(.malformedRequest, "The HTTP request was malformed or ended before its body did.")).response()
         } catch {
             context.logger.error("Unexpected error answering \(request.method) \(request.uri.path): \(type(of: error))")
             return ProblemDetails(HTTPServerError(.internalError, "The server failed to answer; try again or report it.")).response()
