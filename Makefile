@@ -29,7 +29,14 @@ run: release
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	@# The output streams as usual; on failure the failed checks are repeated at its end, where
+	@# a CI log that keeps only the tail still shows which test failed and why.
+	@{ $(SWIFT) test --skip-build --disable-xctest; echo $$? > .build/test-status; } 2>&1 | tee .build/test-output.log; \
+	status=$$(cat .build/test-status); \
+	if [ "$$status" != 0 ]; then \
+		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
+	fi; \
+	exit $$status
 
 bench: release
 	"$$($(SWIFT) build -c release --show-bin-path)/didctl" bench primitives
