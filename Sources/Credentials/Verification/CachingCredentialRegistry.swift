@@ -11,7 +11,7 @@ internal import Primitives
 public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sendable {
     private let base: any CredentialRegistry
     private let height: @Sendable () -> UInt64
-    private let lock = NSLock()
+    private let lock = AdaptiveLock()
     private var schemas: [String: CredentialSchema] = [:]
     private var cachedHeight: UInt64 = .max
     private var accreditations: [AccreditationKey: Bool] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// A resolver that remembers successful results of another for a while, so repeated
 /// verifications do not resolve the same DID again.
@@ -17,7 +18,7 @@ import Foundation
 ///   call ``invalidate(_:)`` when the caller learns of a change.
 public final class CachingResolver: DIDResolver, @unchecked Sendable {
     // `@unchecked Sendable`: the mutable state is touched only under `lock`, never across an
-    // `await`. `NSLock` rather than `Mutex`, which needs macOS 15.
+    // `await`. An `AdaptiveLock`: both event loops take it on every verification.
     private struct Key: Hashable {
         let did: DID
         let accept: String?
@@ -33,7 +34,7 @@ public final class CachingResolver: DIDResolver, @unchecked Sendable {
     private let timeToLiveMilliseconds: UInt64
     private let now: @Sendable () -> UInt64
     private let version: @Sendable () -> UInt64
-    private let lock = NSLock()
+    private let lock = AdaptiveLock()
     private var state: State
 
     /// Wraps `base` in a cache.

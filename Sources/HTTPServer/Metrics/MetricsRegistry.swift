@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// A minimal Prometheus registry: counters and histograms with labels, written in the text
 /// exposition format 0.0.4. Small on purpose: the node exposes a handful of families.
@@ -31,7 +32,7 @@ final class MetricsRegistry: @unchecked Sendable {
         var count: UInt64 = 0
     }
 
-    private let lock = NSLock()
+    private let lock = AdaptiveLock()
     private let families: [Family]
     // Guarded by `lock`; a class with a lock rather than an actor so recording never suspends.
     private var counters: [Series: Double] = [:]

@@ -7,7 +7,8 @@ import NIOHTTP1
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = NodeRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    // `next` is `@concurrent` because Hummingbird, built without SE-0461, declares it so.
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPServerError {

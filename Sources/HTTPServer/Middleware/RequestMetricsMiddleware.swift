@@ -5,7 +5,8 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = NodeRequestContext
     let metrics: NodeMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    // `next` is `@concurrent` because Hummingbird, built without SE-0461, declares it so.
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start

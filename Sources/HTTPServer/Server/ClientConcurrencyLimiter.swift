@@ -1,10 +1,11 @@
 import Foundation
+import Primitives
 
 /// Counts each client's requests in progress, refusing beyond a limit, so that one client
 /// cannot hold every worker while others wait.
 final class ClientConcurrencyLimiter: @unchecked Sendable {
     private let limit: Int
-    private let lock = NSLock()
+    private let lock = AdaptiveLock()
     // Guarded by `lock`; entries are removed when they reach zero, so it holds active clients only.
     private var active: [String: Int] = [:]
 
