@@ -8,7 +8,6 @@ extension NodeHTTPServer {
         let limit = configuration.limits.maximumBodyBytes
         for kind in ["link", "trace", "log"] {
             on(router, .post, RouterPath("/audit/\(kind)")) { request, _ in
-                var request = request
                 let body = try await request.jsonObject(limit: limit)
                 let signed = try Self.auditRequest(body, kind: kind)
                 switch await backend.audit(signed) {

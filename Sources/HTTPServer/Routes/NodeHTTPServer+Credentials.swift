@@ -7,7 +7,6 @@ extension NodeHTTPServer {
     func addCredentialRoutes(to router: Router<NodeRequestContext>) {
         let limit = configuration.limits.maximumBodyBytes
         on(router, .post, "/credentials/verify", waits: false) { request, _ in
-            var request = request
             let body = try await request.jsonObject(limit: limit)
             let (input, options) = try Self.verifiable("verifiableCredential", in: body)
             let verdict = await backend.verifyCredential(input, options: options)
@@ -15,7 +14,6 @@ extension NodeHTTPServer {
             return VerdictResponse.response(for: verdict, subject: "credential")
         }
         on(router, .post, "/presentations/verify", waits: false) { request, _ in
-            var request = request
             let body = try await request.jsonObject(limit: limit)
             let (input, options) = try Self.verifiable("verifiablePresentation", in: body)
             let verdict = await backend.verifyPresentation(input, options: options)
@@ -23,7 +21,6 @@ extension NodeHTTPServer {
             return VerdictResponse.response(for: verdict, subject: "presentation")
         }
         on(router, .post, "/challenges") { request, _ in
-            var request = request
             // The VC API sends an empty body; anything sent must still be JSON.
             let bytes = try await request.bodyBytes(limit: limit)
             if !bytes.isEmpty, (try? JSONValue(parsing: bytes)) == nil {
@@ -32,7 +29,6 @@ extension NodeHTTPServer {
             return Response.json(["challenge": .string(await backend.createChallenge())])
         }
         on(router, .post, "/credentials/issue") { request, _ in
-            var request = request
             let body = try await request.jsonObject(limit: limit)
             guard let credential = body["credential"]?.objectValue else {
                 throw HTTPServerError.malformed("The request needs a 'credential' object to issue.")
@@ -47,7 +43,6 @@ extension NodeHTTPServer {
             }
         }
         on(router, .post, "/credentials/status") { request, _ in
-            var request = request
             let body = try await request.jsonObject(limit: limit)
             switch await backend.updateStatus(body, bearer: request.bearerToken) {
             case .updated(let value): return Response.json(value ?? ["updated": true])
