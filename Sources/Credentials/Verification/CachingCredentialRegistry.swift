@@ -1,4 +1,3 @@
-import Foundation
 internal import Primitives
 
 /// Wraps a ``CredentialRegistry`` for a verifier under load: parsed schemas are kept for

@@ -1,4 +1,3 @@
-import Foundation
 import Primitives
 internal import DID
 

@@ -1,4 +1,3 @@
-import Foundation
 import Primitives
 
 /// A resolver that remembers successful results of another for a while, so repeated

@@ -1,4 +1,3 @@
-import Foundation
 import Primitives
 
 /// Counts each client's requests in progress, refusing beyond a limit, so that one client
