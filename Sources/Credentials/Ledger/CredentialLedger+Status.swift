@@ -16,6 +16,17 @@ extension CredentialLedger {
                                 allocated: meta.allocated, updated: meta.updated)
     }
 
+    /// How many `status.update`s have applied to one index (one state read): the `counter` the
+    /// next update of that index signs.
+    /// - Parameters:
+    ///   - list: the list id, the DID in canonical form.
+    ///   - index: the status index.
+    /// - Returns: 0 before the first update.
+    /// - Throws: `ChainError.storageFailure` or `.corruptLedger`.
+    public func statusUpdateCounter(list: String, index: Int) throws -> UInt64 {
+        try StatusUpdateCounter.read(list: list, index: index, from: state)
+    }
+
     /// An anchored Merkle root (one state read).
     /// - Parameter root: the 32-byte root.
     /// - Returns: the anchor, or `nil` when the root was never anchored.

@@ -21,6 +21,10 @@ enum CredentialLedgerState {
     static let statusMeta = "cred.status.meta"
     /// `issuer DID ‖ 0x00 ‖ purpose` → `u64` number of the issuer's newest list of that purpose.
     static let statusHead = "cred.status.head"
+    /// `list id ‖ 0x00 ‖ u64 index` → `u64` status updates applied to that index.
+    static let statusCounter = "cred.status.counter"
+    /// digest of an applied nonce-bound operation → `u64` height.
+    static let appliedBodies = "cred.used"
     /// Merkle root → `str issuer ‖ u64 count ‖ u64 height ‖ u64 time ‖ B32 transaction id`.
     static let evidence = "cred.evidence"
     /// grant id (16 bytes) → authorisation record (JCS).

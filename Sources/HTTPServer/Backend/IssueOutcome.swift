@@ -12,4 +12,6 @@ public enum IssueOutcome: Sendable, Hashable {
     case unauthorized(String)
     /// The authenticated account may not issue this credential (403).
     case forbidden(String)
+    /// The node could not complete the issuance now, through no fault of the request (503).
+    case unavailable(String)
 }

@@ -12,4 +12,6 @@ public enum StatusOutcome: Sendable, Hashable {
     case unauthorized(String)
     /// The authenticated account may not change this credential's status (403).
     case forbidden(String)
+    /// The node could not complete the change now, through no fault of the request (503).
+    case unavailable(String)
 }

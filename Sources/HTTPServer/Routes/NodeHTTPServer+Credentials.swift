@@ -40,6 +40,7 @@ extension NodeHTTPServer {
             case .rejected(let reason): throw HTTPServerError(.unprocessable, reason)
             case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
             case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
+            case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
             }
         }
         on(router, .post, "/credentials/status") { request, _ in
@@ -50,6 +51,7 @@ extension NodeHTTPServer {
             case .notFound(let reason): throw HTTPServerError(.notFound, reason)
             case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
             case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
+            case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
             }
         }
         // A list id is a DID URL with slashes (`<did>/status/revocation/0`): accept it

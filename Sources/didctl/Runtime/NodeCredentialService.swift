@@ -86,6 +86,9 @@ final class NodeCredentialService: @unchecked Sendable {
             return .issued(issued.credential)
         } catch let failure as DidctlFailure {
             return .rejected(failure.message)
+        } catch let error as ChainError where error.code == .unavailable {
+            // An allocation conflict inside the node is not the client's fault: 503, try again.
+            return .unavailable(error.reason)
         } catch let error as CredentialsError {
             return .rejected(error.reason)
         } catch {
@@ -107,12 +110,13 @@ final class NodeCredentialService: @unchecked Sendable {
                 return .notFound("This node issued no credential \(id) with a \(purpose) entry.")
             }
             let (did, _, custody) = try await runtime.credentialSigner(account: account)
-            let receipt = try await runtime.submitCredentialOperation(
-                .statusUpdate, did: did, payload: CredentialLedgerPayload.statusUpdate(list: entry.list, index: entry.index, value: value), signer: custody)
+            let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value, signer: custody)
             return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
                              "transactionId": .string(receipt.transactionId.description)])
         } catch let failure as DidctlFailure {
             return .forbidden(failure.message)
+        } catch let error as ChainError where error.code == .unavailable {
+            return .unavailable(error.reason)
         } catch {
             return .forbidden("The status change was refused: \((error as? ChainError)?.reason ?? "\(error)")")
         }

@@ -38,7 +38,7 @@ struct StatusListLedgerTests {
         #expect(try !record.list.bit(at: 1))
 
         chain.chain.clock.advance(milliseconds: 1_000)
-        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 1, value: true))
+        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 1, value: true, counter: 0))
         record = try #require(try chain.ledger.statusList(id: list))
         #expect(try record.list.bit(at: 1))
         #expect(try !record.list.bit(at: 0) && !record.list.bit(at: 2))
@@ -59,17 +59,17 @@ struct StatusListLedgerTests {
         let mallory = try await chain.create("mallory")
         let list = try await anchor(chain, university, count: 2, seed: "a")[0].list
         await #expect(throws: ChainError(.unauthorized, "")) {
-            try await chain.submit(.statusUpdate, as: mallory, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 0, value: true))
+            try await chain.submit(.statusUpdate, as: mallory, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 0, value: true, counter: 0))
         }
         await #expect(throws: ChainError(.notFound, "")) {
-            try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 2, value: true))
+            try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 2, value: true, counter: 0))
         }
         await #expect(throws: ChainError(.notFound, "")) {
             try await chain.submit(.statusUpdate, as: university,
-                                   payload: CredentialLedgerPayload.statusUpdate(list: "\(university.did)/status/suspension/0", index: 0, value: true))
+                                   payload: CredentialLedgerPayload.statusUpdate(list: "\(university.did)/status/suspension/0", index: 0, value: true, counter: 0))
         }
         #expect(try chain.ledger.statusList(id: list)?.list.bit(at: 0) == false)
-        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 0, value: true))
+        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: list, index: 0, value: true, counter: 0))
         #expect(try chain.ledger.statusList(id: list)?.list.bit(at: 0) == true)
     }
 
@@ -78,16 +78,16 @@ struct StatusListLedgerTests {
         let chain = try CredentialChain()
         let university = try await chain.create("university")
         let revocation = try await anchor(chain, university, count: 1, seed: "a")[0].list
-        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: revocation, index: 0, value: true))
+        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: revocation, index: 0, value: true, counter: 0))
         await #expect(throws: ChainError(.unauthorized, "")) {
-            try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: revocation, index: 0, value: false))
+            try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: revocation, index: 0, value: false, counter: 1))
         }
         let plan = try chain.ledger.plannedAllocations(issuer: university.did, purpose: .suspension, count: 1)
         try await chain.submit(.evidenceAnchor, as: university, payload: CredentialLedgerPayload.evidenceAnchor(
             root: Hash.sha256(Array("b".utf8)), count: 1, allocations: plan))
         let suspension = plan[0].list
-        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: suspension, index: 0, value: true))
-        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: suspension, index: 0, value: false))
+        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: suspension, index: 0, value: true, counter: 0))
+        try await chain.submit(.statusUpdate, as: university, payload: CredentialLedgerPayload.statusUpdate(list: suspension, index: 0, value: false, counter: 1))
         #expect(try chain.ledger.statusList(id: suspension)?.list.bit(at: 0) == false)
         #expect(try chain.ledger.statusList(id: revocation)?.list.bit(at: 0) == true)
     }

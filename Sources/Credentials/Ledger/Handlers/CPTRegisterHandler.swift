@@ -2,14 +2,15 @@ import Chain
 import DID
 import Primitives
 
-/// `cpt.register` (`specs/credentials.md` §5.2): `{"schema", "number"?}`. Without a number the
-/// schema becomes version 1 of the next CPT number; with one, the next version of that CPT,
-/// which only its author may add.
+/// `cpt.register` (`specs/credentials.md` §5.2): `{"schema", "number"?, "nonce"}`. Without a
+/// number the schema becomes version 1 of the next CPT number; with one, the next version of
+/// that CPT, which only its author may add. Each signed body applies once.
 struct CPTRegisterHandler: DIDAuthorizedHandler {
     let type = TransactionType.cptRegister
+    let isNonceBound = true
 
     func validatePayload(_ payload: LedgerPayload, did: DID) throws {
-        try payload.only(["schema", "number"])
+        try payload.only(["schema", "number", "nonce"])
         _ = try schema(of: payload)
         _ = try payload.optionalInteger("number")
     }

@@ -2,13 +2,15 @@ import Chain
 import DID
 import Primitives
 
-/// `issuer.apply` (`specs/credentials.md` §5.4): `{"name", "schemas": [numbers]}`. Records or
-/// extends the DID's application; accreditations already granted are kept.
+/// `issuer.apply` (`specs/credentials.md` §5.4): `{"name", "schemas": [numbers], "nonce"}`.
+/// Records or extends the DID's application; accreditations already granted are kept. Each
+/// signed body applies once.
 struct IssuerApplyHandler: DIDAuthorizedHandler {
     let type = TransactionType.issuerApply
+    let isNonceBound = true
 
     func validatePayload(_ payload: LedgerPayload, did: DID) throws {
-        try payload.only(["name", "schemas"])
+        try payload.only(["name", "schemas", "nonce"])
         _ = try payload.string("name")
         _ = try Self.numbers(payload)
     }

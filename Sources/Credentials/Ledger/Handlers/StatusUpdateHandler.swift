@@ -2,13 +2,15 @@ import Chain
 import DID
 import Primitives
 
-/// `status.update` (`specs/credentials.md` §5.5): `{"list", "index", "value": 0|1}` by the
-/// list's issuer, for an allocated index. A set revocation bit is final.
+/// `status.update` (`specs/credentials.md` §5.5): `{"list", "index", "value": 0|1, "counter"}`
+/// by the list's issuer, for an allocated index, naming the index's update counter so that
+/// each signed update applies once. A set revocation bit is final.
 struct StatusUpdateHandler: DIDAuthorizedHandler {
     let type = TransactionType.statusUpdate
 
     func validatePayload(_ payload: LedgerPayload, did: DID) throws {
-        try payload.only(["list", "index", "value"])
+        try payload.only(["list", "index", "value", "counter"])
+        _ = try payload.integer("counter")
         guard StatusListID(try payload.string("list")) != nil else {
             throw ChainError.invalidBody("'list' is not '<issuer DID>/status/<revocation|suspension>/<n>'.")
         }
@@ -33,6 +35,12 @@ struct StatusUpdateHandler: DIDAuthorizedHandler {
         guard index < meta.allocated else {
             throw ChainError(.notFound, "Index \(index) of \(id) is not allocated; \(meta.allocated) indexes are.")
         }
+        let counter = try StatusUpdateCounter.read(list: id.description, index: index, from: state)
+        let signedFor = try payload.integer("counter")
+        guard signedFor == counter else {
+            throw ChainError(.staleStatusCounter, "Index \(index) of \(id) has had \(counter) updates, not \(signedFor): this body is a replay or was signed from older state; read the counter and sign again.")
+        }
+        StatusUpdateCounter.write(counter + 1, list: id.description, index: index, to: state)
         var list = try BitstringStatusList(bytes: bits, statusSize: 1)
         let value = try payload.integer("value") == 1
         if id.purpose == .revocation, !value, try list.bit(at: index) {

@@ -29,9 +29,7 @@ struct StatusChangeOptions: ParsableArguments {
            let list = try runtime.credentialRegistry().registeredStatusList(id: revocation.list), (try? list.list.status(at: revocation.index)) == 1 {
             throw DidctlFailure("Credential \(id) is revoked; revocation is final and cannot be reinstated.")
         }
-        let receipt = try await runtime.submitCredentialOperation(
-            .statusUpdate, did: did, payload: CredentialLedgerPayload.statusUpdate(list: entry.list, index: entry.index, value: value == 1),
-            signer: custody)
+        let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value == 1, signer: custody)
         Output(json: global.json).emit(
             ["id": id, "purpose": purpose, "value": value, "list": entry.list, "index": entry.index,
              "transactionId": receipt.transactionId.description, "height": receipt.height],
