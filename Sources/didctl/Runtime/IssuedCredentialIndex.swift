@@ -6,6 +6,9 @@ import Primitives
 /// `issued/index.jsonl`; holds no claims, only identifiers.
 struct IssuedCredentialIndex {
     let url: URL
+    /// Concurrent issuances of one node append here; seeking to the end and writing is not one
+    /// step, so appends take turns or one batch's records could overwrite another's.
+    private static let appending = NSLock()
 
     init(directory: DataDirectory) {
         url = directory.url.appendingPathComponent("issued").appendingPathComponent("index.jsonl")
@@ -26,11 +29,13 @@ struct IssuedCredentialIndex {
             let entries: [JSONValue] = credential.entries.map { ["purpose": .string($0.purpose), "list": .string($0.list), "index": .number(Double($0.index))] }
             bytes += JSONValue.object(["id": .string(credential.id), "status": .array(entries)]).serialized() + [UInt8(ascii: "\n")]
         }
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(bytes))
+        try Self.appending.withLock {
+            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(bytes))
+        }
     }
 
     /// The status entries of credential `id`, or `nil` when this directory did not issue it.

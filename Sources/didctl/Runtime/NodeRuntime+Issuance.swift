@@ -22,8 +22,9 @@ struct IssuanceOutcome {
 extension NodeRuntime {
     /// Issues one credential per subject: validates each against the CPT (a refused subject
     /// is reported with its line and the rest still issue), allocates revocation and
-    /// suspension entries, anchors the batch's Merkle root in one transaction, then adds each
-    /// inclusion proof and signs, in parallel.
+    /// suspension entries and anchors the batch's Merkle root in one transaction, in the
+    /// issuer's lane (``anchorBatch(did:issuer:subjects:holderKeys:cpt:validFrom:validUntil:custody:)``),
+    /// then adds each inclusion proof and signs, in parallel.
     func issueCredentials(account: String, cpt: String?, subjects: [IssuanceSubject], format: CredentialFormat,
                           validUntil: Int64?, progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
         let (did, signer, custody) = try await credentialSigner(account: account)
@@ -54,33 +55,22 @@ extension NodeRuntime {
         }
         guard !accepted.isEmpty else { return outcome }
         let now = Int64(clock.nowMilliseconds())
-        let revocation = try ledger.plannedAllocations(issuer: did, purpose: .revocation, count: accepted.count)
-        let suspension = try ledger.plannedAllocations(issuer: did, purpose: .suspension, count: accepted.count)
-        let revocationEntries = try Self.entries(revocation, purpose: .revocation)
-        let suspensionEntries = try Self.entries(suspension, purpose: .suspension)
-        let drafts = accepted.indices.map { index in
-            CredentialDraft(id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: did.description, subject: accepted[index].claims,
-                            schemaID: cpt, validFrom: now, validUntil: validUntil,
-                            status: [revocationEntries[index], suspensionEntries[index]])
-        }
-        var prepared: [CredentialIssuer.Prepared] = []
-        prepared.reserveCapacity(drafts.count)
+        // Resolved before the issuer's lane is taken: holder keys do not depend on the allocation.
+        var holderKeys: [PublicKeyMaterial?] = []
         let resolver = self.resolver()
-        for (index, draft) in drafts.enumerated() {
-            let holderKey = format == .sdJWT ? await Self.holderKey(of: accepted[index].claims, resolver: resolver) : nil
-            prepared.append(try issuer.prepare(draft.json, holderKey: holderKey))
+        for subject in accepted {
+            holderKeys.append(format == .sdJWT ? await Self.holderKey(of: subject.claims, resolver: resolver) : nil)
         }
-        let batch = IssuanceBatch(drafts: prepared.map { CredentialDraft(json: $0.payload) })
-        let payload = CredentialLedgerPayload.evidenceAnchor(root: batch.root, count: drafts.count, allocations: revocation + suspension)
-        let receipt = try await submitCredentialOperation(.evidenceAnchor, did: did, payload: payload, signer: custody)
-        outcome.anchorTransaction = receipt.transactionId.description
-        outcome.root = Hex.encode(batch.root)
-        let secured = try await Self.secureInParallel(batch: batch, prepared: prepared, issuer: issuer, progress: progress)
+        let anchored = try await anchorBatch(did: did, issuer: issuer, subjects: accepted.map(\.claims), holderKeys: holderKeys, cpt: cpt,
+                                             validFrom: now, validUntil: validUntil, custody: custody)
+        outcome.anchorTransaction = anchored.receipt.transactionId.description
+        outcome.root = Hex.encode(anchored.batch.root)
+        let secured = try await Self.secureInParallel(batch: anchored.batch, prepared: anchored.prepared, issuer: issuer, progress: progress)
         var indexed: [(id: String, entries: [IssuedCredentialIndex.Entry])] = []
         for index in accepted.indices {
-            let id = drafts[index].json["id"]?.stringValue ?? ""
+            let id = anchored.drafts[index].json["id"]?.stringValue ?? ""
             outcome.issued.append((accepted[index].line, id, secured[index]))
-            indexed.append((id, [revocationEntries[index], suspensionEntries[index]].map {
+            indexed.append((id, anchored.entries[index].map {
                 IssuedCredentialIndex.Entry(purpose: $0.statusPurpose.rawValue, list: $0.statusListCredential, index: $0.statusListIndex)
             }))
         }
@@ -94,15 +84,6 @@ extension NodeRuntime {
         guard let id = claims["id"]?.stringValue, let did = try? DID(parsing: id),
               let document = await resolver.resolve(did).didDocument else { return nil }
         return document.verificationMethods(authorizedFor: .authentication).lazy.compactMap { try? $0.publicKeyMaterial() }.first
-    }
-
-    /// The status entries for allocated ranges, in order.
-    private static func entries(_ allocations: [StatusAllocation], purpose: StatusPurpose) throws -> [BitstringStatusListEntry] {
-        try allocations.flatMap { allocation in
-            try (allocation.from..<(allocation.from + allocation.count)).map {
-                try BitstringStatusListEntry(statusPurpose: purpose, statusListIndex: $0, statusListCredential: allocation.list)
-            }
-        }
     }
 
     /// Signs the batch on every core: signing dominates issuance.

@@ -15,6 +15,8 @@ final class NodeRuntime: @unchecked Sendable {
     let membershipService: MembershipService
     let custodian = InMemoryCustodian()
     let clock: any ChainClock
+    /// Serialises status-list allocation per issuer DID across this node's concurrent issuances.
+    let issuerLanes = IssuerLanes()
     /// Accounts' custodians once unlocked: a node answering issue and status requests would
     /// otherwise run Argon2id (or a PKCS#11 login) for every request of an account.
     private let unlocked = UnlockedCustodians()

@@ -45,6 +45,7 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         guard let bearer else { return .unauthorized("Send the issuer account's bearer token.") }
         guard bearer == "issuer-token" else { return .forbidden("This account may not issue credentials.") }
         guard credential["credentialSubject"] != nil else { return .rejected("The credential has no credentialSubject.") }
+        if credential["credentialSubject"]?["busy"] == .bool(true) { return .unavailable("Another batch took the indexes; try again.") }
         lock.withLock { issued.append((credential, bearer)) }
         var signed = credential
         signed["proof"] = ["type": "DataIntegrityProof"]
@@ -54,6 +55,7 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
     func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
         guard bearer == "issuer-token" else { return .unauthorized("Send the issuer account's bearer token.") }
         guard let id = request["credentialId"]?.stringValue else { return .malformed("The request needs 'credentialId'.") }
+        if id == "urn:uuid:busy" { return .unavailable("Other changes of this index kept landing first; try again.") }
         return id == "urn:uuid:known" ? .updated(nil) : .notFound("No credential \(id) was issued here.")
     }
 
