@@ -145,6 +145,7 @@ paths:
         "401": { $ref: "#/components/responses/Problem" }
         "403": { $ref: "#/components/responses/Problem" }
         "422": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /credentials/status:
     post:
       summary: Revoke, suspend or reinstate an issued credential (status list update on the chain).
@@ -173,6 +174,7 @@ paths:
         "401": { $ref: "#/components/responses/Problem" }
         "403": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /status-lists/{id}:
     get:
       summary: A status list credential (W3C Bitstring Status List).
