@@ -7,7 +7,8 @@ public import Primitives
 /// authentication or assertion keys.
 ///
 /// ```swift
-/// let operation = try DIDAuthorizedOperation.signed(type: .cptRegister, did: issuer, payload: ["schema": schema],
+/// let payload = CredentialLedgerPayload.cptRegistration(schema: schema) // with a fresh nonce
+/// let operation = try DIDAuthorizedOperation.signed(type: .cptRegister, did: issuer, payload: payload,
 ///                                                   chainId: chainId, privateKey: key)
 /// try await node.submit(Transaction(type: .cptRegister, body: operation.body, chainId: chainId, oneTimeKey: otk))
 /// ```
