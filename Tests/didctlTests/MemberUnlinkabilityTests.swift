@@ -28,10 +28,11 @@ struct MemberUnlinkabilityTests {
 
     /// The forms a secp256k1 key takes in public data: compressed and x-only, raw and hex, its
     /// Ethereum address (a did:chancery DID's address) and its Multikey text.
-    private static func forms(of key: Secp256k1PublicKey) throws -> [[UInt8]] {
+    private static func forms(of key: Secp256k1PublicKey) throws -> [(form: String, bytes: [UInt8])] {
         let address = try EthereumAddress(publicKey: key.uncompressedRepresentation).description.dropFirst(2).lowercased()
-        return [key.compressedRepresentation, key.xOnly.rawRepresentation, Array(Hex.encode(key.compressedRepresentation).utf8),
-                Array(Hex.encode(key.xOnly.rawRepresentation).utf8), Array(address.utf8)]
+        return [("compressed key", key.compressedRepresentation), ("x-only key", key.xOnly.rawRepresentation),
+                ("compressed key in hex", Array(Hex.encode(key.compressedRepresentation).utf8)),
+                ("x-only key in hex", Array(Hex.encode(key.xOnly.rawRepresentation).utf8)), ("address (its DID's)", Array(address.utf8))]
     }
 
     @Test("two DIDs of one member share no key, name or handle on the ledger, none carries the member's name or long-term key, and the auditor links both to the member")
@@ -52,8 +53,8 @@ struct MemberUnlinkabilityTests {
         #expect(didKeys[0] != didKeys[1])
 
         let (blobs, transactions) = try Self.publicBlobs(of: root)
-        let member = try Self.forms(of: memberKey) + [Array(name.utf8)]
-        for needle in member { #expect(!blobs.contains { Self.contains($0, needle) }, "public data holds the member's \(needle)") }
+        let member = try Self.forms(of: memberKey) + [("name", Array(name.utf8))]
+        for (form, needle) in member { #expect(!blobs.contains { Self.contains($0, needle) }, "public data holds the member's \(form)") }
         // Each DID's public marks: its address and its key. No blob carries both DIDs' marks, or
         // one DID's mark beside the member handle.
         let handleBytes = try Hex.decode(handle)
