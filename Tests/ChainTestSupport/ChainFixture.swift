@@ -47,8 +47,8 @@ package final class ChainFixture: @unchecked Sendable {
         var memberRecords: [MemberRecord] = []
         for name in members {
             let publicKey = custodian.generate(KeyReference(name))
-            memberRecords.append(MemberRecord(handle: MemberHandle(publicKey: publicKey).description, name: name,
-                                              publicKey: Hex.encode(publicKey.compressedRepresentation), custody: "partial"))
+            memberRecords.append(try MemberRecord(profile: MemberProfile(name: name, publicKey: publicKey), custody: "partial",
+                                                  sealedTo: auditorKey.publicKey, epoch: 0))
         }
         genesis = Genesis(
             chainId: chainId, time: Self.genesisTime, epochSeconds: epochSeconds,
@@ -131,6 +131,13 @@ package final class ChainFixture: @unchecked Sendable {
 
     package func handle(_ member: String) async throws -> MemberHandle {
         MemberHandle(publicKey: try await custodian.publicKey(for: KeyReference(member)))
+    }
+
+    /// The `admitMember` action for a member named `name` with long-term key `publicKey`: its
+    /// profile sealed to this chain's auditor.
+    package func admission(_ name: String, publicKey: Secp256k1PublicKey, custody: String = "partial") throws -> GovernanceAction {
+        try MemberRecord(profile: MemberProfile(name: name, publicKey: publicKey), custody: custody,
+                         sealedTo: auditorKey.publicKey, epoch: epoch).admission
     }
 
     /// A one-time key request for `member`'s handle, signed with the custodian key `signer`

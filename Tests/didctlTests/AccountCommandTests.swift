@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Testing
 
 /// `didctl account create/recover/list` in each custody mode, admitted on the chain.
@@ -65,5 +66,21 @@ struct AccountCommandTests {
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("\"custody\" : \"hsm\""))
         #expect(created.stdout.contains("\"admitted\" : true"))
+
+        // Each DID gets a new key object in the token, not the account's key; later operations sign with it.
+        let pin = environment.merging(["CHANCERY_PKCS11_PIN": "5678"]) { $1 }
+        let node = ["--data-dir", root.appendingPathComponent("node").path]
+        let dids = try (0..<2).map { _ in
+            let made = try Didctl.run(["did", "create", "--account", "carol"] + node, environment: pin)
+            #expect(made.status == 0, "\(made.stderr)")
+            return made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(dids[0] != dids[1] && dids.allSatisfy { $0.hasPrefix("did:chancery:") })
+        let memberKey = try #require(created.stdout.split(separator: "\"").drop { $0 != "publicKey" }.dropFirst(2).first)
+        let memberAddress = try EthereumAddress(publicKey: Secp256k1PublicKey(Hex.decode(String(memberKey))).uncompressedRepresentation)
+        #expect(dids.allSatisfy { !$0.lowercased().hasSuffix(memberAddress.description.dropFirst(2).lowercased()) })
+        let updated = try Didctl.run(["did", "update", dids[1], "--account", "carol", "--add-service", "a=LinkedDomains=https://a.example/"] + node,
+                                     environment: pin)
+        #expect(updated.status == 0, "\(updated.stderr)")
     }
 }

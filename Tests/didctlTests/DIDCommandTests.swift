@@ -16,14 +16,17 @@ struct DIDCommandTests {
             }
         }
 
-        /// Runs `didctl` on this chain, with `account`'s password in the environment.
-        func run(_ arguments: [String], account: String = "") throws -> Didctl.Result {
-            try Didctl.run(arguments + ["--data-dir", root.path], environment: ["CHANCERY_PASSWORD": "pw-\(account)"])
+        /// Runs `didctl` on this chain, with `account`'s password in the environment, and the
+        /// passwords of the `also` accounts under their own names (a key added for another account).
+        func run(_ arguments: [String], account: String = "", also: [String] = []) throws -> Didctl.Result {
+            var environment = ["CHANCERY_PASSWORD": "pw-\(account)"]
+            for other in also { environment["CHANCERY_PASSWORD_\(other.uppercased())"] = "pw-\(other)" }
+            return try Didctl.run(arguments + ["--data-dir", root.path], environment: environment)
         }
 
         /// Runs `didctl ... --json` and reads its output as a JSON object.
-        func json(_ arguments: [String], account: String = "") throws -> [String: Any] {
-            let result = try run(arguments + ["--json"], account: account)
+        func json(_ arguments: [String], account: String = "", also: [String] = []) throws -> [String: Any] {
+            let result = try run(arguments + ["--json"], account: account, also: also)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         }
@@ -80,9 +83,9 @@ struct DIDCommandTests {
                                account: "alice")["versionId"] as? String == "3")
         let third = try chain.resolve(did)
         #expect(third.document["controller"] as? String == holder && third.document["service"] == nil)
-        let again = try chain.run(["did", "create", "--account", "alice"], account: "alice")
-        #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        // Each DID has a fresh key of its own: the account's second DID is another DID.
+        let another = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
+        #expect(another != did && another.hasPrefix("did:chancery:chancery-local:0x"))
     }
 
     @Test("rotating alice's key to bob's refuses alice's next update and accepts bob's")
@@ -91,7 +94,7 @@ struct DIDCommandTests {
         defer { chain.remove() }
         let did = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
         let rotated = try chain.json(["did", "update", did, "--account", "alice", "--add-key", "bob", "--remove-key", "key-1"],
-                                     account: "alice")
+                                     account: "alice", also: ["bob"])
         #expect(rotated["versionId"] as? String == "2")
         let document = try chain.resolve(did).document
         #expect(Self.ids(document, "verificationMethod") == ["\(did)#key-2"])

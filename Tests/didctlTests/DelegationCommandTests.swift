@@ -28,7 +28,7 @@ struct DelegationCommandTests {
         #expect(services?.compactMap { $0["id"] as? String } == ["\(alice)#agent"])
 
         let rotation = try chain.run(["did", "update", alice, "--account", "bob", "--delegation", id,
-                                      "--add-key", "carol", "--remove-key", "key-1"], account: "bob")
+                                      "--add-key", "carol", "--remove-key", "key-1"], account: "bob", also: ["carol"])
         #expect(rotation.status == 1 && rotation.stderr.contains("needs a recovery delegation"), "\(rotation.stderr)")
         let second = try chain.run(["did", "update", alice, "--account", "bob", "--delegation", id,
                                     "--add-service", "more=LinkedDomains=https://more.example/"], account: "bob")
@@ -44,7 +44,7 @@ struct DelegationCommandTests {
 
         // A recovery delegation lets bob move alice's DID to carol's key.
         let recovered = try chain.json(["did", "update", alice, "--account", "bob", "--delegation", try #require(recovery["id"] as? String),
-                                        "--add-key", "carol", "--remove-key", "key-1"], account: "bob")
+                                        "--add-key", "carol", "--remove-key", "key-1"], account: "bob", also: ["carol"])
         #expect(recovered["versionId"] as? String == "3")
         #expect(DIDCommandTests.ids(try chain.resolve(alice).document, "verificationMethod") == ["\(alice)#key-2"])
         #expect(try chain.run(["chain", "verify"]).status == 0)

@@ -20,6 +20,7 @@ extension AuditBenchmark {
         init(transactions: Int, perBlock: Int) throws {
             let membershipKey = Secp256k1PrivateKey(), nodeKey = Secp256k1PrivateKey()
             let memberKeys = (0..<Self.members).map { _ in Secp256k1PrivateKey() }
+            let sealing = auditorKey.publicKey
             let genesis = Genesis(
                 chainId: "bench-audit", time: Self.genesisTime,
                 committee: [CommitteeMember(id: "c0", publicKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
@@ -27,9 +28,9 @@ extension AuditBenchmark {
                 auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditorKey.publicKey.rawRepresentation),
                                          signingKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
                 nodes: [Hex.encode(nodeKey.publicKey.xOnly.rawRepresentation)],
-                members: memberKeys.enumerated().map { MemberRecord(
-                    handle: MemberHandle(publicKey: $0.element.publicKey).description, name: "member\($0.offset)",
-                    publicKey: Hex.encode($0.element.publicKey.compressedRepresentation), custody: "partial") })
+                members: try memberKeys.enumerated().map { try MemberRecord(
+                    profile: MemberProfile(name: "member\($0.offset)", publicKey: $0.element.publicKey), custody: "partial",
+                    sealedTo: sealing, epoch: 0) })
             try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, clock: ManualClock(Self.genesisTime)).shutdown()
             let service = MembershipService(chainId: genesis.chainId, key: membershipKey, auditorKey: auditorKey.publicKey,
                                             schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store)
@@ -71,7 +72,7 @@ extension AuditBenchmark {
             let handle = MemberHandle(publicKey: memberKey.publicKey), publicKeys = keys.map { $0.publicKey.xOnly.rawRepresentation }
             let digest = OneTimeKeyRequest.digest(chainId: chainId, memberHandle: handle, epoch: epoch, requestTime: genesisTime,
                                                   oneTimeKeys: publicKeys)
-            let request = OneTimeKeyRequest(memberHandle: handle, epoch: epoch, requestTime: genesisTime, oneTimeKeys: publicKeys,
+            let request = OneTimeKeyRequest(memberHandle: handle, memberKey: memberKey.publicKey.compressedRepresentation, epoch: epoch, requestTime: genesisTime, oneTimeKeys: publicKeys,
                                             signature: try memberKey.signature(forDigest: digest).compactRepresentation)
             let issued = try service.certify(request, now: genesisTime)
             return try OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: issued).map { credential in

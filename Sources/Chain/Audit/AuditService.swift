@@ -63,8 +63,9 @@ public struct AuditService: Sendable {
         switch query.kind {
         case .link(let id):
             guard let entry = try index.link(id) else { throw ChainError(.notFound, "Transaction \(id) left the audit index.") }
+            // The name is sealed to the auditor in public state: only the auditor's keys read it.
             let name = try ledger.value(namespace: ChainNamespace.member, key: entry.memberHandle.bytes)
-                .map { try MemberRecord(canonicalBytes: $0).name }
+                .flatMap { try? MemberRecord(canonicalBytes: $0).openProfile(with: index.keys).name }
             return .link(entry, memberName: name)
         case .trace(let member):
             return .trace(try index.trace(member).filter { scope.contains(time: $0.time, type: $0.type) })

@@ -12,3 +12,7 @@ extension AuditorKeyring {
         return AuditorEpochKeys(masterPublicKey: masterPublicKey, keys: keys)
     }
 }
+
+/// The master's holder can seal to any epoch directly (genesis, for one, seals the first
+/// members' profiles before any key is published).
+extension AuditorKeyring: AuditorSealingKeys {}

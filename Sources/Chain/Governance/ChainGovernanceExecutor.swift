@@ -9,9 +9,13 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
     func validate(_ action: GovernanceAction) throws {
         switch action.kind {
         case "admitMember":
-            _ = try MemberHandle(hex: try action.string("handle"))
-            _ = try Self.secp256k1Key(try action.string("publicKey"))
-            _ = try action.string("name")
+            // The action is public in the approval's body: nothing in it may name the member.
+            let allowed: Set<String> = ["kind", "handle", "custody", "profile", "profileEpoch", "nonce"]
+            if let extra = action.object.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw ChainError.invalidBody("'admitMember' takes handle, custody, profile and profileEpoch only, not '\(extra)': "
+                                             + "a member's name and key go sealed in 'profile'.")
+            }
+            _ = try MemberRecord(admission: action)
         case "removeMember": _ = try MemberHandle(hex: try action.string("handle"))
         case "admitNode", "removeNode": _ = try Self.nodeKey(try action.string("nodeId"))
         case "admitAuditor":
@@ -35,9 +39,7 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
     func execute(_ action: GovernanceAction, context: TransactionContext, state: StateTransaction) throws {
         switch action.kind {
         case "admitMember":
-            let record = MemberRecord(handle: try action.string("handle"), name: try action.string("name"),
-                                      publicKey: try action.string("publicKey"),
-                                      custody: action.object["custody"]?.stringValue ?? "partial")
+            let record = try MemberRecord(admission: action)
             try state.put(record, namespace: ChainNamespace.member, key: try MemberHandle(hex: record.handle).bytes)
         case "removeMember":
             state.delete(namespace: ChainNamespace.member, key: try MemberHandle(hex: try action.string("handle")).bytes)

@@ -20,7 +20,7 @@ public struct Genesis: Codable, Sendable, Hashable {
     public var auditors: [AuditorRecord]
     /// The first nodes' BIP-340 keys (hex).
     public var nodes: [String]
-    /// The first members.
+    /// The first members: handles, custody modes and profiles sealed to the auditor.
     public var members: [MemberRecord]
 
     /// Creates a genesis document.
@@ -80,5 +80,11 @@ public struct Genesis: Codable, Sendable, Hashable {
         _ = try membershipServiceKey()
         guard !nodes.isEmpty else { throw ChainError(.invalidGenesis, "Genesis must name at least one node.") }
         guard epochSeconds >= 1 else { throw ChainError(.invalidGenesis, "epochSeconds must be at least 1.") }
+        for member in members {
+            // The genesis document is public: its members are handles and sealed profiles only.
+            do { _ = try MemberRecord(admission: member.admission) } catch {
+                throw ChainError(.invalidGenesis, "A genesis member is malformed: \(error.reason)")
+            }
+        }
     }
 }

@@ -71,11 +71,11 @@ public final class MembershipService: Sendable {
             throw ChainError(request.epoch > current ? .futureEpoch : .expiredEpoch,
                              "Keys are certified for the current epoch \(current) only, not \(request.epoch).")
         }
-        guard let recordBytes = try members.value(namespace: ChainNamespace.member, key: request.memberHandle.bytes) else {
+        guard try members.value(namespace: ChainNamespace.member, key: request.memberHandle.bytes) != nil else {
             throw ChainError.unauthorized("Member \(request.memberHandle) is not admitted on this chain.")
         }
-        let record = try MemberRecord(canonicalBytes: recordBytes)
-        guard let memberKey = try? Secp256k1PublicKey(Hex.decode(record.publicKey)),
+        // State keeps only the handle, a hash of the key; the request brings the key itself.
+        guard let memberKey = try? Secp256k1PublicKey(request.memberKey), MemberHandle(publicKey: memberKey) == request.memberHandle,
               let signature = try? Secp256k1ECDSASignature(compactRepresentation: request.signature),
               memberKey.isValidSignature(signature, forDigest: request.digest(chainId: chainId)) else {
             throw ChainError.unauthorized("The request is not signed by the member's registered key.")

@@ -31,7 +31,8 @@ public struct OneTimeKeyIssuer: Sendable {
         let digest = OneTimeKeyRequest.digest(chainId: chainId, memberHandle: memberHandle, epoch: epoch,
                                               requestTime: time, oneTimeKeys: publicKeys)
         let signature = try await custodian.sign(digest: digest, with: key)
-        return (keys, OneTimeKeyRequest(memberHandle: memberHandle, epoch: epoch, requestTime: time,
+        let memberKey = try await custodian.publicKey(for: key).compressedRepresentation
+        return (keys, OneTimeKeyRequest(memberHandle: memberHandle, memberKey: memberKey, epoch: epoch, requestTime: time,
                                         oneTimeKeys: publicKeys, signature: signature.compactRepresentation))
     }
 

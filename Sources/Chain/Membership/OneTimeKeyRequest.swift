@@ -1,10 +1,13 @@
 import Primitives
 
 /// A member's request for certificates on fresh one-time keys, authenticated by its
-/// long-term key (`specs/chain.md` §2.3).
+/// long-term key (`specs/chain.md` §2.3). The key travels with the request to the membership
+/// service only: public state holds its hash (the handle), never the key.
 public struct OneTimeKeyRequest: Sendable, Hashable {
     /// The requesting member.
     public let memberHandle: MemberHandle
+    /// The member's long-term key (33-byte compressed secp256k1), which must hash to the handle.
+    public let memberKey: [UInt8]
     /// The epoch the keys are for.
     public let epoch: UInt64
     /// When the request was made, milliseconds since 1970.
@@ -15,8 +18,10 @@ public struct OneTimeKeyRequest: Sendable, Hashable {
     public let signature: [UInt8]
 
     /// Creates a request from a signature made elsewhere (for example by an HSM custodian).
-    public init(memberHandle: MemberHandle, epoch: UInt64, requestTime: UInt64, oneTimeKeys: [[UInt8]], signature: [UInt8]) {
+    public init(memberHandle: MemberHandle, memberKey: [UInt8], epoch: UInt64, requestTime: UInt64, oneTimeKeys: [[UInt8]],
+                signature: [UInt8]) {
         self.memberHandle = memberHandle
+        self.memberKey = memberKey
         self.epoch = epoch
         self.requestTime = requestTime
         self.oneTimeKeys = oneTimeKeys

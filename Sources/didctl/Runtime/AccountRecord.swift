@@ -1,10 +1,18 @@
+import Chain
+import DID
 import Foundation
+import KeyCustody
+import Primitives
 
-/// A member account as this data directory knows it: its custody mode and where its key is.
-/// Holds no secret: the key stays in the keystore, the vault or the HSM.
+/// A member account as this data directory knows it: its custody mode, where its keys are, and
+/// which key signs for which DID. Holds no secret: the keys stay in the keystore, the vault or
+/// the HSM. The long-term (membership) key only authenticates one-time key requests; each DID
+/// has keys of its own in the same custodian (`specs/audit.md` §1), and this record is the only
+/// place that ties them together: the chain never sees it.
 struct AccountRecord: Codable {
     var name: String
     var custody: String
+    /// The long-term key (compressed, hex), kept here and by the membership service only.
     var publicKey: String
     var handle: String
     /// Partial custody: the keystore file.
@@ -13,6 +21,32 @@ struct AccountRecord: Codable {
     var pkcs11Module: String?
     var tokenLabel: String?
     var keyLabel: String?
+    /// The keys this account holds for DIDs, oldest first (absent in a record without DIDs).
+    var didKeys: [AccountDIDKey]?
+
+    /// The reference of the long-term key in the account's custodian.
+    var memberKey: KeyReference { KeyReference(custody == "hsm" ? keyLabel ?? name : name) }
+
+    /// A fresh, unused reference for a new DID key: random, so it says nothing about the DID.
+    func newDIDKeyReference() -> KeyReference {
+        KeyReference("\(memberKey.id).did-\(Hex.encode(SecureRandom.bytes(count: 8)))")
+    }
+
+    /// Records that `key` (with public key `publicKey`) signs for `did`.
+    mutating func addDIDKey(did: DID, key: KeyReference, publicKey: Secp256k1PublicKey) {
+        didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id,
+                                                   publicKey: Hex.encode(publicKey.compressedRepresentation))]
+    }
+}
+
+/// One key an account holds for one DID.
+struct AccountDIDKey: Codable, Hashable {
+    /// The DID the key signs for.
+    var did: String
+    /// The key's reference in the account's custodian.
+    var key: String
+    /// The compressed public key in hex.
+    var publicKey: String
 }
 
 extension DataDirectory {

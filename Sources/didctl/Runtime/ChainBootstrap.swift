@@ -20,17 +20,18 @@ enum ChainBootstrap {
         let node = Secp256k1PrivateKey(), membership = Secp256k1PrivateKey(), committee = Secp256k1PrivateKey()
         let operatorKey = Secp256k1PrivateKey(), auditorSigning = Secp256k1PrivateKey()
         let auditor = X25519PrivateKey(), auditorMaster = Secp256k1PrivateKey()
-        let operatorHandle = MemberHandle(publicKey: operatorKey.publicKey)
+        let time = SystemClock().nowMilliseconds()
+        let genesisEpoch = EpochSchedule(epochSeconds: epochSeconds).epoch(atMilliseconds: time)
         let genesis = Genesis(
-            chainId: chainId, time: SystemClock().nowMilliseconds(), epochSeconds: epochSeconds,
+            chainId: chainId, time: time, epochSeconds: epochSeconds,
             committee: [CommitteeMember(id: "operator", publicKey: Hex.encode(committee.publicKey.compressedRepresentation))]
                 + extraCommittee,
             threshold: threshold, membershipService: Hex.encode(membership.publicKey.xOnly.rawRepresentation),
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditor.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(auditorSigning.publicKey.compressedRepresentation))],
             nodes: [Hex.encode(node.publicKey.xOnly.rawRepresentation)],
-            members: [MemberRecord(handle: operatorHandle.description, name: "operator",
-                                   publicKey: Hex.encode(operatorKey.publicKey.compressedRepresentation), custody: "partial")])
+            members: [try MemberRecord(profile: MemberProfile(name: "operator", publicKey: operatorKey.publicKey), custody: "partial",
+                                       sealedTo: AuditorKeyring(master: auditorMaster), epoch: genesisEpoch)])
         do { try genesis.validate() } catch { throw DidctlFailure(error.reason) }
 
         try directory.writeKey("node", secret: node.rawRepresentation.unsafeArray)
@@ -42,8 +43,7 @@ enum ChainBootstrap {
         // The auditor's per-epoch keys (`specs/audit.md` §6): the master, and the public keys of
         // the coming epochs that it publishes to the membership service.
         try directory.writeKey("auditor-master", secret: auditorMaster.rawRepresentation.unsafeArray)
-        try directory.publishAuditorKeys(AuditorKeyring(master: auditorMaster),
-                                         from: EpochSchedule(epochSeconds: epochSeconds).epoch(atMilliseconds: genesis.time))
+        try directory.publishAuditorKeys(AuditorKeyring(master: auditorMaster), from: genesisEpoch)
         let store = try SQLiteBlockStore(path: directory.ledgerPath)
         let chain = try ChainNode.create(store: store, genesis: genesis, nodeKey: node, handlers: NodeRuntime.handlers(),
                                          clock: SystemClock())

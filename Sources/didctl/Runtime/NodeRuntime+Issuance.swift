@@ -33,7 +33,7 @@ extension NodeRuntime {
     }
 
     /// Issues for a DID whose signer and custody are already at hand (benchmarks, the HTTP issuer).
-    func issueCredentials(did: DID, signer: any CredentialSigner, custody: (custodian: any KeyCustodian, key: KeyReference), cpt: String?,
+    func issueCredentials(did: DID, signer: any CredentialSigner, custody: AccountCustody, cpt: String?,
                           subjects: [IssuanceSubject], format: CredentialFormat, validUntil: Int64?,
                           progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
         let issuer = try CredentialIssuer(issuer: did.description, signer: signer, format: format)

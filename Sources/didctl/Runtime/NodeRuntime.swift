@@ -65,9 +65,9 @@ final class NodeRuntime: @unchecked Sendable {
 
     var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }
 
-    /// The custodian holding account `name`'s key, unlocked once per process (the secret comes
-    /// from the environment or a prompt, as ``DataDirectory/custodian(for:)`` asks for it).
-    func custodian(account name: String) async throws -> (custodian: any KeyCustodian, key: KeyReference) {
+    /// The custodian holding account `name`'s keys, unlocked once per process (the secret comes
+    /// from the environment or a prompt, as ``DataDirectory/custodian(for:generating:)`` asks for it).
+    func custodian(account name: String) async throws -> AccountCustody {
         if let custody = unlocked[name] { return custody }
         let custody = try await directory.custodian(for: try directory.account(name))
         unlocked[name] = custody
@@ -97,9 +97,9 @@ final class NodeRuntime: @unchecked Sendable {
 private final class UnlockedCustodians: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var byAccount: [String: (custodian: any KeyCustodian, key: KeyReference)] = [:]
+    private var byAccount: [String: AccountCustody] = [:]
 
-    subscript(name: String) -> (custodian: any KeyCustodian, key: KeyReference)? {
+    subscript(name: String) -> AccountCustody? {
         get { lock.withLock { byAccount[name] } }
         set { lock.withLock { byAccount[name] = newValue } }
     }

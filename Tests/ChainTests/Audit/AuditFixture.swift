@@ -24,9 +24,7 @@ final class AuditFixture: @unchecked Sendable {
             try await chain.oneTimeKeys("office", count: 1)[0]
         }
         let office = chain.custodian.generate(KeyReference("office"))
-        aliceSetup = [try await govern(GovernanceAction(kind: "admitMember", parameters: [
-            "handle": .string(MemberHandle(publicKey: office).description), "name": .string("audit office"),
-            "publicKey": .string(Hex.encode(office.compressedRepresentation))]), submitter: "alice")]
+        aliceSetup = [try await govern(chain.admission("audit office", publicKey: office), submitter: "alice")]
         try await govern(GovernanceAction(kind: "admitAuditor", parameters: [
             "id": .string(auditor), "encryptionKey": .string(Hex.encode(chain.auditorKey.publicKey.rawRepresentation)),
             "signingKey": .string(Hex.encode(signingKey.publicKey.compressedRepresentation))]))

@@ -45,15 +45,33 @@ struct GovernanceActionTests {
         let chain = try ChainFixture(committee: 3, threshold: 2)
         let carolKey = chain.custodian.generate(KeyReference("carol"))
         await #expect(throws: ChainError(.unauthorized, "")) { try await chain.oneTimeKeys("carol", count: 1) }
-        let action = GovernanceAction(kind: "admitMember", parameters: [
-            "handle": .string(MemberHandle(publicKey: carolKey).description), "name": "carol",
-            "publicKey": .string(Hex.encode(carolKey.compressedRepresentation)),
-        ])
+        let action = try chain.admission("carol", publicKey: carolKey)
         _ = try await chain.node.submit(try await chain.approval(action, by: 0))
         await #expect(throws: ChainError(.unauthorized, "")) { try await chain.oneTimeKeys("carol", count: 1) }
         _ = try await chain.node.submit(try await chain.approval(action, by: 1))
         let receipt = try await chain.node.submit(try await chain.put("carol was here", by: "carol"))
         #expect(receipt.height == 3)
+    }
+
+    @Test("an admission that names the member or carries its key in clear is refused; the admitted row holds only handle, custody and a profile sealed to the auditor")
+    func admissionKeepsTheMemberSealed() async throws {
+        let chain = try ChainFixture()
+        let carolKey = chain.custodian.generate(KeyReference("carol"))
+        let action = try chain.admission("carol", publicKey: carolKey)
+        for (name, value) in [("name", "carol"), ("publicKey", Hex.encode(carolKey.compressedRepresentation))] {
+            var parameters = action.object
+            parameters[name] = .string(value)
+            try await chain.expectGovernanceRefusal(.invalidBody, try await chain.approval(GovernanceAction(kind: "admitMember", parameters: parameters), by: 0))
+        }
+        _ = try await chain.node.submit(try await chain.approval(action, by: 0))
+        let handle = MemberHandle(publicKey: carolKey)
+        let row = try #require(try chain.store.value(namespace: ChainNamespace.member, key: handle.bytes))
+        let record = try MemberRecord(canonicalBytes: row)
+        #expect(try JSONValue(parsing: row).objectValue?.keys.sorted() == ["custody", "handle", "profile", "profileEpoch"])
+        #expect(!String(decoding: row, as: UTF8.self).contains("carol"))
+        #expect(!String(decoding: row, as: UTF8.self).contains(Hex.encode(carolKey.compressedRepresentation)))
+        #expect(try record.openProfile(with: chain.auditorKey) == MemberProfile(name: "carol", publicKey: carolKey))
+        #expect(throws: ChainError.self) { try record.openProfile(with: X25519PrivateKey()) }
     }
 
     @Test("a removed member can no longer obtain one-time keys")

@@ -51,7 +51,7 @@ struct MembershipServiceTests {
         let (_, request) = try await chain.request("alice", count: 1, signer: "bob")
         #expect(throws: ChainError(.unauthorized, "")) { try certify(chain, request) }
         let (_, genuine) = try await chain.request("alice", count: 1)
-        let forged = OneTimeKeyRequest(memberHandle: genuine.memberHandle, epoch: genuine.epoch, requestTime: genuine.requestTime,
+        let forged = OneTimeKeyRequest(memberHandle: genuine.memberHandle, memberKey: genuine.memberKey, epoch: genuine.epoch, requestTime: genuine.requestTime,
                                        oneTimeKeys: [Secp256k1PrivateKey().publicKey.xOnly.rawRepresentation],
                                        signature: genuine.signature)
         #expect(throws: ChainError(.unauthorized, "")) { try certify(chain, forged) }
@@ -100,7 +100,8 @@ struct MembershipServiceTests {
         let digest = OneTimeKeyRequest.digest(chainId: chain.chainId, memberHandle: handle, epoch: chain.epoch,
                                               requestTime: now, oneTimeKeys: keys)
         let signature = try await chain.custodian.sign(digest: digest, with: KeyReference("alice"))
-        let request = OneTimeKeyRequest(memberHandle: handle, epoch: chain.epoch, requestTime: now, oneTimeKeys: keys,
+        let memberKey = try await chain.custodian.publicKey(for: KeyReference("alice")).compressedRepresentation
+        let request = OneTimeKeyRequest(memberHandle: handle, memberKey: memberKey, epoch: chain.epoch, requestTime: now, oneTimeKeys: keys,
                                         signature: signature.compactRepresentation)
         #expect(throws: ChainError(.invalidBody, "")) { try certify(chain, request) }
     }

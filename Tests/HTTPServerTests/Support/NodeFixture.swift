@@ -27,9 +27,7 @@ final class NodeFixture: @unchecked Sendable {
             try await chain.oneTimeKeys("office", count: 1)[0]
         }
         let office = chain.custodian.generate(KeyReference("office"))
-        firstTransaction = try await govern(GovernanceAction(kind: "admitMember", parameters: [
-            "handle": .string(MemberHandle(publicKey: office).description), "name": .string("audit office"),
-            "publicKey": .string(Hex.encode(office.compressedRepresentation))]), submitter: "alice")
+        firstTransaction = try await govern(chain.admission("audit office", publicKey: office), submitter: "alice")
         try await govern(GovernanceAction(kind: "admitAuditor", parameters: [
             "id": .string(auditor), "encryptionKey": .string(Hex.encode(chain.auditorKey.publicKey.rawRepresentation)),
             "signingKey": .string(Hex.encode(auditorKey.publicKey.compressedRepresentation))]))

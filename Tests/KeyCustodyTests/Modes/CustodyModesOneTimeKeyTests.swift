@@ -14,10 +14,7 @@ struct CustodyModesOneTimeKeyTests {
         let chain = try ChainFixture()
         let publicKey = try await custodian.publicKey(for: key)
         let handle = MemberHandle(publicKey: publicKey)
-        let admit = GovernanceAction(kind: "admitMember", parameters: [
-            "handle": .string(handle.description), "name": .string(name),
-            "publicKey": .string(Hex.encode(publicKey.compressedRepresentation)), "custody": .string(mode.name),
-        ])
+        let admit = try chain.admission(name, publicKey: publicKey, custody: mode.name)
         _ = try await chain.node.submit(try await chain.approval(admit, by: 0))
         let issuer = OneTimeKeyIssuer(chainId: chain.chainId, memberHandle: handle, custodian: custodian, key: key)
         let now = chain.clock.nowMilliseconds()

@@ -87,17 +87,17 @@ struct AccountCreateCommand: AsyncParsableCommand {
 
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
-        let action = GovernanceAction(kind: "admitMember", parameters: [
-            "handle": .string(record.handle), "name": .string(name), "publicKey": .string(record.publicKey),
-            "custody": .string(custody),
-        ])
-        let (receipt, executed) = try await runtime.approve(action)
-        let address = try EthereumAddress(publicKey: publicKey.uncompressedRepresentation).description
-        output.emit(["name": name, "custody": custody, "address": address, "publicKey": record.publicKey,
+        // Public state gets the handle and custody mode only; the name and the long-term key go
+        // sealed to the auditor's key of the current epoch (`specs/audit.md` §1).
+        let epoch = runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds())
+        let member = try MemberRecord(profile: MemberProfile(name: name, publicKey: publicKey), custody: custody,
+                                      sealedTo: try directory.auditorSealingKeys(genesis: runtime.genesis, epoch: epoch), epoch: epoch)
+        let (receipt, executed) = try await runtime.approve(member.admission)
+        output.emit(["name": name, "custody": custody, "publicKey": record.publicKey,
                      "memberHandle": record.handle, "admitted": executed, "transactionId": receipt.transactionId.description],
                     text: """
-                        Created account '\(name)' (\(custody) custody), address \(address)
-                        \(executed ? "Admitted as a member in block \(receipt.height)."
+                        Created account '\(name)' (\(custody) custody), member handle \(record.handle)
+                        \(executed ? "Admitted as a member in block \(receipt.height); create its DIDs with 'didctl did create'."
                                    : "Admission approved by the operator; more committee approvals are needed.")
                         """)
     }

@@ -18,7 +18,7 @@ struct AccountDelegateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The delegating account; its did:chancery DID is the one the delegate may change.")
+    @Argument(help: "The delegating account; its (first) did:chancery DID is the one the delegate may change.")
     var name: String
 
     @Option(help: "The delegate's DID (a did:chancery DID of this chain, or a secp256k1 did:key).")
@@ -47,9 +47,10 @@ struct AccountDelegateCommand: AsyncParsableCommand {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
-        let signer = try await directory.custodian(for: try directory.account(name))
+        let custody = try await directory.custodian(for: try directory.account(name))
+        let delegator = try custody.primaryDID()
+        let signer = try custody.signer(for: delegator, document: try await runtime.currentDIDState(of: delegator).document)
         let publicKey = try await signer.custodian.publicKey(for: signer.key)
-        let delegator = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
         let now = runtime.clock.nowMilliseconds()
         let validUntil = until.flatMap(DIDDateTime.init(parsing:)).map { UInt64(max(0, $0.secondsSince1970)) * 1000 }
             ?? now + 30 * 86_400_000
@@ -58,7 +59,7 @@ struct AccountDelegateCommand: AsyncParsableCommand {
                                         rateLimit: try DelegationRateLimit(count: rate.count, perMilliseconds: rate.perMilliseconds),
                                         validUntil: validUntil, time: now)
         let grant = try await DelegationGrant.signed(terms, chainId: runtime.genesis.chainId, custodian: signer.custodian, key: signer.key)
-        let receipt = try await runtime.submit(type: .delegationGrant, body: try grant.body(), signer: signer)
+        let receipt = try await runtime.submit(type: .delegationGrant, body: try grant.body(), member: custody.member)
         let id = try terms.id().description
         let until = DIDDateTime(secondsSince1970: Int64(validUntil / 1000)).description
         Output(json: global.json).emit(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chain
+import KeyCustody
 
 /// `didctl account revoke-delegation ID --account NAME`: the delegator ends a delegation; the
 /// delegate's later operations under it are refused.
@@ -24,11 +25,16 @@ struct AccountRevokeDelegationCommand: AsyncParsableCommand {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
-        let signer = try await directory.custodian(for: try directory.account(account))
+        let custody = try await directory.custodian(for: try directory.account(account))
         let id = try DelegationID(hex: id)
+        // The grant's delegator key signs its revocation: the account's DID key of that name.
+        let granted = try runtime.store.value(namespace: ChainNamespace.delegation, key: id.bytes)
+            .map { try DelegationRecord(canonicalBytes: $0).terms.delegatorKey.lowercased() }
+        let held = custody.didKeys.last { $0.publicKey.lowercased() == granted }
+        let signer: CustodyKey = try held.map { (custody.custodian, KeyReference($0.key)) } ?? custody.signer(for: try custody.primaryDID())
         let revocation = try await DelegationRevocation.signed(id, time: runtime.clock.nowMilliseconds(), chainId: runtime.genesis.chainId,
                                                                custodian: signer.custodian, key: signer.key)
-        let receipt = try await runtime.submit(type: .delegationRevoke, body: revocation.body, signer: signer)
+        let receipt = try await runtime.submit(type: .delegationRevoke, body: revocation.body, member: custody.member)
         Output(json: global.json).emit(
             ["id": id.description, "revoked": true, "transactionId": receipt.transactionId.description, "height": receipt.height],
             text: "Revoked delegation \(id) in block \(receipt.height).")

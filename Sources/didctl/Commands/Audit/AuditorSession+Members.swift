@@ -3,7 +3,8 @@ import DID
 import Primitives
 
 extension AuditorSession {
-    /// The names a member is known by: its member name on the chain and its account here.
+    /// The names a member is known by: its member name on the chain (sealed to the auditor there)
+    /// and its account here.
     struct MemberNames {
         var member: String?
         var account: String?
@@ -24,21 +25,25 @@ extension AuditorSession {
             return (handle, nil)
         }
         if argument.count == 64, let handle = try? MemberHandle(hex: argument) { return (handle, nil) }
-        if let record = try members().first(where: { $0.name == argument }), let handle = try? MemberHandle(hex: record.handle) {
-            return (handle, nil)
-        }
+        if let profile = try members().first(where: { $0.name == argument }) { return (profile.handle, nil) }
         throw DidctlFailure("'\(argument)' is not an account of this data directory, a member name, a 64-hex member handle or a DID.")
     }
 
     /// The member name on the chain and the local account of a member handle, where known.
     func names(of handle: MemberHandle) throws -> MemberNames {
-        let member = try runtime.store.value(namespace: ChainNamespace.member, key: handle.bytes).map { try MemberRecord(canonicalBytes: $0).name }
+        let keys = try runtime.directory.auditorKeySource()
+        let member = try runtime.store.value(namespace: ChainNamespace.member, key: handle.bytes)
+            .flatMap { try? MemberRecord(canonicalBytes: $0).openProfile(with: keys).name }
         let account = try runtime.directory.accounts().first { $0.handle.lowercased() == handle.description }?.name
         return MemberNames(member: member, account: account)
     }
 
-    private func members() throws -> [MemberRecord] {
-        try runtime.store.entries(namespace: ChainNamespace.member, prefix: []).map { try MemberRecord(canonicalBytes: $0.value) }
+    /// The admitted members' profiles, which public state holds sealed to the auditor.
+    private func members() throws -> [MemberProfile] {
+        let keys = try runtime.directory.auditorKeySource()
+        return try runtime.store.entries(namespace: ChainNamespace.member, prefix: []).compactMap {
+            try? MemberRecord(canonicalBytes: $0.value).openProfile(with: keys)
+        }
     }
 
     /// The `did.create` transaction of a DID, found on the public ledger (no index needed).

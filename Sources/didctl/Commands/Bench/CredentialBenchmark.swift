@@ -16,7 +16,7 @@ struct CredentialBenchmark {
         let runtime: NodeRuntime
         let did: DID
         let signer: CustodianSigner
-        let custody: (custodian: any KeyCustodian, key: KeyReference)
+        let custody: AccountCustody
         let cpt: String
     }
 
@@ -32,11 +32,14 @@ struct CredentialBenchmark {
         let runtime = try NodeRuntime(directory: directory)
         let key = KeyReference("bench-issuer")
         runtime.custodian.add(Secp256k1PrivateKey(), as: key)
-        let custody: (custodian: any KeyCustodian, key: KeyReference) = (runtime.custodian, key)
         let publicKey = try await runtime.custodian.publicKey(for: key)
         let did = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
+        // The issuer DID has its own key beside the operator's membership key, as any account's DID.
+        let custody = AccountCustody(name: "operator", custodian: runtime.custodian, memberKey: KeyReference("operator"),
+                                     didKeys: [AccountDIDKey(did: did.description, key: key.id,
+                                                             publicKey: Hex.encode(publicKey.compressedRepresentation))])
         _ = try await runtime.submitDIDOperation(.create, did: did, document: try DIDChancery.defaultDocument(for: did, publicKey: publicKey),
-                                                 previousVersionId: 0, signer: custody)
+                                                 previousVersionId: 0, signer: (runtime.custodian, key), member: custody.member)
         let receipt = try await runtime.submitCredentialOperation(.cptRegister, did: did,
                                                                   payload: CredentialLedgerPayload.cptRegistration(schema: Self.schema), signer: custody)
         guard let cpt = try runtime.credentialRegistry().schemaIdentifier(registeredBy: receipt.transactionId) else {

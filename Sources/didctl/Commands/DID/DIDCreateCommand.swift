@@ -3,17 +3,19 @@ import Chain
 import DID
 import KeyCustody
 
-/// `didctl did create --account NAME`: registers the `did:chancery` DID of an account's key,
-/// with the default document (the key for authentication, assertion and capability
-/// invocation) and any services, signed through the account's custodian.
+/// `didctl did create --account NAME`: generates a fresh key for a new `did:chancery` DID in
+/// the account's custodian (never the account's membership key, so nothing public ties the
+/// account's DIDs to each other or to it), and registers the DID with the default document (the
+/// key for authentication, assertion and capability invocation) and any services. The account
+/// may create several DIDs; it submits each under its own one-time keys.
 struct DIDCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
-        abstract: "Register a did:chancery DID for an account's key; prints the DID.")
+        abstract: "Register a new did:chancery DID with a fresh key held by an account; prints the DID.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The account whose key becomes the DID's inception key and signs the registration.")
+    @Option(help: "The account whose custodian generates and keeps the DID's inception key, and which submits the registration.")
     var account: String
 
     @Option(name: .customLong("service"), help: "A service to publish, as \(ServiceArgument.help) (repeatable).")
@@ -28,13 +30,27 @@ struct DIDCreateCommand: AsyncParsableCommand {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
-        let signer = try await directory.custodian(for: try directory.account(account))
-        let publicKey = try await signer.custodian.publicKey(for: signer.key)
+        var record = try directory.account(account)
+        let reference = record.newDIDKeyReference()
+        let custody = try await directory.custodian(for: record, generating: reference)
+        let publicKey = try await custody.custodian.publicKey(for: reference)
         let did = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
         var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
         document.service = services.map { $0.service(for: did) }
         try document.validateStructure()
-        let receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0, signer: signer)
+        // Recorded before submitting: a DID committed while its key reference was lost could
+        // never be changed again. A refused registration takes the record back.
+        let before = record
+        record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        try directory.save(record)
+        let receipt: TransactionReceipt
+        do {
+            receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
+                                                           signer: (custody.custodian, reference), member: custody.member)
+        } catch {
+            try? directory.save(before)
+            throw error
+        }
         Output(json: global.json).emit(
             ["did": did.description, "transactionId": receipt.transactionId.description, "height": receipt.height],
             text: did.description)

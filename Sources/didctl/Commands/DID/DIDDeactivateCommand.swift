@@ -39,10 +39,12 @@ struct DIDDeactivateCommand: AsyncParsableCommand {
         defer { runtime.node.shutdown() }
         let did = try DIDChancery(DID(parsing: self.did)).did
         let signingAccount = try directory.account(account)
-        let (_, version) = try await runtime.currentDIDState(of: did)
-        let signer = try await directory.custodian(for: signingAccount)
+        let (current, version) = try await runtime.currentDIDState(of: did)
+        let custody = try await directory.custodian(for: signingAccount)
+        let delegation = try delegation.map(DelegationID.init(hex:))
+        let signer = try runtime.operationSigner(custody, did: did, document: current, delegation: delegation)
         let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version,
-                                                           delegation: try delegation.map(DelegationID.init(hex:)), signer: signer)
+                                                           delegation: delegation, signer: signer, member: custody.member)
         Output(json: global.json).emit(
             ["did": did.description, "deactivated": true, "versionId": String(version + 1),
              "transactionId": receipt.transactionId.description, "height": receipt.height],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Chain
 import DID
+import KeyCustody
 import Primitives
 
 /// `didctl did update DID --account NAME ...`: changes a DID's document (key rotation,
@@ -10,8 +11,9 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         commandName: "update",
         abstract: "Change a DID's keys, services or controllers; prints the new version.",
         discussion: """
-            Key rotation is --add-key NEW-ACCOUNT --remove-key key-1 in one update. The signing account's \
-            key must be a controller key of the current document; the chain refuses anyone else.
+            Key rotation is --add-key NEW-ACCOUNT --remove-key key-1 in one update: NEW-ACCOUNT's custodian \
+            generates a fresh key for this DID (its secret is asked for). The signing account's key of \
+            this DID must be a controller key of the current document; the chain refuses anyone else.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,7 +27,7 @@ struct DIDUpdateCommand: AsyncParsableCommand {
     @Option(help: "Act as the delegate of this delegation (its id), as 'account delegate' granted it.")
     var delegation: String?
 
-    @Option(name: .customLong("add-key"), help: "Add this account's key for authentication, assertion and capability invocation (repeatable).")
+    @Option(name: .customLong("add-key"), help: "Add a fresh key held by this account, for authentication, assertion and capability invocation (repeatable).")
     var addKeys: [String] = []
 
     @Option(name: .customLong("remove-key"), help: "Remove the verification method with this fragment, such as key-1 (repeatable).")
@@ -65,15 +67,38 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         defer { runtime.node.shutdown() }
         let did = try DIDChancery(DID(parsing: self.did)).did
         let signingAccount = try directory.account(account)
-        let changes = DIDDocumentChanges(
-            addKeys: try addKeys.map { try Secp256k1PublicKey(Hex.decode(directory.account($0).publicKey)) },
-            removeKeys: removeKeys, addServices: addServices, removeServices: removeServices,
-            addControllers: try addControllers.map(DID.init(parsing:)))
         let (current, version) = try await runtime.currentDIDState(of: did)
+        var signing: AccountCustody?
+        // Each added key is fresh, generated in its account's custodian for this DID alone.
+        var added: [(before: AccountRecord, after: AccountRecord)] = [], keys: [Secp256k1PublicKey] = []
+        for name in addKeys {
+            var record = try added.last(where: { $0.after.name == name })?.after ?? directory.account(name)
+            let reference = record.newDIDKeyReference()
+            let custody = try await directory.custodian(for: record, generating: reference)
+            if name == account, signing == nil { signing = custody }
+            let publicKey = try await custody.custodian.publicKey(for: reference)
+            let before = record
+            record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+            added.append((before, record))
+            keys.append(publicKey)
+        }
+        let changes = DIDDocumentChanges(addKeys: keys, removeKeys: removeKeys, addServices: addServices, removeServices: removeServices,
+                                         addControllers: try addControllers.map(DID.init(parsing:)))
         let document = try changes.applied(to: current)
-        let signer = try await directory.custodian(for: signingAccount)
-        let receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
-                                                           delegation: try delegation.map(DelegationID.init(hex:)), signer: signer)
+        let custody: AccountCustody
+        if let signing { custody = signing } else { custody = try await directory.custodian(for: signingAccount) }
+        let delegation = try delegation.map(DelegationID.init(hex:))
+        let signer = try runtime.operationSigner(custody, did: did, document: current, delegation: delegation)
+        // Recorded before submitting, as `did create` does; a refused update takes them back.
+        for record in added { try directory.save(record.after) }
+        let receipt: TransactionReceipt
+        do {
+            receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
+                                                           delegation: delegation, signer: signer, member: custody.member)
+        } catch {
+            for record in added.reversed() { try? directory.save(record.before) }
+            throw error
+        }
         Output(json: global.json).emit(
             ["did": did.description, "versionId": String(version + 1), "transactionId": receipt.transactionId.description,
              "height": receipt.height],

@@ -76,8 +76,10 @@ struct AuthorizeCheckCommand: AsyncParsableCommand {
         let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
         defer { runtime.node.shutdown() }
         let custody = try await runtime.directory.custodian(for: try runtime.directory.account(granteeAccount))
+        let grantee = try custody.primaryDID()
+        let key = try custody.signer(for: grantee, document: try await runtime.currentDIDState(of: grantee).document)
         let check = AuthorizationCheck(grantId: grant, scopeItem: scope)
-        let signature = try await check.signature(chainId: runtime.genesis.chainId, custodian: custody.custodian, key: custody.key)
+        let signature = try await check.signature(chainId: runtime.genesis.chainId, custodian: key.custodian, key: key.key)
         let verdict = try runtime.credentialRegistry().checkAuthorization(id: grant, scopeItem: scope, nonce: check.nonce, signature: signature,
                                                                           now: runtime.clock.nowMilliseconds())
         Output(json: global.json).emit(["id": id, "scope": scope, "granted": verdict.isGranted, "verdict": "\(verdict)"],

@@ -40,4 +40,19 @@ struct VaultCustodianTests {
         await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await custodian.sign(digest: digest, with: bob) }
         await #expect(throws: KeyCustodyError(.keyNotFound, "")) { try await custodian.publicKey(for: KeyReference("nobody")) }
     }
+
+    @Test("a custodian holds several vault keys: a key generated for a DID is new, unlocked at once, and signs under its own reference")
+    func severalKeys() async throws {
+        let fixture = try VaultFixture()
+        let memberKey = try fixture.vault.createAccount(username: "carol", password: fixture.password)
+        let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
+        let didKey = KeyReference("carol.did-1")
+        let generated = try custodian.generateKey(didKey, password: fixture.password)
+        #expect(generated != memberKey)
+        #expect(try await custodian.publicKey(for: didKey) == generated)
+        let digest = Hash.sha256(Array("a DID operation".utf8))
+        #expect(generated.isValidSignature(try await custodian.sign(digest: digest, with: didKey), forDigest: digest))
+        await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await custodian.sign(digest: digest, with: KeyReference("carol")) }
+        #expect(throws: KeyCustodyError(.invalidInput, "")) { try custodian.generateKey(didKey, password: fixture.password) }
+    }
 }

@@ -1,0 +1,19 @@
+public import Primitives
+
+extension VaultCustodian {
+    /// Generates one more key for the same user, as a vault account of its own (split t-of-n
+    /// like any other) under the same password, and keeps it unlocked for a session, so that a
+    /// member's custodian holds several keys (one per DID) under their references.
+    /// - Parameters:
+    ///   - key: the new key's reference, a username not yet in the vault.
+    ///   - password: the user's password, which protects the new key's shares as well.
+    ///   - threshold: t, how many nodes recovery needs.
+    /// - Returns: the new public key.
+    /// - Throws: as ``SplitVault/createAccount(username:password:threshold:nodes:)``.
+    @discardableResult
+    public func generateKey(_ key: KeyReference, password: SecureBytes, threshold: Int = 3) throws -> Secp256k1PublicKey {
+        let publicKey = try vault.createAccount(username: key.id, password: password, threshold: threshold)
+        try unlock(key, password: password)
+        return publicKey
+    }
+}
