@@ -37,7 +37,7 @@ public struct PresentationVerifier: Sendable {
                                                   credentials: [], holder: nil)
         }
         var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(envelope.format) presentation.")]
-        let proof = await holderProof(envelope)
+        let proof = await holderProof(envelope, now: now)
         checks.append(proof)
         checks.append(challengeCheck(received: envelope.challenge, receivedDomain: envelope.domain, expected: challenge,
                                      domain: domain, proofHolds: proof.outcome == .passed, now: now))

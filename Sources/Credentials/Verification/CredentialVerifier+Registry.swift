@@ -7,6 +7,8 @@ extension CredentialVerifier {
         let references = secured.credential.schemas
         guard !references.isEmpty else { return .notApplicable(.schema, "The credential names no credentialSchema.") }
         var names: [String] = []
+        // One budget for every pattern of every schema and subject of this credential.
+        var budget = PatternBudget()
         for reference in references {
             let schema: CredentialSchema?
             do { schema = try registry.credentialSchema(id: reference.id) } catch {
@@ -18,7 +20,7 @@ extension CredentialVerifier {
             for subject in secured.credential.subjects {
                 var claims = subject
                 claims.removeValue(forKey: "id")
-                var violations = schema.validate(.object(claims))
+                var violations = schema.validate(.object(claims), budget: &budget)
                 if secured.format == .sdJWT { violations.removeAll { $0.keyword == "required" } }
                 if let first = violations.first {
                     let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
