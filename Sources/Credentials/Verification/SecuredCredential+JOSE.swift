@@ -27,7 +27,7 @@ extension SecuredCredential {
             format: .sdJWT, credential: try VerifiableCredential(json: payload),
             anchored: .payload(issuerJWS.payload, evidence: payload["evidence"]),
             verificationMethod: issuerJWS.kid, checkSignature: signatureCheck(issuerJWS),
-            notBefore: times.notBefore, expires: times.expires, sdJWT: nil, pendingSDJWT: text)
+            notBefore: times.notBefore, expires: times.expires, sdJWT: nil, pendingSDJWT: (text, issuerJWS, payload))
     }
 
     /// The second stage of an SD-JWT, run once the issuer's signature holds: the Disclosures
@@ -36,7 +36,7 @@ extension SecuredCredential {
     /// - Throws: `CredentialsError` naming what is malformed (reported as the `format` check).
     func disclosingSDJWT() throws -> SecuredCredential {
         guard let pendingSDJWT else { return self }
-        let sdJWT = try SDJWT(parsing: pendingSDJWT)
+        let sdJWT = try SDJWT(parsing: pendingSDJWT.text, issuer: (pendingSDJWT.jws, pendingSDJWT.payload))
         let credential = try VerifiableCredential(json: try sdJWT.disclosedCredential())
         guard credential.issuer == self.credential.issuer else {
             throw CredentialsError.invalidSDJWT("A Disclosure changes the issuer the issuer-signed JWT names.")

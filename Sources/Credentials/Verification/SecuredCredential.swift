@@ -48,7 +48,7 @@ struct SecuredCredential: Sendable {
     let sdJWT: SDJWT?
     /// An SD-JWT whose Disclosures are not processed yet: ``credential`` is then the
     /// issuer-signed payload alone (specs/credentials.md §4.3, order of the checks).
-    var pendingSDJWT: String? = nil
+    var pendingSDJWT: (text: String, jws: CompactJWS, payload: JSONObject)? = nil
     /// A Data Integrity proof, whose `created` and `expires` the proof check compares with now.
     var dataIntegrityProof: DataIntegrityProof? = nil
 
