@@ -3,12 +3,11 @@ internal import Primitives
 extension CredentialVerifier {
     /// The subjects (without their `id`) satisfy every registered schema the credential names.
     /// For SD-JWT, a `required` claim the holder chose not to disclose is not a violation.
-    func schema(of secured: SecuredCredential) -> VerificationCheck {
+    /// Pattern matching draws on `budget`, shared by every subject and schema of the request.
+    func schema(of secured: SecuredCredential, budget: inout PatternBudget) -> VerificationCheck {
         let references = secured.credential.schemas
         guard !references.isEmpty else { return .notApplicable(.schema, "The credential names no credentialSchema.") }
         var names: [String] = []
-        // One budget for every pattern of every schema and subject of this credential.
-        var budget = PatternBudget()
         for reference in references {
             let schema: CredentialSchema?
             do { schema = try registry.credentialSchema(id: reference.id) } catch {

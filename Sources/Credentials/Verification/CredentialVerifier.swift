@@ -60,6 +60,14 @@ public struct CredentialVerifier: Sendable {
     ///     credential is checked on its own.
     /// - Returns: the checks; `credential` is set only when verified.
     public func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil) async -> CredentialVerificationResult {
+        var budget = PatternBudget()
+        return await verify(input, now: now, keyBinding: keyBinding, patternBudget: &budget)
+    }
+
+    /// Verifies one credential of several checked for one request, drawing its schema pattern
+    /// work from the request's budget (a presentation's credentials share one).
+    package func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil,
+                        patternBudget: inout PatternBudget) async -> CredentialVerificationResult {
         let secured: SecuredCredential
         do { secured = try SecuredCredential.decode(input) } catch {
             return Self.malformed(error, checks: [])
@@ -69,7 +77,7 @@ public struct CredentialVerifier: Sendable {
         checks.append(issuerCheck.check)
         checks.append(proof(of: secured, key: issuerCheck.key, now: now))
         guard let unproven = checks.first(where: { $0.outcome == .failed }) else {
-            return await verifyProven(secured, checks: checks, now: now, keyBinding: keyBinding)
+            return await verifyProven(secured, checks: checks, now: now, keyBinding: keyBinding, patternBudget: &patternBudget)
         }
         checks.append(validity(of: secured, now: now))
         let reason = "Not checked: the \(unproven.name.rawValue) check failed."
@@ -81,7 +89,7 @@ public struct CredentialVerifier: Sendable {
 
     /// The checks that run once the issuer's signature holds.
     private func verifyProven(_ proven: SecuredCredential, checks: [VerificationCheck], now: Int64,
-                              keyBinding: KeyBindingExpectation?) async -> CredentialVerificationResult {
+                              keyBinding: KeyBindingExpectation?, patternBudget: inout PatternBudget) async -> CredentialVerificationResult {
         var checks = checks
         let secured: SecuredCredential
         do { secured = try proven.disclosingSDJWT() } catch {
@@ -89,7 +97,7 @@ public struct CredentialVerifier: Sendable {
         }
         checks.append(validity(of: secured, now: now))
         let evidence = self.evidence(of: secured)
-        checks.append(schema(of: secured))
+        checks.append(schema(of: secured, budget: &patternBudget))
         checks.append(accreditation(of: secured, issuedAt: evidence.time ?? secured.credential.validFrom))
         checks.append(status(of: secured))
         checks.append(evidence.check)
@@ -101,19 +109,5 @@ public struct CredentialVerifier: Sendable {
                                                        holderKey: secured.sdJWT?.holderKey) : nil
         return CredentialVerificationResult(checks: checks, credential: credential, format: secured.format.rawValue,
                                             issuer: secured.credential.issuer, claims: secured.credential.subjects)
-    }
-
-    /// A result whose `format` check failed with `error`, followed by `checks`.
-    private static func malformed(_ error: any Error, checks: [VerificationCheck]) -> CredentialVerificationResult {
-        let reason = (error as? CredentialsError)?.reason ?? "The credential cannot be read."
-        let code = (error as? CredentialsError)?.code.name ?? "invalidCredential"
-        return CredentialVerificationResult(checks: [.failed(.format, code, reason)] + checks, credential: nil, format: nil, issuer: nil, claims: [])
-    }
-
-    /// A check the policy requires but that did not apply fails; one not run because the
-    /// proof failed stays as it is, the verification having failed already.
-    private func applyPolicy(_ check: VerificationCheck) -> VerificationCheck {
-        guard check.outcome == .notApplicable, check.code != VerificationCheck.notCheckedCode, policy.required.contains(check.name) else { return check }
-        return .failed(check.name, "required", "The policy requires this check, but \(check.reason.prefix(1).lowercased() + check.reason.dropFirst())")
     }
 }

@@ -55,4 +55,28 @@ struct VerificationOrderTests {
         var spent = PatternBudget(work: 0)
         #expect(try CredentialSchema(["type": "string", "pattern": "^a+!$"]).validate("aa!", budget: &spent).first?.keyword == "pattern")
     }
+
+    @Test("a presentation's credentials share one pattern budget: after a costly one, a later credential's pattern is not run")
+    func presentationSharesBudget() async throws {
+        let holderKey = Ed25519PrivateKey()
+        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
+        var costly = try hostile(1_000)
+        costly["credentialSubject"] = ["id": .string(holder), "codes": costly["credentialSubject"]?["codes"] ?? []]
+        var benign = try hostile(0)
+        benign["credentialSubject"] = ["id": .string(holder), "codes": ["aaaa"]]
+        let store = InMemoryChallengeStore()
+        let challenge = store.issue(now: VerifierFixture.now)
+        let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
+                             "verifiableCredential": [try fixture.sign(costly), try fixture.sign(benign)]]
+        let signed = try DataIntegrity.sign(document: vp, options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: holder + "#" + String(holder.dropFirst(8)),
+                                                                         proofPurpose: "authentication", challenge: challenge), key: holderKey)
+        let result = await PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+            .verify(signed, challenge: challenge, domain: nil, now: VerifierFixture.now)
+        #expect(result.credentials.count == 2)
+        let second = try #require(result.credentials.last?.checks.first { $0.name == .schema })
+        #expect(second.code == "schemaViolation" && second.reason.contains("more work than allowed"), "\(second.reason)")
+        // On its own, the same credential satisfies the schema.
+        let alone = await fixture.verifier().verify(try fixture.sign(benign), now: VerifierFixture.now)
+        #expect(alone.checks.first { $0.name == .schema }?.outcome == .passed, "\(alone.checks)")
+    }
 }
