@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Where the verification of a large request body runs: one thread of its own, off the
 /// SwiftNIO event loops that serve every connection (and run the node's tasks, see
 /// ``EventLoopExecutor``).
@@ -29,23 +27,4 @@ package enum VerificationOffload {
 
     /// Whether the caller runs on the offload thread (for tests).
     package static var isCurrent: Bool { executor.isCurrent }
-}
-
-/// A task executor over one serial dispatch queue.
-final class QueueExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue: DispatchQueue
-    private let key = DispatchSpecificKey<Bool>()
-
-    init(label: String) {
-        queue = DispatchQueue(label: label)
-        queue.setSpecific(key: key, value: true)
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-
-    /// Whether the calling thread is running this executor's queue.
-    var isCurrent: Bool { DispatchQueue.getSpecific(key: key) == true }
 }
