@@ -64,4 +64,16 @@ struct HostileCredentialCommandTests {
         #expect(health == 200)
         #expect(node.process.isRunning)
     }
+
+    @Test("cpt register refuses a schema whose pattern backtracks, naming the pattern, before any transaction")
+    func backtrackingSchemaRefused() throws {
+        let chain = try DIDCommandTests.Fixture(accounts: [("university", "partial")])
+        defer { chain.remove() }
+        _ = try chain.json(["did", "create", "--account", "university"], account: "university")
+        let file = chain.root.appendingPathComponent("redos.json")
+        try Data(#"{"type": "object", "properties": {"code": {"type": "string", "pattern": "^(a+)+$"}}}"#.utf8).write(to: file)
+        let refused = try chain.run(["cpt", "register", "--account", "university", "--schema", file.path], account: "university")
+        #expect(refused.status == 1 && refused.stderr.contains("/properties/code/pattern") && refused.stderr.contains("nested quantifiers"),
+                "\(refused.status) \(refused.stderr)")
+    }
 }
