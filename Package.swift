@@ -104,7 +104,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors", "Chain", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests",
-                    dependencies: ["HTTPServer", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
+                    dependencies: ["HTTPServer", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "NIOCore", package: "swift-nio"),

@@ -11,6 +11,9 @@ extension CredentialsError.Code {
     /// An SD-JWT, Disclosure or key-binding JWT that is malformed or fails the processing
     /// rules of RFC 9901 §7.1 (a repeated digest, an unreferenced Disclosure, a name clash).
     public static let invalidSDJWT = CredentialsError.Code("invalidSDJWT")
+    /// A JWT time claim (`exp`, `nbf`, `iat`) that is not a whole number of seconds between
+    /// 1970 and the year 9999 (``NumericDate``).
+    public static let invalidNumericDate = CredentialsError.Code("invalidNumericDate")
 }
 
 extension CredentialsError {
@@ -22,6 +25,11 @@ extension CredentialsError {
     }
     package static func jwtClaimConflict(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.jwtClaimConflict, reason, file: file, line: line)
+    }
+    package static func invalidNumericDate(claim: String, _ refusal: NumericDate.Refusal,
+                                           file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidNumericDate, "JWT claim \(claim) \(refusal.sentence) (\(refusal.rawValue)); a NumericDate is whole seconds since 1970.",
+             file: file, line: line)
     }
     package static func invalidSDJWT(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.invalidSDJWT, reason, file: file, line: line)

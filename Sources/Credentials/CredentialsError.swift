@@ -16,6 +16,10 @@ public struct CredentialsError: CodedError, Sendable {
         /// A credential schema is malformed, uses an unsupported keyword or format, or exceeds
         /// the schema limits.
         public static let invalidSchema = Code("invalidSchema")
+        /// A credential schema offered for registration holds a `pattern` whose structure
+        /// backtracks catastrophically (a quantified group holding a quantifier, such as
+        /// `(a+)+`, or a repeated alternation whose branches start alike, such as `(a|aa)+`).
+        public static let backtrackingPattern = Code("backtrackingPattern")
         /// A bitstring status list that cannot be decoded, is too short or too long, or was
         /// addressed outside its range.
         public static let invalidStatusList = Code("invalidStatusList")

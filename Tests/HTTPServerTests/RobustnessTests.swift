@@ -11,8 +11,9 @@ import TestVectors
 import Testing
 
 /// Hostile input on every endpoint: malformed JSON, wrong types, huge numbers, deep nesting,
-/// invalid UTF-8 and oversized bodies never produce a server error, and the node still
-/// answers afterwards.
+/// invalid UTF-8, oversized bodies and the credentials of issue #14 (hostile JWT times,
+/// chained SD-JWT Disclosures, a backtracking schema pattern) never produce a server error,
+/// and the node still answers afterwards.
 struct RobustnessTests {
     static let posts = ["/credentials/verify", "/presentations/verify", "/challenges", "/credentials/issue", "/credentials/status",
                         "/audit/link", "/audit/trace", "/audit/log"]
@@ -73,7 +74,7 @@ struct RobustnessTests {
         let valid = JSONValue.object(["verifiableCredential": ["id": "good", "n": 1], "credential": ["credentialSubject": [:]],
                                       "options": ["challenge": "c-1"], "query": ["kind": "log", "auditor": "regulator", "time": 1],
                                       "signature": .string(String(repeating: "A", count: 86))]).serialized()
-        switch random.next(upTo: 9) {
+        switch random.next(upTo: 10) {
         case 0: // truncated or with random bytes spliced in
             var bytes = Array(valid.prefix(random.next(upTo: valid.count)))
             for _ in 0..<random.next(upTo: 4) { bytes.insert(UInt8(random.next(upTo: 256)), at: random.next(upTo: bytes.count + 1)) }
@@ -99,6 +100,10 @@ struct RobustnessTests {
         case 7: // duplicate members, lone surrogates, a BOM
             let texts = ["{\"a\":1,\"a\":2}", "{\"verifiableCredential\":\"\\uDC00\"}", "\u{FEFF}{}", "{\"options\":{\"x\":1,\"x\":1}}"]
             return Array(texts[random.next(upTo: texts.count)].utf8)
+        case 8: // credentials that crashed or froze the node: exp 1e19, nbf -1e300, chained Disclosures, a backtracking pattern
+            let credentials = [HostileCredentialTests.token(#""exp":1e19"#), HostileCredentialTests.token(#""nbf":-1e300"#, sdJWT: true),
+                               HostileCredentialTests.chainedDisclosures(40), HostileCredentialTests.forgedBacktracking]
+            return JSONValue.object(["verifiableCredential": .string(credentials[random.next(upTo: credentials.count)])]).serialized()
         default: // well-formed JSON of the wrong shape
             let texts = ["[]", "null", "\"text\"", "42", "{}", "{\"verifiableCredential\":{}}", "{\"query\":{}}"]
             return Array(texts[random.next(upTo: texts.count)].utf8)

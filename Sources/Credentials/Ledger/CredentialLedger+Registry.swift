@@ -23,6 +23,6 @@ extension CredentialLedger: CredentialRegistry {
 
     /// The anchor with this root.
     public func registeredAnchor(root: [UInt8]) throws -> RegisteredAnchor? {
-        try anchor(root: root).map { RegisteredAnchor(issuer: $0.issuer.description, height: $0.height, time: Int64($0.time)) }
+        try anchor(root: root).map { RegisteredAnchor(issuer: $0.issuer.description, height: $0.height, time: Int64(clamping: $0.time)) }
     }
 }

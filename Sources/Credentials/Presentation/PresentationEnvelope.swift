@@ -12,6 +12,9 @@ struct PresentationEnvelope: Sendable {
     let challenge: String?
     let domain: String?
     let checkSignature: SecuredCredential.SignatureCheck
+    /// The JWT's `nbf` / `exp` (ms since 1970), or the Data Integrity proof with its times.
+    var notBefore: Int64? = nil, expires: Int64? = nil
+    var dataIntegrityProof: DataIntegrityProof? = nil
 
     static func decode(_ input: JSONValue) throws -> PresentationEnvelope {
         switch input {
@@ -22,7 +25,8 @@ struct PresentationEnvelope: Sendable {
             return PresentationEnvelope(
                 format: "vp+jwt", presentation: presentation, holder: presentation.holder,
                 verificationMethod: jws.kid, challenge: jwt.challenge, domain: jwt.domain,
-                checkSignature: { key in jws.isValidSignature(by: key) ? nil : ("signatureMismatch", "The holder's signature does not match the presentation.") })
+                checkSignature: { key in jws.isValidSignature(by: key) ? nil : ("signatureMismatch", "The holder's signature does not match the presentation.") },
+                notBefore: jwt.notBefore, expires: jwt.expires)
         case .object(let object):
             let presentation = try VerifiablePresentation(json: object)
             guard case .object(let proofObject)? = object["proof"] else {
@@ -35,17 +39,33 @@ struct PresentationEnvelope: Sendable {
             return PresentationEnvelope(
                 format: "Data Integrity", presentation: presentation, holder: presentation.holder,
                 verificationMethod: proof.options.verificationMethod, challenge: proof.options.challenge, domain: proof.options.domain,
-                checkSignature: { key in SecuredCredential.checkDataIntegrity(.object(object), key: key) })
+                checkSignature: { key in SecuredCredential.checkDataIntegrity(.object(object), key: key) }, dataIntegrityProof: proof)
         default:
             throw CredentialsError.invalidPresentation("A presentation is a JSON object with a proof, or a JWT / SD-JWT string.")
         }
     }
 }
 
+extension PresentationEnvelope {
+    /// A JWT presentation before its `nbf` or at or after its `exp`, or a Data Integrity proof
+    /// created in the future or expired, does not hold at `now`.
+    func timeFailure(at now: Int64, clockSkew: Int64) -> (code: String, reason: String)? {
+        if let failure = dataIntegrityProof?.timeFailure(at: now, clockSkew: clockSkew) { return failure }
+        let skew = max(0, clockSkew)
+        if let notBefore, now.addingReportingOverflow(skew).partialValue < notBefore {
+            return ("notYetValid", "The presentation JWT is not valid before its nbf, \(CredentialVerifier.text(notBefore)).")
+        }
+        if let expires, now.subtractingReportingOverflow(skew).partialValue >= expires {
+            return ("expired", "The presentation JWT expired at \(CredentialVerifier.text(expires)).")
+        }
+        return nil
+    }
+}
+
 extension PresentationVerifier {
     /// The holder's DID resolves, lists the proof's key under `authentication`, and the
     /// signature holds.
-    func holderProof(_ envelope: PresentationEnvelope) async -> VerificationCheck {
+    func holderProof(_ envelope: PresentationEnvelope, now: Int64) async -> VerificationCheck {
         guard let holder = envelope.holder, let did = try? DID(parsing: holder) else {
             return .failed(.proof, "noHolder", "The presentation's holder is missing or not a DID.")
         }
@@ -63,6 +83,7 @@ extension PresentationVerifier {
             return .failed(.proof, "unknownKey", "The holder's DID document lists no authentication key \(url).")
         }
         if let failure = envelope.checkSignature(key) { return .failed(.proof, failure.code, failure.reason) }
+        if let failure = envelope.timeFailure(at: now, clockSkew: credentials.policy.clockSkew) { return .failed(.proof, failure.code, failure.reason) }
         return .passed(.proof, "Signed by the holder's authentication key \(url).")
     }
 }

@@ -37,13 +37,15 @@ public struct PresentationVerifier: Sendable {
                                                   credentials: [], holder: nil)
         }
         var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(envelope.format) presentation.")]
-        let proof = await holderProof(envelope)
+        let proof = await holderProof(envelope, now: now)
         checks.append(proof)
         checks.append(challengeCheck(received: envelope.challenge, receivedDomain: envelope.domain, expected: challenge,
                                      domain: domain, proofHolds: proof.outcome == .passed, now: now))
         var results: [CredentialVerificationResult] = []
+        // One pattern budget for the whole request, however many credentials it carries.
+        var budget = PatternBudget()
         for credential in envelope.presentation.credentials {
-            results.append(await credentials.verify(credential, now: now))
+            results.append(await credentials.verify(credential, now: now, patternBudget: &budget))
         }
         checks.append(binding(holder: envelope.holder, results: results))
         return PresentationVerificationResult(checks: checks, credentials: results, holder: envelope.holder)

@@ -51,8 +51,20 @@ public struct CredentialSchema: Sendable {
     /// - Parameter instance: The value to check, usually the `credentialSubject`.
     /// - Returns: Every violation found, in document order; empty when `instance` is valid.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+        var budget = PatternBudget()
+        return validate(instance, budget: &budget)
+    }
+
+    /// Checks a credential subject against the schema, drawing pattern-matching work from a
+    /// budget the caller shares across every check of one verification.
+    /// - Parameters:
+    ///   - instance: The value to check.
+    ///   - budget: The pattern work left; reduced by what the matches took.
+    /// - Returns: Every violation found, in document order; a `pattern` the budget cannot pay
+    ///   for is a violation.
+    public func validate(_ instance: JSONValue, budget: inout PatternBudget) -> [SchemaViolation] {
         var violations: [SchemaViolation] = []
-        root.validate(instance, at: "", into: &violations)
+        root.validate(instance, at: "", into: &violations, budget: &budget)
         return violations
     }
 

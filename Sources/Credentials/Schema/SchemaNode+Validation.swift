@@ -3,7 +3,7 @@ import Primitives
 extension SchemaNode {
     /// Appends to `violations` every way in which `instance` (found at `path`) fails this node;
     /// keywords are independent, so all of them are checked rather than stopping at the first.
-    func validate(_ instance: JSONValue, at path: String, into violations: inout [SchemaViolation]) {
+    func validate(_ instance: JSONValue, at path: String, into violations: inout [SchemaViolation], budget: inout PatternBudget) {
         // This node's own violations come before those of its children, in document order.
         var own: [SchemaViolation] = []
         var children: [SchemaViolation] = []
@@ -27,24 +27,24 @@ extension SchemaNode {
             fail("const", "The value is not the one allowed value.")
         }
         switch instance {
-        case .string(let string): validateString(string, fail: fail)
+        case .string(let string): validateString(string, budget: &budget, fail: fail)
         case .number(let number): validateNumber(number, fail: fail)
-        case .array(let array): validateArray(array, at: path, into: &children, fail: fail)
-        case .object(let object): validateObject(object, at: path, into: &children, fail: fail)
+        case .array(let array): validateArray(array, at: path, into: &children, budget: &budget, fail: fail)
+        case .object(let object): validateObject(object, at: path, into: &children, budget: &budget, fail: fail)
         case .null, .bool: break
         }
     }
 
-    private func validateString(_ string: String, fail: (String, String) -> Void) {
+    private func validateString(_ string: String, budget: inout PatternBudget, fail: (String, String) -> Void) {
         // Lengths count Unicode code points (validation §6.3.1), not UTF-16 units or graphemes.
         let length = string.unicodeScalars.count
         if let minLength, length < minLength { fail("minLength", "Has \(length) characters, fewer than \(minLength).") }
         if let maxLength, length > maxLength { fail("maxLength", "Has \(length) characters, more than \(maxLength).") }
         if let pattern {
-            switch pattern.match(string) {
+            switch pattern.match(string, budget: &budget) {
             case .matches: break
             case .noMatch: fail("pattern", "Does not match the pattern \(pattern.source).")
-            case .tooCostly: fail("pattern", "Matching the pattern \(pattern.source) takes more work than allowed; the schema's pattern backtracks on this value.")
+            case .tooCostly: fail("pattern", "Matching the pattern \(pattern.source) takes more work than allowed (patternTooCostly); the schema's pattern backtracks on this value, or the verification's pattern budget is spent.")
             }
         }
         if let format, !format.accepts(string) { fail("format", "Is not a valid \(format.rawValue).") }
@@ -73,26 +73,28 @@ extension SchemaNode {
     }
 
     private func validateArray(
-        _ array: [JSONValue], at path: String, into violations: inout [SchemaViolation], fail: (String, String) -> Void
+        _ array: [JSONValue], at path: String, into violations: inout [SchemaViolation], budget: inout PatternBudget,
+        fail: (String, String) -> Void
     ) {
         if let minItems, array.count < minItems { fail("minItems", "Has \(array.count) items, fewer than \(minItems).") }
         if let maxItems, array.count > maxItems { fail("maxItems", "Has \(array.count) items, more than \(maxItems).") }
         if uniqueItems, Set(array).count != array.count { fail("uniqueItems", "Contains duplicate items.") }
         if let items {
             for (index, element) in array.enumerated() {
-                items.validate(element, at: JSONPointer.appending(path, index), into: &violations)
+                items.validate(element, at: JSONPointer.appending(path, index), into: &violations, budget: &budget)
             }
         }
     }
 
     private func validateObject(
-        _ object: JSONObject, at path: String, into violations: inout [SchemaViolation], fail: (String, String) -> Void
+        _ object: JSONObject, at path: String, into violations: inout [SchemaViolation], budget: inout PatternBudget,
+        fail: (String, String) -> Void
     ) {
         for name in required where object[name] == nil {
             fail("required", "Required property '\(name)' is missing.")
         }
         for (name, node) in properties {
-            if let member = object[name] { node.validate(member, at: JSONPointer.appending(path, name), into: &violations) }
+            if let member = object[name] { node.validate(member, at: JSONPointer.appending(path, name), into: &violations, budget: &budget) }
         }
         guard let additionalProperties else { return }
         // UTF-8 bytes, because member names compare by Unicode scalars, not canonical equivalence;
@@ -109,7 +111,7 @@ extension SchemaNode {
                     instancePointer: memberPath, keyword: "additionalProperties",
                     schemaPointer: additionalProperties.pointer, reason: "Property '\(name)' is not allowed."))
             } else {
-                additionalProperties.validate(member, at: memberPath, into: &violations)
+                additionalProperties.validate(member, at: memberPath, into: &violations, budget: &budget)
             }
         }
     }

@@ -64,8 +64,11 @@ struct SchemaPattern: Sendable {
     ///
     /// The engine reports progress every few thousand backtracking steps; counting the reports
     /// bounds the work deterministically (no clock), so a schema registered by anyone cannot
-    /// hold a verifier's thread.
-    func match(_ string: String) -> Match {
+    /// hold a verifier's thread. A match takes at most `maxWork` reports and at most what is
+    /// left of `budget`; with the budget spent, it does not run at all.
+    func match(_ string: String, budget: inout PatternBudget) -> Match {
+        let allowed = min(maxWork, budget.remaining)
+        guard allowed > 0 else { return .tooCostly }
         var found = false, reports = 0, abandoned = false
         regex.enumerateMatches(in: string, options: [.reportProgress], range: NSRange(string.startIndex..., in: string)) { result, _, stop in
             if result != nil {
@@ -73,12 +76,13 @@ struct SchemaPattern: Sendable {
                 stop.pointee = true
             } else {
                 reports += 1
-                if reports >= maxWork {
+                if reports >= allowed {
                     abandoned = true
                     stop.pointee = true
                 }
             }
         }
+        budget.spend(reports)
         return found ? .matches : abandoned ? .tooCostly : .noMatch
     }
 }

@@ -3,7 +3,8 @@ internal import Primitives
 extension CredentialVerifier {
     /// The subjects (without their `id`) satisfy every registered schema the credential names.
     /// For SD-JWT, a `required` claim the holder chose not to disclose is not a violation.
-    func schema(of secured: SecuredCredential) -> VerificationCheck {
+    /// Pattern matching draws on `budget`, shared by every subject and schema of the request.
+    func schema(of secured: SecuredCredential, budget: inout PatternBudget) -> VerificationCheck {
         let references = secured.credential.schemas
         guard !references.isEmpty else { return .notApplicable(.schema, "The credential names no credentialSchema.") }
         var names: [String] = []
@@ -18,7 +19,7 @@ extension CredentialVerifier {
             for subject in secured.credential.subjects {
                 var claims = subject
                 claims.removeValue(forKey: "id")
-                var violations = schema.validate(.object(claims))
+                var violations = schema.validate(.object(claims), budget: &budget)
                 if secured.format == .sdJWT { violations.removeAll { $0.keyword == "required" } }
                 if let first = violations.first {
                     let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""

@@ -47,6 +47,12 @@ public struct CredentialVerifier: Sendable {
     }
 
     /// Verifies one credential.
+    ///
+    /// The order bounds what an unsigned input can cost: the issuer's key and signature come
+    /// first; an SD-JWT's Disclosures are processed only once the issuer's signature holds,
+    /// and the checks that read registries or run schemas (schema, accreditation, status,
+    /// evidence, holder binding) only once issuer and proof hold; otherwise they are reported
+    /// not applicable with the code `notChecked`.
     /// - Parameters:
     ///   - input: a credential object with an embedded proof, or a JWT / SD-JWT string.
     ///   - now: the verification time, ms since 1970.
@@ -54,27 +60,44 @@ public struct CredentialVerifier: Sendable {
     ///     credential is checked on its own.
     /// - Returns: the checks; `credential` is set only when verified.
     public func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil) async -> CredentialVerificationResult {
+        var budget = PatternBudget()
+        return await verify(input, now: now, keyBinding: keyBinding, patternBudget: &budget)
+    }
+
+    /// Verifies one credential of several checked for one request, drawing its schema pattern
+    /// work from the request's budget (a presentation's credentials share one).
+    package func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil,
+                        patternBudget: inout PatternBudget) async -> CredentialVerificationResult {
         let secured: SecuredCredential
         do { secured = try SecuredCredential.decode(input) } catch {
-            let reason = (error as? CredentialsError)?.reason ?? "The credential cannot be read."
-            let code = (error as? CredentialsError)?.code.name ?? "invalidCredential"
-            return CredentialVerificationResult(checks: [.failed(.format, code, reason)], credential: nil, format: nil, issuer: nil, claims: [])
+            return Self.malformed(error, checks: [])
         }
         var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(secured.format.rawValue) credential (VC Data Model \(secured.credential.version == .v2 ? "2.0" : "1.1")).")]
         let issuerCheck = await issuerKey(of: secured)
         checks.append(issuerCheck.check)
-        if let key = issuerCheck.key {
-            if let failure = secured.checkSignature(key) {
-                checks.append(.failed(.proof, failure.code, failure.reason))
-            } else {
-                checks.append(.passed(.proof, "The \(key.jwsAlgorithm) signature by \(secured.verificationMethod ?? "the issuer's key") holds."))
-            }
-        } else {
-            checks.append(.failed(.proof, "keyUnavailable", "The signature cannot be checked without the issuer's key."))
+        checks.append(proof(of: secured, key: issuerCheck.key, now: now))
+        guard let unproven = checks.first(where: { $0.outcome == .failed }) else {
+            return await verifyProven(secured, checks: checks, now: now, keyBinding: keyBinding, patternBudget: &patternBudget)
+        }
+        checks.append(validity(of: secured, now: now))
+        let reason = "Not checked: the \(unproven.name.rawValue) check failed."
+        checks += [VerificationCheck.Name.schema, .accreditation, .status, .evidence, .holderBinding].map { VerificationCheck.notChecked($0, reason) }
+        // An SD-JWT's subjects still hold digests, not claims, until its Disclosures are processed.
+        return CredentialVerificationResult(checks: checks.map(applyPolicy), credential: nil, format: secured.format.rawValue,
+                                            issuer: secured.credential.issuer, claims: secured.pendingSDJWT == nil ? secured.credential.subjects : [])
+    }
+
+    /// The checks that run once the issuer's signature holds.
+    private func verifyProven(_ proven: SecuredCredential, checks: [VerificationCheck], now: Int64,
+                              keyBinding: KeyBindingExpectation?, patternBudget: inout PatternBudget) async -> CredentialVerificationResult {
+        var checks = checks
+        let secured: SecuredCredential
+        do { secured = try proven.disclosingSDJWT() } catch {
+            return Self.malformed(error, checks: Array(checks.dropFirst()))
         }
         checks.append(validity(of: secured, now: now))
         let evidence = self.evidence(of: secured)
-        checks.append(schema(of: secured))
+        checks.append(schema(of: secured, budget: &patternBudget))
         checks.append(accreditation(of: secured, issuedAt: evidence.time ?? secured.credential.validFrom))
         checks.append(status(of: secured))
         checks.append(evidence.check)
@@ -86,11 +109,5 @@ public struct CredentialVerifier: Sendable {
                                                        holderKey: secured.sdJWT?.holderKey) : nil
         return CredentialVerificationResult(checks: checks, credential: credential, format: secured.format.rawValue,
                                             issuer: secured.credential.issuer, claims: secured.credential.subjects)
-    }
-
-    /// A check the policy requires but that did not apply fails.
-    private func applyPolicy(_ check: VerificationCheck) -> VerificationCheck {
-        guard check.outcome == .notApplicable, policy.required.contains(check.name) else { return check }
-        return .failed(check.name, "required", "The policy requires this check, but \(check.reason.prefix(1).lowercased() + check.reason.dropFirst())")
     }
 }

@@ -43,8 +43,14 @@ struct SecuredCredential: Sendable {
     /// JWT `nbf` / `exp`, in ms since 1970, when present.
     let notBefore: Int64?
     let expires: Int64?
-    /// The holder key an SD-JWT binds to (`cnf.jwk`), and its key-binding verdict source.
+    /// The holder key an SD-JWT binds to (`cnf.jwk`), and its key-binding verdict source;
+    /// `nil` until ``disclosingSDJWT()`` has processed the Disclosures.
     let sdJWT: SDJWT?
+    /// An SD-JWT whose Disclosures are not processed yet: ``credential`` is then the
+    /// issuer-signed payload alone (specs/credentials.md §4.3, order of the checks).
+    var pendingSDJWT: (text: String, jws: CompactJWS, payload: JSONObject)? = nil
+    /// A Data Integrity proof, whose `created` and `expires` the proof check compares with now.
+    var dataIntegrityProof: DataIntegrityProof? = nil
 
     /// Unwraps a verifier input: an object with an embedded Data Integrity proof, or the
     /// compact text of a JWT or SD-JWT credential.
@@ -83,7 +89,7 @@ struct SecuredCredential: Sendable {
             format: .dataIntegrity, credential: credential, anchored: .object(anchored),
             verificationMethod: proof.options.verificationMethod,
             checkSignature: { key in Self.checkDataIntegrity(.object(object), key: key) },
-            notBefore: nil, expires: nil, sdJWT: nil)
+            notBefore: nil, expires: nil, sdJWT: nil, dataIntegrityProof: proof)
     }
 
     static func checkDataIntegrity(_ document: JSONValue, key: PublicKeyMaterial) -> (code: String, reason: String)? {

@@ -56,6 +56,11 @@ public struct VerificationCheck: Sendable, Hashable {
     static func passed(_ name: Name, _ reason: String) -> Self { Self(name, .passed, code: "ok", reason: reason) }
     static func failed(_ name: Name, _ code: String, _ reason: String) -> Self { Self(name, .failed, code: code, reason: reason) }
     static func notApplicable(_ name: Name, _ reason: String) -> Self { Self(name, .notApplicable, code: "notApplicable", reason: reason) }
+    /// The code of a check that was not run because an earlier one failed.
+    static let notCheckedCode = "notChecked"
+    /// A check not run because the issuer or proof check failed: running it would cost work
+    /// on a credential that cannot verify anyway.
+    static func notChecked(_ name: Name, _ reason: String) -> Self { Self(name, .notApplicable, code: notCheckedCode, reason: reason) }
 
     /// The JSON form `{"check", "outcome", "code", "reason"}` used by `didctl` and the HTTP API.
     public var json: JSONValue {

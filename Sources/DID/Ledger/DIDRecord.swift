@@ -28,12 +28,16 @@ struct DIDRecord: Sendable {
     }
 
     init(bytes: [UInt8]) throws {
+        // `UInt64(exactly:)` rather than `UInt64(_:)`: a damaged record (negative, fractional or
+        // huge numbers) is a corrupt-ledger error, not a trap.
         guard let json = try? JSONValue(parsing: bytes), let object = json.objectValue, let documentJSON = object["document"],
-              let version = object["versionId"]?.doubleValue, let created = object["created"]?.doubleValue,
-              let updated = object["updated"]?.doubleValue, let deactivated = object["deactivated"]?.boolValue else {
+              let version = object["versionId"]?.doubleValue.flatMap(UInt64.init(exactly:)),
+              let created = object["created"]?.doubleValue.flatMap(UInt64.init(exactly:)),
+              let updated = object["updated"]?.doubleValue.flatMap(UInt64.init(exactly:)),
+              let deactivated = object["deactivated"]?.boolValue else {
             throw ChainError(.corruptLedger, "A stored DID record cannot be read.")
         }
-        self.init(document: try DIDDocument(json: documentJSON), versionId: UInt64(version), created: UInt64(created),
-                  updated: UInt64(updated), deactivated: deactivated)
+        self.init(document: try DIDDocument(json: documentJSON), versionId: version, created: created,
+                  updated: updated, deactivated: deactivated)
     }
 }

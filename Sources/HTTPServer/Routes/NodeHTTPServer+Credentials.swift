@@ -7,16 +7,20 @@ extension NodeHTTPServer {
     func addCredentialRoutes(to router: Router<NodeRequestContext>) {
         let limit = configuration.limits.maximumBodyBytes
         on(router, .post, "/credentials/verify", waits: false) { request, _ in
-            let body = try await request.jsonObject(limit: limit)
-            let (input, options) = try Self.verifiable("verifiableCredential", in: body)
-            let verdict = await backend.verifyCredential(input, options: options)
+            let bytes = try await request.bodyBytes(limit: limit)
+            let verdict = try await VerificationOffload.run(bodyBytes: bytes.count) {
+                let (input, options) = try Self.verifiable("verifiableCredential", in: try Request.jsonObject(bytes))
+                return await backend.verifyCredential(input, options: options)
+            }
             metrics.verification(kind: "credential", verdict: verdict)
             return VerdictResponse.response(for: verdict, subject: "credential")
         }
         on(router, .post, "/presentations/verify", waits: false) { request, _ in
-            let body = try await request.jsonObject(limit: limit)
-            let (input, options) = try Self.verifiable("verifiablePresentation", in: body)
-            let verdict = await backend.verifyPresentation(input, options: options)
+            let bytes = try await request.bodyBytes(limit: limit)
+            let verdict = try await VerificationOffload.run(bodyBytes: bytes.count) {
+                let (input, options) = try Self.verifiable("verifiablePresentation", in: try Request.jsonObject(bytes))
+                return await backend.verifyPresentation(input, options: options)
+            }
             metrics.verification(kind: "presentation", verdict: verdict)
             return VerdictResponse.response(for: verdict, subject: "presentation")
         }

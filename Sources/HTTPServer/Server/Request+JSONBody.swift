@@ -29,7 +29,12 @@ extension Request {
     /// nesting at most 128 deep).
     /// - Throws: `HTTPServerError` 413 over the limit, 400 for anything but a JSON object.
     func jsonObject(limit: Int) async throws -> JSONObject {
-        let bytes = try await bodyBytes(limit: limit)
+        try Self.jsonObject(try await bodyBytes(limit: limit))
+    }
+
+    /// A body already read, as a JSON object (see ``jsonObject(limit:)``).
+    /// - Throws: `HTTPServerError` 400 for anything but a JSON object.
+    static func jsonObject(_ bytes: [UInt8]) throws -> JSONObject {
         guard !bytes.isEmpty else { throw HTTPServerError.malformed("The request body is empty; send a JSON object.") }
         let value: JSONValue
         do { value = try JSONValue(parsing: bytes) } catch {

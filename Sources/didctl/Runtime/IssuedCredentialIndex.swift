@@ -45,8 +45,8 @@ struct IssuedCredentialIndex {
             guard let record = try? JSONValue(parsing: Array(line)), record["id"]?.stringValue == id else { continue }
             return (record["status"]?.arrayValue ?? []).compactMap { entry in
                 guard let purpose = entry["purpose"]?.stringValue, let list = entry["list"]?.stringValue,
-                      let index = entry["index"]?.doubleValue else { return nil }
-                return Entry(purpose: purpose, list: list, index: Int(index))
+                      let index = entry["index"]?.doubleValue.flatMap(Int.init(exactly:)) else { return nil }
+                return Entry(purpose: purpose, list: list, index: index)
             }
         }
         return nil

@@ -36,25 +36,14 @@ final class NodeCredentialService: @unchecked Sendable {
 
     func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
         guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
-        let result = await verifier.verify(input, now: now)
-        if result.isMalformed { return .malformed(result.checks.first?.reason ?? "The credential cannot be read.") }
-        var extra: JSONObject = ["claims": .array(result.claims.map(JSONValue.object))]
-        if let format = result.format { extra["format"] = .string(format) }
-        if let issuer = result.issuer { extra["issuer"] = .string(issuer) }
-        let checks = result.checks.map(\.json)
-        return result.verified ? .verified(checks: checks, extra: extra) : .notVerified(checks: checks, errors: result.failures.map(\.json), extra: extra)
+        return VerificationVerdict(await verifier.verify(input, now: now))
     }
 
     func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
         guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
         let presentations = PresentationVerifier(credentials: verifier, challenges: challenges)
-        let result = await presentations.verify(input, challenge: options["challenge"]?.stringValue, domain: options["domain"]?.stringValue, now: now)
-        if result.isMalformed { return .malformed(result.checks.first?.reason ?? "The presentation cannot be read.") }
-        var extra = result.json
-        let errors = extra["errors"]?.arrayValue ?? []
-        for key in ["verified", "checks", "errors"] { extra.removeValue(forKey: key) }
-        let checks = result.checks.map(\.json)
-        return result.verified ? .verified(checks: checks, extra: extra) : .notVerified(checks: checks, errors: errors, extra: extra)
+        return VerificationVerdict(await presentations.verify(input, challenge: options["challenge"]?.stringValue,
+                                                              domain: options["domain"]?.stringValue, now: now))
     }
 
     func createChallenge() -> String { challenges.issue(now: now) }

@@ -1,5 +1,6 @@
 import Chain
 import ChainTestSupport
+import Credentials
 import DID
 import Foundation
 import HTTPServer
@@ -7,25 +8,44 @@ import KeyCustody
 import Primitives
 
 /// A backend for the HTTP tests: real DID resolution and audit service over a ``NodeFixture``
-/// chain; credential verdicts chosen by the test (verified when the credential's `id` is
-/// `"good"`, not verified for `"bad"`, malformed otherwise); an optional gate that holds
-/// verifications until the test opens it (for the concurrency limit and the timeout).
+/// chain; credential objects get verdicts chosen by the test (verified when the credential's
+/// `id` is `"good"`, not verified for `"bad"`, malformed otherwise) while compact JWT and
+/// SD-JWT strings go to a real ``CredentialVerifier`` over `did:key` issuers; an optional gate
+/// that holds verifications until the test opens it (for the concurrency limit and the
+/// timeout), and one that holds the verifying thread itself (for the event-loop tests).
 final class TestBackend: NodeBackend, @unchecked Sendable {
     let fixture: NodeFixture
     /// Verifications wait until this gate opens, when set (to test concurrency limits).
     let gate: Gate?
+    /// Verifications block their thread on this gate, when set, as costly work would.
+    let blocking: ThreadGate?
+    /// The real verifier for JWT and SD-JWT strings, with one CPT whose pattern backtracks
+    /// (registered before registration refused such patterns).
+    let verifier: CredentialVerifier = {
+        let registry = InMemoryCredentialRegistry()
+        let schema: JSONValue = ["type": "object", "properties": ["codes": ["type": "array", "items": ["type": "string", "pattern": "^(a+)+$"]]]]
+        if let schema = try? CredentialSchema(schema) { registry.register(schema: schema, id: backtrackingCPT) }
+        return CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry)
+    }()
+    static let backtrackingCPT = "urn:chancery:cpt:1001:1"
     private let lock = NSLock()
     private(set) var issued: [(JSONObject, String?)] = []
+    /// How many verifications ran off the event loops (on the large-body verification thread).
+    private(set) var offloaded = 0
 
-    init(fixture: NodeFixture, gate: Gate? = nil) {
+    init(fixture: NodeFixture, gate: Gate? = nil, blocking: ThreadGate? = nil) {
         self.fixture = fixture
         self.gate = gate
+        self.blocking = blocking
     }
 
     var resolver: any DIDResolver { fixture.resolver }
 
     func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        if VerificationOffload.isCurrent { lock.withLock { offloaded += 1 } }
+        blocking?.hold()
         await hold()
+        if input.stringValue != nil { return VerificationVerdict(await verifier.verify(input, now: 1_780_000_000_000)) }
         return Self.verdict(input)
     }
 

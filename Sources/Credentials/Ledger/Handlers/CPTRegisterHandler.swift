@@ -45,7 +45,11 @@ struct CPTRegisterHandler: DIDAuthorizedHandler {
         guard let document = payload.object["schema"] else {
             throw ChainError.invalidBody("The cpt.register payload needs a 'schema'.")
         }
-        do { return try CredentialSchema(document) } catch let error as CredentialsError {
+        do {
+            let schema = try CredentialSchema(document)
+            try schema.checkRegistrable()
+            return schema
+        } catch let error as CredentialsError {
             throw ChainError.invalidBody("The schema is refused: \(error.reason)")
         }
     }

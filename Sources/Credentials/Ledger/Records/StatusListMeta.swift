@@ -10,7 +10,10 @@ struct StatusListMeta {
     static func read(_ id: String, from state: any StateReader) throws -> StatusListMeta? {
         try state.value(namespace: CredentialLedgerState.statusMeta, key: CredentialLedgerState.text(id)).map {
             let values = try CredentialLedgerState.integers($0, count: 2)
-            return StatusListMeta(allocated: Int(values[0]), updated: values[1])
+            guard let allocated = Int(exactly: values[0]) else {
+                throw ChainError(.corruptLedger, "The stored status list meta of \(id) holds an impossible count.")
+            }
+            return StatusListMeta(allocated: allocated, updated: values[1])
         }
     }
 

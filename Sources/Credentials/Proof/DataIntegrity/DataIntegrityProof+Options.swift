@@ -17,6 +17,8 @@ extension DataIntegrityProof {
         public var domain: String?
         /// The JSON-LD `@context` of the proof; `nil` copies the document's `@context` when signing.
         public var context: JSONValue?
+        /// When the proof stops being valid, an XML Schema `dateTimeStamp`, or `nil` for never.
+        public var expires: String?
 
         /// Makes proof options.
         /// - Parameters:
@@ -27,10 +29,11 @@ extension DataIntegrityProof {
         ///   - challenge: A verifier's challenge, or `nil`.
         ///   - domain: A domain restriction, or `nil`.
         ///   - context: The proof's `@context`, or `nil` to copy the document's.
+        ///   - expires: An XML Schema `dateTimeStamp` after which the proof is refused, or `nil`.
         public init(
             cryptosuite: DataIntegrityCryptosuite, created: String? = nil, verificationMethod: String,
             proofPurpose: String = "assertionMethod", challenge: String? = nil, domain: String? = nil,
-            context: JSONValue? = nil
+            context: JSONValue? = nil, expires: String? = nil
         ) {
             self.cryptosuite = cryptosuite
             self.created = created
@@ -39,6 +42,7 @@ extension DataIntegrityProof {
             self.challenge = challenge
             self.domain = domain
             self.context = context
+            self.expires = expires
         }
 
         /// The proof configuration object, in the member order of the W3C examples.
@@ -47,6 +51,7 @@ extension DataIntegrityProof {
             object["type"] = .string(DataIntegrityProof.type)
             object["cryptosuite"] = .string(cryptosuite.rawValue)
             if let created { object["created"] = .string(created) }
+            if let expires { object["expires"] = .string(expires) }
             object["verificationMethod"] = .string(verificationMethod)
             object["proofPurpose"] = .string(proofPurpose)
             if let challenge { object["challenge"] = .string(challenge) }

@@ -1,9 +1,11 @@
 package import Primitives
+internal import DID
 
 extension DataIntegrityProof {
     /// Reads a `proof` object of a secured document.
-    /// - Throws: `CredentialsError.invalidProof` for a missing or mistyped member, another
-    ///   proof type or an unsupported cryptosuite.
+    /// - Throws: `CredentialsError.invalidProof` for a missing or mistyped member, a `created`
+    ///   or `expires` that is not a `dateTimeStamp`, another proof type or an unsupported
+    ///   cryptosuite.
     package init(parsing object: JSONObject) throws {
         func string(_ name: String, required: Bool) throws -> String? {
             switch object[name] {
@@ -29,7 +31,13 @@ extension DataIntegrityProof {
             proofPurpose: try string("proofPurpose", required: true) ?? "",
             challenge: try string("challenge", required: false),
             domain: try string("domain", required: false),
-            context: object["@context"])
+            context: object["@context"],
+            expires: try string("expires", required: false))
+        for (name, text) in [("created", options.created), ("expires", options.expires)] {
+            if let text, DIDDateTime(parsing: text) == nil {
+                throw CredentialsError.invalidProof("The proof's \(name) must be a date-time with a time zone such as 2026-01-01T00:00:00Z.")
+            }
+        }
         self.init(options: options, proofValue: try string("proofValue", required: true) ?? "")
     }
 }

@@ -32,16 +32,13 @@ enum JWTClaims {
             }
         }
         for (claim, member) in [("nbf", "issuanceDate"), ("exp", "expirationDate")] {
-            guard let value = claims[claim] else { continue }
-            guard let seconds = value.doubleValue, seconds == seconds.rounded(), abs(seconds) < 1e15 else {
-                throw CredentialsError.invalidJWT("JWT payload: \(claim) is not a whole NumericDate.")
-            }
+            guard let seconds = try NumericDate(claim: claim, in: claims)?.seconds else { continue }
             if let existing = vc[member], !existing.isNull {
-                guard let text = existing.stringValue, DIDDateTime(parsing: text)?.secondsSince1970 == Int64(seconds) else {
-                    throw CredentialsError.jwtClaimConflict("JWT claim \(claim) (\(Int64(seconds))) disagrees with vc.\(member) (\(existing)).")
+                guard let text = existing.stringValue, DIDDateTime(parsing: text)?.secondsSince1970 == seconds else {
+                    throw CredentialsError.jwtClaimConflict("JWT claim \(claim) (\(seconds)) disagrees with vc.\(member) (\(existing)).")
                 }
             } else {
-                credential[member] = .string(DIDDateTime(secondsSince1970: Int64(seconds)).description)
+                credential[member] = .string(DIDDateTime(secondsSince1970: seconds).description)
             }
         }
         if let jti = try string("jti", claims) { try merge(jti, into: &credential, member: "id", claim: "jti", owner: "vc") }
@@ -68,6 +65,14 @@ enum JWTClaims {
         }
         if let jti = try string("jti", claims) { try merge(jti, into: &presentation, member: "id", claim: "jti", owner: "vp") }
         return presentation
+    }
+
+    /// The registered time claims `nbf`, `exp` (and `iat`, which is only checked for form), in
+    /// milliseconds since 1970: each a ``NumericDate`` or absent.
+    /// - Throws: `CredentialsError.invalidNumericDate` for a malformed time claim.
+    static func times(_ claims: JSONObject) throws -> (notBefore: Int64?, expires: Int64?) {
+        _ = try NumericDate(claim: "iat", in: claims)
+        return (try NumericDate(claim: "nbf", in: claims)?.milliseconds, try NumericDate(claim: "exp", in: claims)?.milliseconds)
     }
 
     static func string(_ claim: String, _ claims: JSONObject) throws -> String? {

@@ -24,6 +24,8 @@ public struct JWTPresentation: Sendable, Hashable {
     public let challenge: String?
     /// The verifier's domain, from the `aud` claim (a string, or an array of one string).
     public let domain: String?
+    /// The `nbf` and `exp` claims, in milliseconds since 1970, when present.
+    public let notBefore: Int64?, expires: Int64?
 
     /// Secures a VC DM 2.0 presentation as a `vp+jwt` (header `typ` `vp+jwt`, `cty` `vp`).
     /// - Parameters:
@@ -52,12 +54,14 @@ public struct JWTPresentation: Sendable, Hashable {
     /// - Throws: `CredentialsError.invalidJWS` for an unreadable token;
     ///   `CredentialsError.invalidJWT` for a missing `kid`, a `typ` other than `vp+jwt`/`JWT`,
     ///   a malformed `nonce` or `aud`, or a payload that is neither a presentation nor carries
-    ///   a `vp` object; `CredentialsError.jwtClaimConflict` when `iss` or `jti` disagrees with
-    ///   `vp.holder` or `vp.id`.
+    ///   a `vp` object; `CredentialsError.invalidNumericDate` for an `exp`, `nbf` or `iat` that
+    ///   is not a ``NumericDate``; `CredentialsError.jwtClaimConflict` when `iss` or `jti`
+    ///   disagrees with `vp.holder` or `vp.id`.
     public init(parsing jwt: String) throws {
         jws = try CompactJWS(parsing: jwt)
         var payload = try JWTClaims.payloadObject(of: jws, acceptedTypes: ["vp+jwt", "JWT"])
         challenge = try JWTClaims.string("nonce", payload)
+        (notBefore, expires) = try JWTClaims.times(payload)
         switch payload["aud"] {
         case nil: domain = nil
         case .string(let audience)?: domain = audience

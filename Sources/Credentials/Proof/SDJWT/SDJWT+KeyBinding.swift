@@ -22,8 +22,9 @@ extension SDJWT {
         let claims = (try? JSONValue(parsing: keyBinding.payload))?.objectValue ?? JSONObject()
         guard claims["aud"]?.stringValue == audience else { return .audienceMismatch }
         guard claims["nonce"]?.stringValue == nonce else { return .nonceMismatch }
-        guard let iat = claims["iat"]?.doubleValue, iat >= 0, iat <= Double(now) else { return .issuedInFuture }
-        guard Double(now) - iat <= Double(maxAge) else { return .tooOld }
+        // NumericDate seconds are never negative, so the conversion to UInt64 is exact.
+        guard let iat = try? NumericDate(claim: "iat", in: claims), UInt64(iat.seconds) <= now else { return .issuedInFuture }
+        guard now - UInt64(iat.seconds) <= maxAge else { return .tooOld }
         guard claims["sd_hash"]?.stringValue == Disclosure.digest(of: presentedSDJWT) else { return .sdHashMismatch }
         return .verified
     }

@@ -31,17 +31,26 @@ public struct SDJWT: Sendable, Hashable {
 
     /// Splits and reads an SD-JWT or SD-JWT+KB; checks no signature.
     /// - Parameter text: the compact serialization.
-    /// - Throws: `CredentialsError.invalidSDJWT` for a missing `~`, an empty or repeated
-    ///   Disclosure, a malformed Disclosure, a payload that is not a JSON object, an `_sd_alg`
+    /// - Throws: `CredentialsError.invalidSDJWT` for a missing `~`, more than
+    ///   ``maxDisclosures`` Disclosures, an empty or repeated Disclosure, a malformed
+    ///   Disclosure, a payload (or KB-JWT payload) that is not a JSON object, an `_sd_alg`
     ///   other than `sha-256`, or a `cnf.jwk` that is not a supported public key;
-    ///   `CredentialsError.invalidJWS` for an unreadable issuer JWT or KB-JWT.
+    ///   `CredentialsError.invalidJWS` for an unreadable issuer JWT or KB-JWT;
+    ///   `CredentialsError.invalidNumericDate` for a KB-JWT `iat` that is not a ``NumericDate``.
     public init(parsing text: String) throws {
+        try self.init(parsing: text, issuer: nil)
+    }
+
+    /// Reads an SD-JWT whose issuer JWT (the text before its first `~`) the caller already
+    /// parsed, as the verifier does to check the signature first, so it is not parsed twice.
+    package init(parsing text: String, issuer: (jws: CompactJWS, payload: JSONObject)?) throws {
         guard let lastTilde = text.lastIndex(of: "~") else {
             throw CredentialsError.invalidSDJWT("An SD-JWT is the issuer JWT followed by '~'; no '~' was found.")
         }
         presentedSDJWT = String(text[...lastTilde])
         let parts = text[..<lastTilde].split(separator: "~", omittingEmptySubsequences: false).map(String.init)
-        issuerJWS = try CompactJWS(parsing: parts[0])
+        try Self.checkCount(parts.count - 1)
+        issuerJWS = try issuer?.jws ?? CompactJWS(parsing: parts[0])
         disclosures = try parts.dropFirst().map { part in
             guard !part.isEmpty else { throw CredentialsError.invalidSDJWT("An SD-JWT has an empty Disclosure between two '~'.") }
             return try Disclosure(parsing: part)
@@ -51,7 +60,13 @@ public struct SDJWT: Sendable, Hashable {
         }
         let trailer = text[text.index(after: lastTilde)...]
         keyBinding = trailer.isEmpty ? nil : try CompactJWS(parsing: String(trailer))
-        guard let payload = (try? JSONValue(parsing: issuerJWS.payload))?.objectValue else {
+        if let keyBinding {
+            guard let claims = (try? JSONValue(parsing: keyBinding.payload))?.objectValue else {
+                throw CredentialsError.invalidSDJWT("The key-binding JWT payload is not a JSON object.")
+            }
+            _ = try NumericDate(claim: "iat", in: claims)
+        }
+        guard let payload = issuer?.payload ?? (try? JSONValue(parsing: issuerJWS.payload))?.objectValue else {
             throw CredentialsError.invalidSDJWT("The issuer JWT payload is not a JSON object.")
         }
         if let alg = payload["_sd_alg"], alg.stringValue != "sha-256" {

@@ -15,13 +15,13 @@ struct ChainInfoCommand: AsyncParsableCommand {
         if let nodeURL = global.nodeURL {
             let client = try NodeClient(nodeURL)
             let (status, body) = try await client.get("healthz")
-            guard status == 200, let chainId = body["chainId"]?.stringValue, let height = body["height"]?.doubleValue,
+            guard status == 200, let chainId = body["chainId"]?.stringValue, let height = body["height"]?.doubleValue.flatMap(Int.init(exactly:)),
                   let headHash = body["headHash"]?.stringValue else {
                 throw DidctlFailure("The node at \(client.base) answered \(status) without its chain status.")
             }
             Output(json: global.json).emit(
-                ["chainId": chainId, "height": Int(height), "headHash": headHash, "node": client.base.absoluteString],
-                text: "chain:  \(chainId)\nheight: \(Int(height))\nhead:   \(headHash)\nnode:   \(client.base.absoluteString)")
+                ["chainId": chainId, "height": height, "headHash": headHash, "node": client.base.absoluteString],
+                text: "chain:  \(chainId)\nheight: \(height)\nhead:   \(headHash)\nnode:   \(client.base.absoluteString)")
             return
         }
         let directory = DataDirectory(url: global.resolvedDataDirectory)

@@ -31,7 +31,7 @@ struct CPTRegisterCommand: AsyncParsableCommand {
         let document: JSONValue
         do { document = try JSONValue(parsing: [UInt8](data)) } catch { throw DidctlFailure("\(schema) is not valid JSON: \(error)") }
         // Refuse locally first, so the reason comes before any transaction is built.
-        do { _ = try CredentialSchema(document) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
+        do { try CredentialSchema(document).checkRegistrable() } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
         let (did, _, custody) = try await runtime.credentialSigner(account: account)
         let receipt = try await runtime.submitCredentialOperation(
             .cptRegister, did: did, payload: CredentialLedgerPayload.cptRegistration(schema: document, number: number), signer: custody)
