@@ -1,5 +1,6 @@
 import Chain
 import ChainTestSupport
+import Credentials
 import DID
 import Foundation
 import HTTPServer
@@ -14,12 +15,15 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
     let fixture: NodeFixture
     /// Verifications wait until this gate opens, when set (to test concurrency limits).
     let gate: Gate?
+    /// Where challenges come from, when set; otherwise every challenge is `c-1`.
+    let challenges: InMemoryChallengeStore?
     private let lock = NSLock()
     private(set) var issued: [(JSONObject, String?)] = []
 
-    init(fixture: NodeFixture, gate: Gate? = nil) {
+    init(fixture: NodeFixture, gate: Gate? = nil, challenges: InMemoryChallengeStore? = nil) {
         self.fixture = fixture
         self.gate = gate
+        self.challenges = challenges
     }
 
     var resolver: any DIDResolver { fixture.resolver }
@@ -38,11 +42,15 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         return Self.verdict(input)
     }
 
-    func createChallenge() async -> String { "c-1" }
+    func createChallenge() async -> String? {
+        guard let challenges else { return "c-1" }
+        return try? challenges.issue(now: 0)
+    }
 
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
         await hold()
         guard let bearer else { return .unauthorized("Send the issuer account's bearer token.") }
+        guard bearer == "issuer-token" || bearer == "reader-token" else { return .unauthorized("The bearer token is not an issuer token of this node.") }
         guard bearer == "issuer-token" else { return .forbidden("This account may not issue credentials.") }
         guard credential["credentialSubject"] != nil else { return .rejected("The credential has no credentialSubject.") }
         lock.withLock { issued.append((credential, bearer)) }
