@@ -166,7 +166,7 @@ paths:
               schema: { $ref: "#/components/schemas/Problem" }
         "422": { $ref: "#/components/responses/Problem" }
         "429":
-          description: The node failed to unlock the account's key and backs off (1 s, doubling per consecutive failure, at most 5 minutes) before trying again; see `Retry-After`.
+          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
@@ -208,7 +208,7 @@ paths:
               schema: { $ref: "#/components/schemas/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
         "429":
-          description: The node failed to unlock the account's key and backs off (1 s, doubling per consecutive failure, at most 5 minutes) before trying again; see `Retry-After`.
+          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }

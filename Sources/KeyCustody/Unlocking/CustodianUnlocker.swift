@@ -18,8 +18,10 @@ package actor CustodianUnlocker {
     /// An open custodian and the reference of the account's key in it.
     package typealias Custody = (custodian: any KeyCustodian, key: KeyReference)
 
-    /// One second after the first failure, doubling up to five minutes.
-    package static let standardPolicy = VaultLockoutPolicy(maxConsecutiveFailures: 1, baseDelay: 1, maxDelay: 300)
+    /// A minute after the first failure, doubling up to a quarter of an hour, as a vault node
+    /// starts. A node's secret comes from its environment, so a retry at once would only fail
+    /// again; the operator restarts the node with the right one.
+    package static let standardPolicy = VaultLockoutPolicy(maxConsecutiveFailures: 1, baseDelay: 60, maxDelay: 900)
 
     private let clock: @Sendable () -> Date
     private let policy: VaultLockoutPolicy

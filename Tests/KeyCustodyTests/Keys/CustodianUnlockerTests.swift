@@ -56,7 +56,8 @@ struct CustodianUnlockerTests {
     @Test("after a wrong password an immediate retry is refused as locked out, with a retry time, without running Argon2id; the wait doubles")
     func backOffAfterFailure() async throws {
         let opener = try CountingOpener(password: "wrong"), clock = TestClock()
-        let unlocker = CustodianUnlocker(clock: { clock.now }, open: opener.open)
+        let policy = VaultLockoutPolicy(maxConsecutiveFailures: 1, baseDelay: 1, maxDelay: 300)
+        let unlocker = CustodianUnlocker(clock: { clock.now }, policy: policy, open: opener.open)
         await #expect(throws: KeyCustodyError(.authenticationFailed, "")) { try await unlocker.custody(of: "university") }
         #expect(opener.runs.load(ordering: .relaxed) == 1)
         let refused = await #expect(throws: KeyCustodyError(.lockedOut, "")) { try await unlocker.custody(of: "university") }
