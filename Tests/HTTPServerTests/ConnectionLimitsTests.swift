@@ -8,8 +8,9 @@ import Testing
 /// client that opens too many connections. Every blocking socket call runs off Swift
 /// Concurrency's threads (``RawSocket/offThePool(_:)``), which the server's handlers need.
 @Suite(.serialized) struct ConnectionLimitsTests {
-    @Test("a request body trickled a byte at a time, never idle, is answered 408 and closed at the read deadline")
-    func slowBodyIsCutOff() async throws {
+    @Test("a request body or header trickled a byte at a time, never idle, is answered 408 and closed at the read deadline",
+          arguments: [false, true])
+    func slowRequestIsCutOff(trickleHeaders: Bool) async throws {
         let backend = TestBackend(fixture: try await NodeFixture())
         // Each byte comes well within the idle timeout, so only the read deadline can end it.
         let server = HTTPTest.server(backend, limits: .init(idleTimeout: .seconds(3), requestReadTimeout: .seconds(1)))
@@ -17,12 +18,12 @@ import Testing
             let socket = try RawSocket(port: try #require(client.port))
             defer { socket.close() }
             socket.send("POST /credentials/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 1000\r\n\r\n{")
+                        + (trickleHeaders ? "X-Slow: " : "Content-Length: 1000\r\n\r\n{"))
             let start = ContinuousClock.now
             var answer = "", ending: RawSocket.Ending?
             // At most 12 s of trickling (a byte every 250 ms); the deadline is 1 s.
             for _ in 0..<48 where answer.isEmpty && ending == nil {
-                socket.send(" ")
+                socket.send(trickleHeaders ? "a" : " ")
                 (answer, ending) = await RawSocket.offThePool { socket.receiveSome(withinMilliseconds: 250) }
                 if ending == .timedOut { ending = nil }
             }

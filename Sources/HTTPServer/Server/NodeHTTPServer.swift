@@ -70,6 +70,7 @@ public struct NodeHTTPServer: Sendable {
             logger: logger)
     }
 
+    /// A `Duration` as SwiftNIO's `TimeAmount`.
     static func timeAmount(_ duration: Duration) -> TimeAmount {
         let (seconds, attoseconds) = duration.components
         return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
