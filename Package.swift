@@ -31,6 +31,9 @@ let package = Package(
         // and peer address (NIOCore) and quiet the server's own logging (Logging).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Also already in the graph through Hummingbird: the HTTP parts the server's own channel
+        // handlers (read deadline, connections per client) see.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only
@@ -80,6 +83,7 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                            .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Web")],
             swiftSettings: strictSettings),

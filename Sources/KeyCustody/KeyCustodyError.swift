@@ -32,10 +32,13 @@ public struct KeyCustodyError: CodedError, Sendable {
     public let reason: String
     /// Where the error was raised.
     public let location: String
+    /// For ``Code/lockedOut``: how long until another attempt is accepted, when known.
+    public let retryAfter: Duration?
 
-    package init(_ code: Code, _ reason: String, file: String = #fileID, line: Int = #line) {
+    package init(_ code: Code, _ reason: String, retryAfter: Duration? = nil, file: String = #fileID, line: Int = #line) {
         self.code = code
         self.reason = reason
+        self.retryAfter = retryAfter
         self.location = "\(file):\(line)"
     }
 

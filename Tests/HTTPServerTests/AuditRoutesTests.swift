@@ -35,7 +35,7 @@ struct AuditRoutesTests {
         #expect(fixture.chain.node.head.height == height + 2)
     }
 
-    @Test("unsigned, badly signed or stale requests are 401; a non-auditor is 403; a kind for another path is 400; nothing is recorded")
+    @Test("unsigned, badly signed or stale requests and unknown auditor ids are 401; a kind for another path is 400; nothing is recorded")
     func refused() async throws {
         let fixture = try await NodeFixture()
         let query = AuditQuery(.link(fixture.firstTransaction))
@@ -49,7 +49,7 @@ struct AuditRoutesTests {
         let stale = try fixture.signedRequest(query, time: fixture.chain.clock.nowMilliseconds() - 10 * 60 * 1000)
         let stranger = try fixture.signedRequest(query, auditor: "stranger", key: Secp256k1PrivateKey())
         let cases = [(JSONValue.object(unsigned).serialized(), 401), (JSONValue.object(shortSignature).serialized(), 401),
-                     (wrongKey.body, 401), (stale.body, 401), (stranger.body, 403)]
+                     (wrongKey.body, 401), (stale.body, 401), (stranger.body, 401)]
         try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
             for (body, status) in cases {
                 try await client.execute(uri: "/audit/link", method: .post, body: .init(bytes: body)) { response in
@@ -64,5 +64,37 @@ struct AuditRoutesTests {
             }
         }
         #expect(fixture.chain.node.head.height == height)
+    }
+
+    @Test("an unknown auditor id and a known one with a bad signature get the same answer, so ids cannot be enumerated")
+    func noEnumeration() async throws {
+        let fixture = try await NodeFixture()
+        let query = AuditQuery(.link(fixture.firstTransaction))
+        let wrongKey = try fixture.signedRequest(query, key: Secp256k1PrivateKey())
+        let stranger = try fixture.signedRequest(query, auditor: "stranger", key: Secp256k1PrivateKey())
+        try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
+            let known = try await client.execute(uri: "/audit/link", method: .post, body: .init(bytes: wrongKey.body))
+            let unknown = try await client.execute(uri: "/audit/link", method: .post, body: .init(bytes: stranger.body))
+            #expect(known.status == unknown.status)
+            #expect(HTTPTest.text(known) == HTTPTest.text(unknown))
+            #expect(!HTTPTest.text(unknown).contains("stranger") && !HTTPTest.text(known).contains("regulator"))
+        }
+    }
+
+    @Test("a replayed audit request is refused 409 with a reason, and is not recorded twice")
+    func replayIsConflict() async throws {
+        let fixture = try await NodeFixture()
+        let request = try fixture.signedRequest(AuditQuery(.log))
+        try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
+            try await client.execute(uri: "/audit/log", method: .post, body: .init(bytes: request.body)) { response in
+                #expect(response.status == .ok)
+            }
+            let height = fixture.chain.node.head.height
+            try await client.execute(uri: "/audit/log", method: .post, body: .init(bytes: request.body)) { response in
+                try HTTPTest.expectProblem(response, 409)
+                #expect(HTTPTest.parsed(response)["detail"]?.stringValue?.contains("already") == true, "\(HTTPTest.text(response))")
+            }
+            #expect(fixture.chain.node.head.height == height)
+        }
     }
 }

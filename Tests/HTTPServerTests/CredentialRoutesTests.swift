@@ -74,7 +74,7 @@ struct CredentialRoutesTests {
         }
     }
 
-    @Test("issuance answers 201 with the credential for the issuer's bearer token, 401 without, 403 for another, 422 and 400")
+    @Test("issuance answers 201 with the credential for the issuer's bearer token, 401 without or with an unknown one, 403 for a token without the right, 422 and 400")
     func issue() async throws {
         let backend = TestBackend(fixture: try await NodeFixture())
         try await HTTPTest.server(backend).application().test(.router) { client in
@@ -89,6 +89,11 @@ struct CredentialRoutesTests {
                 #expect(response.headers[.wwwAuthenticate] == "Bearer")
             }
             try await client.execute(uri: "/credentials/issue", method: .post, headers: [.authorization: "Bearer someone-else"],
+                                     body: HTTPTest.body(request)) { response in
+                try HTTPTest.expectProblem(response, 401)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            }
+            try await client.execute(uri: "/credentials/issue", method: .post, headers: [.authorization: "Bearer reader-token"],
                                      body: HTTPTest.body(request)) { response in
                 try HTTPTest.expectProblem(response, 403)
             }

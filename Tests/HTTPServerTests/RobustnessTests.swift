@@ -18,7 +18,7 @@ struct RobustnessTests {
     static let posts = ["/credentials/verify", "/presentations/verify", "/challenges", "/credentials/issue", "/credentials/status",
                         "/audit/link", "/audit/trace", "/audit/log"]
 
-    @Test("a few hundred seeded hostile requests get 4xx answers (501 only for an unknown DID method), then /healthz answers")
+    @Test("a few hundred seeded hostile requests (malformed DIDs, unknown tokens, broken bodies) get 4xx answers (501 only for an unknown DID method), then /healthz answers")
     func hostileInput() async throws {
         let backend = TestBackend(fixture: try await NodeFixture())
         let server = HTTPTest.server(backend, limits: .init(maximumBodyBytes: 64 * 1024))
@@ -62,12 +62,21 @@ struct RobustnessTests {
     static func hostileRequest(_ round: Int, _ random: inout SplitMix64) -> (HTTPRequest.Method, String, HTTPFields, ByteBuffer?) {
         if round % 5 == 4 {
             let segment = percentEncoded((0..<random.next(upTo: 40)).map { _ in UInt8(random.next(upTo: 256)) })
-            let uri = random.next(upTo: 2) == 0 ? "/1.0/identifiers/did:\(segment)" : "/status-lists/\(segment)"
+            // did:key with random multicodec bytes: bad multibase, wrong codecs, short keys, off-curve points.
+            let key = "did:key:z" + Base58BTC.encode((0..<random.next(upTo: 40)).map { _ in UInt8(random.next(upTo: 256)) })
+            let uri = switch random.next(upTo: 3) {
+            case 0: "/1.0/identifiers/did:\(segment)"
+            case 1: "/1.0/identifiers/\(key)"
+            default: "/status-lists/\(segment)"
+            }
             let accepts = ["*/*", "text/html", "application/did+json;q=abc", ";;;,,,", "application/did-resolution;q=1e999", ""]
             return (.get, uri, [.accept: accepts[random.next(upTo: accepts.count)]], nil)
         }
         let path = posts[random.next(upTo: posts.count)]
-        return (.post, path, [:], ByteBuffer(bytes: hostileBody(&random)))
+        // Unknown bearer tokens, some empty or not base64url.
+        let tokens = ["", "Bearer", "Bearer ", "Bearer not-a-token", "Basic dXNlcjpwdw==", "Bearer " + String(repeating: "A", count: 5_000)]
+        let token = tokens[random.next(upTo: tokens.count)]
+        return (.post, path, token.isEmpty ? [:] : [.authorization: token], ByteBuffer(bytes: hostileBody(&random)))
     }
 
     static func hostileBody(_ random: inout SplitMix64) -> [UInt8] {

@@ -82,11 +82,17 @@ final class RunningNode {
     let process: Process
     let url: URL
 
-    init(dataDirectory: URL, environment: [String: String] = [:]) throws {
+    /// Starts the node; its log (standard error) goes to `log` when given, else nowhere.
+    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil) throws {
         process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path], environment: environment)
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         guard let line = NodeStartCommandTests.firstLine(of: out.fileHandleForReading),
               let printed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],

@@ -47,7 +47,7 @@ extension DIDKey {
                 let document = try DIDKey(did).document.represented(as: contentType)
                 return DIDResolutionResult(didDocument: document, didResolutionMetadata: DIDResolutionMetadata(contentType: contentType))
             } catch {
-                return DIDResolutionResult(error: error as? DIDError ?? DIDError(.internalError, "\(error)"))
+                return DIDResolutionResult(error: error as? DIDError ?? DIDError.invalidDID("The did:key identifier does not encode a usable key."))
             }
         }
     }

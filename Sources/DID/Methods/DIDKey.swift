@@ -13,6 +13,8 @@ public import Primitives
 public struct DIDKey: Hashable, Sendable {
     /// The method name, `key`.
     public static let methodName = "key"
+    /// The longest method-specific identifier read (a Multikey of a supported key is 48 characters).
+    public static let maximumIdentifierLength = 128
     /// The context that defines `Multikey`, second in the document's `@context`.
     public static let multikeyContext = "https://w3id.org/security/multikey/v1"
 
@@ -48,6 +50,11 @@ public struct DIDKey: Hashable, Sendable {
     public init(_ did: DID) throws {
         guard did.method == Self.methodName else {
             throw DIDError(.methodNotSupported, "did:\(did.method) is not a did:key.")
+        }
+        // The longest Multikey supported is 48 characters; base58 decoding is quadratic in the
+        // length, so a long identifier is refused before it is decoded.
+        guard did.methodSpecificID.utf8.count <= Self.maximumIdentifierLength else {
+            throw DIDError.invalidDID("A did:key identifier is at most \(Self.maximumIdentifierLength) characters.")
         }
         guard did.methodSpecificID.first == "z", !did.methodSpecificID.contains(":"),
               (try? Base58BTC.decode(String(did.methodSpecificID.dropFirst()))) != nil else {

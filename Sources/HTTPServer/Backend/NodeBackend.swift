@@ -30,7 +30,9 @@ public protocol NodeBackend: Sendable {
     func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict
 
     /// A fresh single-use challenge for a later presentation (`POST /challenges`).
-    func createChallenge() async -> String
+    /// - Returns: the challenge, or `nil` when the node holds as many unanswered challenges as
+    ///   it may (answered 429).
+    func createChallenge() async -> String?
 
     /// Issues a credential for the issuer the bearer token authenticates (`POST /credentials/issue`).
     /// - Parameters:

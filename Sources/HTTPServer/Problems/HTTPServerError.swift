@@ -1,6 +1,7 @@
 /// The one error type of the `HTTPServer` module: a refusal that becomes an RFC 9457
 /// `application/problem+json` response. Reasons are one sentence for the client; they never
-/// carry stack traces, key material or internal paths.
+/// carry stack traces, key material or internal paths: what the node itself failed at goes
+/// in ``logDetail``, which is written to the node's log and never sent.
 package struct HTTPServerError: Error, Sendable {
     /// The kind of refusal, which fixes the status and the problem type.
     package struct Code: Hashable, Sendable {
@@ -18,6 +19,8 @@ package struct HTTPServerError: Error, Sendable {
         package static let forbidden = Code("forbidden", status: 403)
         package static let notFound = Code("not-found", status: 404)
         package static let notAcceptable = Code("not-acceptable", status: 406)
+        package static let requestTimeout = Code("request-timeout", status: 408)
+        package static let conflict = Code("conflict", status: 409)
         package static let payloadTooLarge = Code("payload-too-large", status: 413)
         package static let unprocessable = Code("unprocessable", status: 422)
         package static let tooManyRequests = Code("too-many-requests", status: 429)
@@ -30,11 +33,28 @@ package struct HTTPServerError: Error, Sendable {
     package let code: Code
     /// One sentence: what was wrong, what to do.
     package let reason: String
+    /// What the node failed at (a file, a keystore, a database), for its log only.
+    package let logDetail: String?
+    /// Seconds for `Retry-After` on a 429 or 503, when the node knows when to come back.
+    package let retryAfterSeconds: Int?
 
-    package init(_ code: Code, _ reason: String) {
+    package init(_ code: Code, _ reason: String, retryAfterSeconds: Int? = nil) {
         self.code = code
         self.reason = reason
+        self.logDetail = nil
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    private init(nodeFailure detail: String) {
+        code = .internalError
+        reason = "The node failed to answer."
+        logDetail = detail
+        retryAfterSeconds = nil
     }
 
     package static func malformed(_ reason: String) -> HTTPServerError { HTTPServerError(.malformedRequest, reason) }
+
+    /// The node itself failed (its keystore, storage or chain): answered 500 with a generic
+    /// reason and the request's id; `detail` goes to the log line carrying that id.
+    package static func nodeFailure(_ detail: String) -> HTTPServerError { HTTPServerError(nodeFailure: detail) }
 }

@@ -16,6 +16,7 @@ extension NodeHTTPServer {
                 case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
                 case .bad(let reason): throw HTTPServerError.malformed(reason)
                 case .notFound(let reason): throw HTTPServerError(.notFound, reason)
+                case .conflict(let reason): throw HTTPServerError(.conflict, reason)
                 case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
                 }
             }

@@ -30,7 +30,10 @@ extension NodeHTTPServer {
             if !bytes.isEmpty, (try? JSONValue(parsing: bytes)) == nil {
                 throw HTTPServerError.malformed("The request body is not valid JSON; send none, or a JSON object.")
             }
-            return Response.json(["challenge": .string(await backend.createChallenge())])
+            guard let challenge = await backend.createChallenge() else {
+                throw HTTPServerError(.tooManyRequests, "The node holds as many unanswered challenges as it may; retry shortly.")
+            }
+            return Response.json(["challenge": .string(challenge)])
         }
         on(router, .post, "/credentials/issue") { request, _ in
             let body = try await request.jsonObject(limit: limit)
@@ -45,6 +48,8 @@ extension NodeHTTPServer {
             case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
             case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
             case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
+            case .throttled(let reason, let seconds): throw HTTPServerError(.tooManyRequests, reason, retryAfterSeconds: seconds)
+            case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
             }
         }
         on(router, .post, "/credentials/status") { request, _ in
@@ -56,6 +61,8 @@ extension NodeHTTPServer {
             case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
             case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
             case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
+            case .throttled(let reason, let seconds): throw HTTPServerError(.tooManyRequests, reason, retryAfterSeconds: seconds)
+            case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
             }
         }
         // A list id is a DID URL with slashes (`<did>/status/revocation/0`): accept it

@@ -52,17 +52,21 @@ extension NodeHTTPServer {
                               detail: result.didResolutionMetadata.errorMessage ?? code).response()
     }
 
+    /// The status of a result. Every error that describes the DID asked for is the client's:
+    /// a 4xx (a key the identifier cannot encode is an invalid DID, 400), `methodNotSupported`
+    /// is 501 as the DID Resolution binding says; only the node's own failure (an unreadable
+    /// state, a stored document that breaks the data model) is a 500.
     static func status(of result: DIDResolutionResult) -> Int {
         guard let error = result.didResolutionMetadata.error else {
             return result.didDocumentMetadata.deactivated == true ? 410 : 200
         }
         switch error {
-        case .invalidDid, .invalidDidUrl: return 400
         case .notFound: return 404
         case .representationNotSupported: return 406
         case .deactivated: return 410
         case .methodNotSupported: return 501
-        default: return 500
+        case .internalError, .invalidDocument: return 500
+        default: return 400
         }
     }
 }

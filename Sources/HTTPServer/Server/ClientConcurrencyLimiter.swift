@@ -1,7 +1,7 @@
 import Primitives
 
-/// Counts each client's requests in progress, refusing beyond a limit, so that one client
-/// cannot hold every worker while others wait.
+/// Counts what each client holds (requests in progress, or open connections), refusing beyond
+/// a limit, so that one client cannot hold every worker or connection while others wait.
 final class ClientConcurrencyLimiter: @unchecked Sendable {
     private let limit: Int
     private let lock = AdaptiveLock()

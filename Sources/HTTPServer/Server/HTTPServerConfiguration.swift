@@ -12,6 +12,13 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         /// How long a connection may send nothing, between requests or in the middle of one,
         /// before it is closed: a client trickling a request body cannot hold a slot for ever.
         public var idleTimeout: Duration
+        /// How long a request may take to arrive, from its first bytes to the end of its body;
+        /// a slower one is answered 408 and its connection closed. The idle timeout alone would
+        /// let a client trickling a byte every few seconds hold a connection for ever.
+        public var requestReadTimeout: Duration
+        /// Connections one client (one peer IP address) may hold open; a connection beyond them
+        /// is closed as soon as it is accepted.
+        public var maximumConnectionsPerClient: Int
 
         /// Creates limits.
         /// - Parameters:
@@ -19,12 +26,17 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         ///   - maximumConcurrentRequestsPerClient: default 64.
         ///   - requestTimeout: default 30 seconds.
         ///   - idleTimeout: default 30 seconds.
+        ///   - requestReadTimeout: default 30 seconds.
+        ///   - maximumConnectionsPerClient: default 128.
         public init(maximumBodyBytes: Int = 1 << 20, maximumConcurrentRequestsPerClient: Int = 64,
-                    requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30)) {
+                    requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
+                    requestReadTimeout: Duration = .seconds(30), maximumConnectionsPerClient: Int = 128) {
             self.maximumBodyBytes = maximumBodyBytes
             self.maximumConcurrentRequestsPerClient = maximumConcurrentRequestsPerClient
             self.requestTimeout = requestTimeout
             self.idleTimeout = idleTimeout
+            self.requestReadTimeout = requestReadTimeout
+            self.maximumConnectionsPerClient = maximumConnectionsPerClient
         }
     }
 
@@ -39,7 +51,7 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     /// - Parameters:
     ///   - host: default `127.0.0.1` (local only).
     ///   - port: default 8080; 0 for an ephemeral port.
-    ///   - limits: default ``Limits/init(maximumBodyBytes:maximumConcurrentRequestsPerClient:requestTimeout:idleTimeout:)``.
+    ///   - limits: default ``Limits/init(maximumBodyBytes:maximumConcurrentRequestsPerClient:requestTimeout:idleTimeout:requestReadTimeout:maximumConnectionsPerClient:)``.
     public init(host: String = "127.0.0.1", port: Int = 8080, limits: Limits = Limits()) {
         self.host = host
         self.port = port

@@ -18,6 +18,8 @@ public struct NodeHTTPServer: Sendable {
     let backend: any NodeBackend
     let metrics = NodeMetrics()
     let limiter: ClientConcurrencyLimiter
+    /// Each client's open connections, held to ``HTTPServerConfiguration/Limits/maximumConnectionsPerClient``.
+    let connections: ClientConcurrencyLimiter
     /// The folder served at `/`, if the web page is installed beside the executable.
     let webRoot: String?
 
@@ -34,6 +36,7 @@ public struct NodeHTTPServer: Sendable {
         self.configuration = configuration
         self.webRoot = webRoot
         limiter = ClientConcurrencyLimiter(limit: configuration.limits.maximumConcurrentRequestsPerClient)
+        connections = ClientConcurrencyLimiter(limit: configuration.limits.maximumConnectionsPerClient)
     }
 
     /// Binds the address and serves until the process receives SIGINT or SIGTERM, then finishes
@@ -50,11 +53,14 @@ public struct NodeHTTPServer: Sendable {
         -> Application<RouterResponder<NodeRequestContext>> {
         let logger = Logger(label: "chancery.http") { NodeLogHandler(label: $0) }
         let host = configuration.host
-        let (seconds, attoseconds) = configuration.limits.idleTimeout.components
-        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let (connections, read) = (connections, Self.timeAmount(configuration.limits.requestReadTimeout))
+        // Per connection: its client's connection slot, and the read deadline of its requests.
+        let channel = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ClientConnectionLimitHandler(slots: connections), RequestReadDeadlineHandler(timeout: read)],
+            idleTimeout: Self.timeAmount(configuration.limits.idleTimeout))
         return Application(
             router: router(),
-            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
+            server: .http1(configuration: channel),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "Chancery"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -62,6 +68,12 @@ public struct NodeHTTPServer: Sendable {
                 if let url = URL(string: "http://\(shown):\(port)") { await onListening(url) }
             },
             logger: logger)
+    }
+
+    /// A `Duration` as SwiftNIO's `TimeAmount`.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Every route, behind the metrics and problem middleware (outermost first).

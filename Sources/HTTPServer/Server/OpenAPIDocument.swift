@@ -17,7 +17,11 @@ info:
     verification and resolution, bounded work on local state, are answered when done, and any
     other request (issue and status, which wait for a block; audit) not answered within the
     timeout (30 s by default) is answered 503; a connection that sends nothing for 30 s,
-    between requests or in the middle of one, is closed. Request
+    between requests or in the middle of one, is closed; a request that takes longer than the
+    read deadline (30 s by default) from its first bytes to the end of its body, however
+    steadily it trickles, is answered 408 and its connection closed; a client (one peer IP
+    address) holding its cap of open connections (128 by default) has any further connection
+    closed as soon as it is accepted. Request
     bodies are JSON parsed strictly (RFC 8259 on valid UTF-8, numbers that fit a double,
     unique member names, nesting at most 128 deep); anything else is answered 400.
 
@@ -25,7 +29,10 @@ info:
     (`urn:chancery:problem:<code>`), `title` (the code), `status` and `detail` (one sentence:
     what was wrong, what to do), except the resolver's when the whole resolution result was
     asked for: DID Resolution returns the result, its `didResolutionMetadata.error` naming
-    the failure.
+    the failure. A `detail` never carries a server path or an internal error: when the node
+    itself fails (its keystore, files or storage) the answer is 500 with a generic `detail`
+    and a `requestId` member, and the failure's detail is written to the node's log on a line
+    carrying the same id (`hb.request.id`).
 servers:
   - url: /
 paths:
@@ -112,6 +119,11 @@ paths:
                 properties:
                   challenge: { type: string }
         "400": { $ref: "#/components/responses/Problem" }
+        "429":
+          description: The node holds its cap of unanswered challenges (10,000); retry after `Retry-After`.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
   /credentials/issue:
     post:
       summary: Issue a credential as the issuer account the bearer token authenticates.
@@ -142,9 +154,23 @@ paths:
                       - type: object
                       - type: string
         "400": { $ref: "#/components/responses/Problem" }
-        "401": { $ref: "#/components/responses/Problem" }
-        "403": { $ref: "#/components/responses/Problem" }
+        "401":
+          description: No bearer token, or one this node did not create; the detail names `didctl node token --account NAME`, which creates them.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "403":
+          description: A token of this node whose account may not do this (for a status change, the account does not hold the credential's status list).
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
         "422": { $ref: "#/components/responses/Problem" }
+        "429":
+          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "500": { $ref: "#/components/responses/NodeFailure" }
         "503": { $ref: "#/components/responses/Problem" }
   /credentials/status:
     post:
@@ -171,9 +197,23 @@ paths:
       responses:
         "200": { description: Status updated. }
         "400": { $ref: "#/components/responses/Problem" }
-        "401": { $ref: "#/components/responses/Problem" }
-        "403": { $ref: "#/components/responses/Problem" }
+        "401":
+          description: No bearer token, or one this node did not create; the detail names `didctl node token --account NAME`, which creates them.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "403":
+          description: A token of this node whose account may not do this (for a status change, the account does not hold the credential's status list).
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+        "429":
+          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "500": { $ref: "#/components/responses/NodeFailure" }
         "503": { $ref: "#/components/responses/Problem" }
   /status-lists/{id}:
     get:
@@ -237,16 +277,24 @@ paths:
             application/json: { schema: { type: object } }
         "400": { $ref: "#/components/responses/Problem" }
         "401":
-          description: Not signed, signature malformed or not the named auditor's, or stale (over 5 minutes).
+          description: |
+            Not signed, signature malformed, stale (over 5 minutes), or not signed by an admitted
+            auditor: an unknown auditor id and a known one with a bad signature get the same body
+            (specs/audit.md §5), so ids cannot be enumerated.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
         "403":
-          description: Not an admitted auditor, or asking beyond the auditor's scope.
+          description: An authenticated auditor asking beyond its scope.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+        "409":
+          description: This signed request was already answered and recorded (a replay); sign a new one to ask again.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
   /audit/trace:
     post:
       summary: A member's transactions in ledger order (auditor only; recorded on the chain first).
@@ -393,10 +441,27 @@ components:
             allOf:
               - { $ref: "#/components/schemas/Problem" }
               - { $ref: "#/components/schemas/VerificationResult" }
+    NodeFailure:
+      description: |
+        The node itself failed (its keystore, files or storage). The `detail` is generic and
+        names the `requestId`; the failure is in the node's log on the line with that id.
+      content:
+        application/problem+json:
+          schema:
+            allOf:
+              - { $ref: "#/components/schemas/Problem" }
+              - type: object
+                required: [requestId]
+                properties:
+                  requestId: { type: string }
     ResolutionFailure:
       description: |
-        invalidDid (400), notFound (404), methodNotSupported (501): the whole result when it
-        was asked for, else a problem.
+        Every error about the DID asked for is a 4xx: invalidDid, invalidDidUrl, and a did:key
+        whose key cannot be read (invalidPublicKey, unsupportedPublicKeyType; an identifier
+        over 128 characters is invalidDid) are 400, notFound 404; methodNotSupported is 501 as
+        the DID Resolution HTTP binding says. Only the node's own failure (internalError, a
+        stored document that breaks the data model) is 500. The whole result when it was asked
+        for, else a problem.
       content:
         application/did-resolution:
           schema: { $ref: "#/components/schemas/ResolutionResult" }

@@ -1,7 +1,7 @@
 import Foundation
 import Primitives
 
-/// Bearer tokens that let an HTTP client issue as an account: `didctl node token create`
+/// Bearer tokens that let an HTTP client issue as an account: `didctl node token --account NAME`
 /// stores SHA-256 of each token with its account in `issuer-tokens.json` (0600); the token
 /// itself is shown once and never stored.
 struct IssuerTokens {

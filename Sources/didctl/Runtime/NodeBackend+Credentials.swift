@@ -12,7 +12,7 @@ extension ChainNodeBackend {
         await credentials.verifyPresentation(input, options: options)
     }
 
-    func createChallenge() async -> String { credentials.createChallenge() }
+    func createChallenge() async -> String? { credentials.createChallenge() }
 
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
         await credentials.issueCredential(credential, options: options, bearer: bearer)

@@ -3,6 +3,7 @@ import Credentials
 import DID
 import Foundation
 import HTTPServer
+import KeyCustody
 import Primitives
 
 /// The node's credential endpoints over the Credentials module: one verifier (with its
@@ -46,14 +47,15 @@ final class NodeCredentialService: @unchecked Sendable {
                                                               domain: options["domain"]?.stringValue, now: now))
     }
 
-    func createChallenge() -> String { challenges.issue(now: now) }
+    /// A fresh challenge, or `nil` when the store is full (answered 429).
+    func createChallenge() -> String? { try? challenges.issue(now: now) }
 
     /// VC API issue: the bearer token names an issuing account; the body's credential gives
     /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
     /// anchors and signs it (`options.format`: jwt by default).
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
-        guard let bearer else { return .unauthorized("Send an issuer token: Authorization: Bearer <token> (`didctl node token create --account NAME`).") }
-        guard let account = tokens.account(for: bearer) else { return .forbidden("The issuer token is not valid on this node.") }
+        guard let bearer else { return .unauthorized("Send an issuer token: \(Self.tokenHint)") }
+        guard let account = tokens.account(for: bearer) else { return .unauthorized("The bearer token is not an issuer token of this node; \(Self.tokenHint)") }
         guard let subject = credential["credentialSubject"]?.objectValue else {
             return .malformed("The credential needs a 'credentialSubject' object.")
         }
@@ -73,23 +75,28 @@ final class NodeCredentialService: @unchecked Sendable {
             if let refusal = outcome.refused.first { return .rejected("The subject does not satisfy \(schema ?? "the schema"): \(refusal.reason)") }
             guard let issued = outcome.issued.first else { return .rejected("Nothing was issued.") }
             return .issued(issued.credential)
-        } catch let failure as DidctlFailure {
+        } catch let failure as DidctlFailure where failure.isRefusal {
             return .rejected(failure.message)
         } catch let error as ChainError where error.code == .unavailable {
             // An allocation conflict inside the node is not the client's fault: 503, try again.
             return .unavailable(error.reason)
         } catch let error as CredentialsError {
             return .rejected(error.reason)
+        } catch let error as ChainError where error.isRefusal {
+            return .rejected("The credential could not be issued: \(error.reason)")
+        } catch let error as KeyCustodyError where error.code == .lockedOut {
+            return .throttled(Self.backingOff, retryAfterSeconds: Self.seconds(error.retryAfter))
         } catch {
-            return .rejected("The credential could not be issued: \(error)")
+            // The node's own failure (keystore, files, storage): its detail names server paths.
+            return .failed("Issuing as account '\(account)' failed: \(error)")
         }
     }
 
     /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
     /// "value": true|false}`, by the issuer's token.
     func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
-        guard let bearer else { return .unauthorized("Send the issuer's token: Authorization: Bearer <token>.") }
-        guard let account = tokens.account(for: bearer) else { return .forbidden("The issuer token is not valid on this node.") }
+        guard let bearer else { return .unauthorized("Send the issuer's token: \(Self.tokenHint)") }
+        guard let account = tokens.account(for: bearer) else { return .unauthorized("The bearer token is not an issuer token of this node; \(Self.tokenHint)") }
         guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
               purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
             return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
@@ -102,12 +109,17 @@ final class NodeCredentialService: @unchecked Sendable {
             let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value, signer: custody)
             return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
                              "transactionId": .string(receipt.transactionId.description)])
-        } catch let failure as DidctlFailure {
+        } catch let error as ChainError where error.isRefusal {
+            // The chain refused it: the token's account does not hold this status list.
+            return .forbidden("The status change was refused: \(error.reason)")
+        } catch let failure as DidctlFailure where failure.isRefusal {
             return .forbidden(failure.message)
         } catch let error as ChainError where error.code == .unavailable {
             return .unavailable(error.reason)
+        } catch let error as KeyCustodyError where error.code == .lockedOut {
+            return .throttled(Self.backingOff, retryAfterSeconds: Self.seconds(error.retryAfter))
         } catch {
-            return .forbidden("The status change was refused: \((error as? ChainError)?.reason ?? "\(error)")")
+            return .failed("Changing a status as account '\(account)' failed: \(error)")
         }
     }
 

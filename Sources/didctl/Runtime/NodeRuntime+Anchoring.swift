@@ -29,7 +29,7 @@ extension NodeRuntime {
     /// - Throws: `ChainError.unavailable` when the allocation is still overtaken after
     ///   ``anchoringAttempts`` plans (the node's conflict, never the request's); other refusals.
     func anchorBatch(did: DID, issuer: CredentialIssuer, subjects: [JSONObject], holderKeys: [PublicKeyMaterial?], cpt: String?,
-                     validFrom: Int64, validUntil: Int64?, custody: (custodian: any KeyCustodian, key: KeyReference)) async throws -> AnchoredBatch {
+                     validFrom: Int64, validUntil: Int64?, custody: AccountCustody) async throws -> AnchoredBatch {
         try await issuerLanes.run(did.description) {
             for _ in 1...Self.anchoringAttempts {
                 let ledger = credentialRegistry()

@@ -41,7 +41,7 @@ extension NodeRuntime {
         var outcome = IssuanceOutcome()
         var accepted: [IssuanceSubject] = []
         let schema = try cpt.map { id in
-            guard let schema = try ledger.credentialSchema(id: id) else { throw DidctlFailure("CPT \(id) is not registered on this chain; see `didctl cpt register`.") }
+            guard let schema = try ledger.credentialSchema(id: id) else { throw DidctlFailure.refusal("CPT \(id) is not registered on this chain; see `didctl cpt register`.") }
             return schema
         }
         for subject in subjects {

@@ -15,7 +15,7 @@ extension NodeRuntime {
     /// - Returns: the committed transaction's receipt.
     /// - Throws: `ChainError.unavailable` when the counter kept moving; the chain's other refusals.
     func submitStatusUpdate(did: DID, list: String, index: Int, value: Bool,
-                            signer: (custodian: any KeyCustodian, key: KeyReference)) async throws -> TransactionReceipt {
+                            signer: AccountCustody) async throws -> TransactionReceipt {
         for _ in 1...Self.statusUpdateAttempts {
             let counter = try credentialRegistry().statusUpdateCounter(list: list, index: index)
             let payload = CredentialLedgerPayload.statusUpdate(list: list, index: index, value: value, counter: counter)

@@ -18,8 +18,9 @@ final class NodeRuntime: @unchecked Sendable {
     /// Serialises status-list allocation per issuer DID across this node's concurrent issuances.
     let issuerLanes = IssuerLanes()
     /// Accounts' custodians once unlocked: a node answering issue and status requests would
-    /// otherwise run Argon2id (or a PKCS#11 login) for every request of an account.
-    private let unlocked = UnlockedCustodians()
+    /// otherwise run Argon2id (or a PKCS#11 login) for every request of an account. One unlock
+    /// per account at a time, and a growing back-off after a failure.
+    private let unlocker: CustodianUnlocker<AccountCustody>
 
     /// The transaction handlers every node of this build knows.
     static func handlers() -> TransactionHandlerRegistry {
@@ -52,6 +53,9 @@ final class NodeRuntime: @unchecked Sendable {
         if access == .write { try directory.lockForWriting() }
         self.directory = directory
         self.clock = clock
+        unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) }) { name in
+            try await directory.custodian(for: try directory.account(name))
+        }
         genesis = try directory.genesis()
         store = try directory.openStore()
         node = try ChainNode(store: store, nodeKey: directory.secp256k1Key("node"), handlers: Self.handlers(), clock: clock,
@@ -67,11 +71,9 @@ final class NodeRuntime: @unchecked Sendable {
 
     /// The custodian holding account `name`'s keys, unlocked once per process (the secret comes
     /// from the environment or a prompt, as ``DataDirectory/custodian(for:generating:)`` asks for it).
+    /// - Throws: what unlocking threw; `KeyCustodyError.lockedOut` while backing off after a failure.
     func custodian(account name: String) async throws -> AccountCustody {
-        if let custody = unlocked[name] { return custody }
-        let custody = try await directory.custodian(for: try directory.account(name))
-        unlocked[name] = custody
-        return custody
+        try await unlocker.custody(of: name)
     }
 
     /// Certified one-time keys for a member (the operator by default).
@@ -90,17 +92,5 @@ final class NodeRuntime: @unchecked Sendable {
             credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: try membershipService.certify(request, now: now))
         }
         return credentials
-    }
-}
-
-/// Unlocked custodians by account name, shared by a node's concurrent requests.
-private final class UnlockedCustodians: @unchecked Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    private var byAccount: [String: AccountCustody] = [:]
-
-    subscript(name: String) -> AccountCustody? {
-        get { lock.withLock { byAccount[name] } }
-        set { lock.withLock { byAccount[name] = newValue } }
     }
 }

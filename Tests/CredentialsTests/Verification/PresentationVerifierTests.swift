@@ -29,7 +29,7 @@ struct PresentationVerifierTests {
     func singleUseChallenge() async throws {
         let store = InMemoryChallengeStore()
         let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
-        let challenge = store.issue(now: VerifierFixture.now)
+        let challenge = try store.issue(now: VerifierFixture.now)
         let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "verifier.example")
         let first = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
         #expect(first.verified, "\(first.json)")
@@ -42,14 +42,14 @@ struct PresentationVerifierTests {
     func failures() async throws {
         let store = InMemoryChallengeStore()
         let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
-        let challenge = store.issue(now: VerifierFixture.now)
+        let challenge = try store.issue(now: VerifierFixture.now)
         let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "evil.example")
         let wrongDomain = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
         #expect(wrongDomain.checks.first { $0.name == .challenge }?.code == "domainMismatch")
         let unknown = try await presentation(try await credential(subject: holder), challenge: "never-issued", domain: "verifier.example")
         #expect(await verifier.verify(unknown, challenge: "never-issued", domain: "verifier.example", now: VerifierFixture.now)
             .checks.first { $0.name == .challenge }?.code == "unknownChallenge")
-        let other = store.issue(now: VerifierFixture.now)
+        let other = try store.issue(now: VerifierFixture.now)
         let notMine = try await presentation(try await credential(subject: "did:example:someone-else"), challenge: other, domain: "verifier.example")
         let bound = await verifier.verify(notMine, challenge: other, domain: "verifier.example", now: VerifierFixture.now)
         #expect(bound.checks.first { $0.name == .holderBinding }?.code == "subjectNotHolder")
@@ -60,7 +60,7 @@ struct PresentationVerifierTests {
     func dataIntegrityPresentation() async throws {
         let store = InMemoryChallengeStore()
         let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
-        let challenge = store.issue(now: VerifierFixture.now)
+        let challenge = try store.issue(now: VerifierFixture.now)
         let credential = try fixture.sign(try fixture.draft(subject: ["id": .string(holder), "name": "Ada", "year": 2024]))
         let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
                              "holder": .string(holder), "verifiableCredential": [credential]]
@@ -72,9 +72,9 @@ struct PresentationVerifierTests {
     }
 
     @Test("an expired challenge is refused")
-    func expiredChallenge() {
+    func expiredChallenge() throws {
         let store = InMemoryChallengeStore(lifetime: 1_000)
-        let challenge = store.issue(now: 0)
+        let challenge = try store.issue(now: 0)
         #expect(store.consume(challenge, now: 5_000) == .expired)
         #expect(store.consume("nope", now: 0) == .unknown)
     }

@@ -4,10 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+import Dispatch
+
 /// A plain TCP client on loopback, for requests no HTTP client will send (a body that stops
-/// half way).
-final class RawSocket {
-    private let descriptor: Int32
+/// half way). `@unchecked Sendable` so that ``offThePool(_:)`` can carry it; each socket is
+/// used by one task at a time.
+final class RawSocket: @unchecked Sendable {
+    private var descriptor: Int32
 
     /// How a wait for the server ended.
     enum Ending: Equatable { case closed, timedOut, error }
@@ -26,9 +29,29 @@ final class RawSocket {
 
     struct RawSocketError: Error {}
 
+    /// Runs blocking socket work on a dispatch thread: blocked on Swift Concurrency's few
+    /// threads, a test could starve the in-process server it waits for, whose handlers need one.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Sends `text`; a connection the server has closed is not a signal that ends the tests.
     func send(_ text: String) {
         var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
+        _ = bytes.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// What arrives within `milliseconds`: some text, or how the wait ended when nothing did.
+    func receiveSome(withinMilliseconds milliseconds: Int) -> (text: String, ending: Ending?) {
+        var timeout = timeval(tv_sec: milliseconds / 1000, tv_usec: Int((milliseconds % 1000) * 1000))
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count > 0 { return (String(decoding: buffer[..<count], as: UTF8.self), nil) }
+        if count == 0 { return ("", .closed) }
+        return ("", errno == EAGAIN || errno == EWOULDBLOCK ? .timedOut : (errno == ECONNRESET ? .closed : .error))
     }
 
     /// Reads and discards whatever arrives until the server closes the connection or
@@ -59,5 +82,10 @@ final class RawSocket {
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func close() { _ = Glibc.close(descriptor) }
+    /// Closes the socket; closing it again does nothing (its number may belong to another by then).
+    func close() {
+        guard descriptor >= 0 else { return }
+        _ = Glibc.close(descriptor)
+        descriptor = -1
+    }
 }

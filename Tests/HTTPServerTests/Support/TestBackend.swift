@@ -28,15 +28,18 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         return CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry)
     }()
     static let backtrackingCPT = "urn:chancery:cpt:1001:1"
+    /// Where challenges come from, when set; otherwise every challenge is `c-1`.
+    let challenges: InMemoryChallengeStore?
     private let lock = NSLock()
     private(set) var issued: [(JSONObject, String?)] = []
     /// How many verifications ran off the event loops (on the large-body verification thread).
     private(set) var offloaded = 0
 
-    init(fixture: NodeFixture, gate: Gate? = nil, blocking: ThreadGate? = nil) {
+    init(fixture: NodeFixture, gate: Gate? = nil, blocking: ThreadGate? = nil, challenges: InMemoryChallengeStore? = nil) {
         self.fixture = fixture
         self.gate = gate
         self.blocking = blocking
+        self.challenges = challenges
     }
 
     var resolver: any DIDResolver { fixture.resolver }
@@ -58,11 +61,15 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         return Self.verdict(input)
     }
 
-    func createChallenge() async -> String { "c-1" }
+    func createChallenge() async -> String? {
+        guard let challenges else { return "c-1" }
+        return try? challenges.issue(now: 0)
+    }
 
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
         await hold()
         guard let bearer else { return .unauthorized("Send the issuer account's bearer token.") }
+        guard bearer == "issuer-token" || bearer == "reader-token" else { return .unauthorized("The bearer token is not an issuer token of this node.") }
         guard bearer == "issuer-token" else { return .forbidden("This account may not issue credentials.") }
         guard credential["credentialSubject"] != nil else { return .rejected("The credential has no credentialSubject.") }
         if credential["credentialSubject"]?["busy"] == .bool(true) { return .unavailable("Another batch took the indexes; try again.") }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `didctl node token create --account NAME`: a bearer token for `POST /credentials/issue`
+/// `didctl node token --account NAME`: a bearer token for `POST /credentials/issue`
 /// and `POST /credentials/status` as that account.
 struct NodeTokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
