@@ -21,7 +21,7 @@ package actor CustodianUnlocker<Custody: Sendable> {
     /// A minute after the first failure, doubling up to a quarter of an hour, as a vault node
     /// starts. A node's secret comes from its environment, so a retry at once would only fail
     /// again; the operator restarts the node with the right one.
-    package static let standardPolicy = VaultLockoutPolicy(maxConsecutiveFailures: 1, baseDelay: 60, maxDelay: 900)
+    package static var standardPolicy: VaultLockoutPolicy { VaultLockoutPolicy(maxConsecutiveFailures: 1, baseDelay: 60, maxDelay: 900) }
 
     private let clock: @Sendable () -> Date
     private let policy: VaultLockoutPolicy

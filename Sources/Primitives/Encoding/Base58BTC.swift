@@ -33,11 +33,21 @@ public enum Base58BTC {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The longest text ``decode(_:)`` reads. Decoding is quadratic in the length, and the
+    /// text comes from strangers (a `proofValue`, a Multikey, a did:key): a megabyte of it
+    /// would hold a core for minutes. Keys and signatures are under 150 characters.
+    public static let maximumDecodedLength = 4096
+
     /// Decodes base58btc text.
-    /// - Parameter text: characters of the Bitcoin base58 alphabet only.
+    /// - Parameter text: characters of the Bitcoin base58 alphabet only, at most
+    ///   ``maximumDecodedLength`` of them.
     /// - Returns: the decoded bytes (empty for `""`).
-    /// - Throws: `PrimitivesError.invalidEncoding` for a character outside the alphabet.
+    /// - Throws: `PrimitivesError.invalidEncoding` for a character outside the alphabet or a
+    ///   text longer than ``maximumDecodedLength``.
     public static func decode(_ text: String) throws -> [UInt8] {
+        guard text.utf8.count <= maximumDecodedLength else {
+            throw PrimitivesError.invalidEncoding("Base58btc text of \(text.utf8.count) characters is longer than the \(maximumDecodedLength) this reads.")
+        }
         let chars = Array(text.utf8)
         let ones = chars.prefix { $0 == alphabet[0] }.count
         // Little-endian base-256 bytes of the number after the leading '1's.

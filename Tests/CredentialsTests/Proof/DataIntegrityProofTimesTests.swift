@@ -52,7 +52,7 @@ struct DataIntegrityProofTimesTests {
         let holderKey = Ed25519PrivateKey()
         let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey)).did.description
         let store = InMemoryChallengeStore()
-        let challenge = store.issue(now: VerifierFixture.now)
+        let challenge = try store.issue(now: VerifierFixture.now)
         let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
                              "verifiableCredential": [try credential(created: nil, expires: nil)]]
         let signed = try DataIntegrity.sign(document: vp, options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: holder + "#" + String(holder.dropFirst(8)),

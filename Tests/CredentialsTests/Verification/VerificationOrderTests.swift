@@ -65,7 +65,7 @@ struct VerificationOrderTests {
         var benign = try hostile(0)
         benign["credentialSubject"] = ["id": .string(holder), "codes": ["aaaa"]]
         let store = InMemoryChallengeStore()
-        let challenge = store.issue(now: VerifierFixture.now)
+        let challenge = try store.issue(now: VerifierFixture.now)
         let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"], "holder": .string(holder),
                              "verifiableCredential": [try fixture.sign(costly), try fixture.sign(benign)]]
         let signed = try DataIntegrity.sign(document: vp, options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: holder + "#" + String(holder.dropFirst(8)),

@@ -35,4 +35,13 @@ struct Base58BTCTests {
             #expect(throws: PrimitivesError.invalidEncoding(""), "\(bad)") { try Base58BTC.decode(bad) }
         }
     }
+
+    @Test("refuses text longer than its bound before decoding it (the decoding is quadratic)")
+    func refusesOverlongText() throws {
+        let longest = String(repeating: "z", count: Base58BTC.maximumDecodedLength)
+        #expect(try Base58BTC.decode(longest).count > 2900)
+        let megabyte = String(repeating: "z", count: 1 << 20)
+        #expect(throws: PrimitivesError.invalidEncoding(""), "a 1 MiB base58 text") { try Base58BTC.decode(megabyte) }
+        #expect(throws: PrimitivesError.invalidEncoding(""), "multibase too") { try Multibase.decode("z" + megabyte) }
+    }
 }
