@@ -13,13 +13,20 @@ struct NodeCredentialEndpointTests {
     static func json(_ data: Data) -> [String: Any] { (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:] }
 
     static func post(_ url: URL, _ body: Any, bearer: String? = nil) async throws -> (body: [String: Any], status: Int) {
+        let answer = try await exchange(url, body, bearer: bearer)
+        return (answer.body, answer.status)
+    }
+
+    /// POSTs `body` as JSON: the answer's JSON object, status and headers.
+    static func exchange(_ url: URL, _ body: Any, bearer: String?) async throws -> (body: [String: Any], status: Int, headers: [AnyHashable: Any]) {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         let (data, response) = try await URLSession.shared.data(for: request)
-        return (json(data), (response as? HTTPURLResponse)?.statusCode ?? 0)
+        let http = response as? HTTPURLResponse
+        return (json(data), http?.statusCode ?? 0, http?.allHeaderFields ?? [:])
     }
 
     @Test("verify answers 200, 422 and 400; issue needs a token; a revoke through the API flips the verdict and the published list")

@@ -8,14 +8,7 @@ import Testing
 /// issuer's key: the client learns what it can act on and nothing of the server's files.
 struct NodeIssuerFailureTests {
     static func post(_ url: URL, _ body: Any, bearer: String?) async throws -> (body: [String: Any], status: Int, headers: [AnyHashable: Any]) {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as? HTTPURLResponse
-        return (NodeCredentialEndpointTests.json(data), http?.statusCode ?? 0, http?.allHeaderFields ?? [:])
+        try await NodeCredentialEndpointTests.exchange(url, body, bearer: bearer)
     }
 
     @Test("an unknown bearer token is 401 naming the command that makes tokens; a known token whose account may not change a credential is 403")
