@@ -155,7 +155,7 @@ paths:
                       - type: string
         "400": { $ref: "#/components/responses/Problem" }
         "401":
-          description: No bearer token, or one this node did not create; the detail names `didctl node token --account NAME`, which creates them.
+          description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
@@ -198,7 +198,7 @@ paths:
         "200": { description: Status updated. }
         "400": { $ref: "#/components/responses/Problem" }
         "401":
-          description: No bearer token, or one this node did not create; the detail names `didctl node token --account NAME`, which creates them.
+          description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
@@ -361,6 +361,7 @@ components:
     bearer:
       type: http
       scheme: bearer
+      description: An issuer token made on the node with `didctl node token create --account NAME [--days N]` (default 90 days, at most 3650). It acts as that one account until it expires or `didctl node token revoke ID` removes it; the node keeps only its SHA-256, compared in constant time.
   schemas:
     Problem:
       description: RFC 9457 problem details.

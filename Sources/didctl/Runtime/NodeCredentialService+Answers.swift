@@ -3,6 +3,10 @@
 extension NodeCredentialService {
     /// How a client gets an issuer token: the operator creates it on the node.
     static let tokenHint = "send 'Authorization: Bearer <token>' with a token the node's operator creates with `didctl node token --account NAME`."
+    /// A token the node does not hold (its hint says how to get one).
+    static let unknownToken = "The bearer token is not an issuer token of this node (never made here, or revoked); \(tokenHint)"
+    /// A token of the node whose lifetime has passed.
+    static let expiredToken = "The bearer token has expired; \(tokenHint)"
     /// The answer while the node backs off after failing to unlock an issuer's key.
     static let backingOff = "The node failed to unlock this issuer's key and is backing off before trying again; retry after the time given."
 

@@ -55,7 +55,12 @@ final class NodeCredentialService: @unchecked Sendable {
     /// anchors and signs it (`options.format`: jwt by default).
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
         guard let bearer else { return .unauthorized("Send an issuer token: \(Self.tokenHint)") }
-        guard let account = tokens.account(for: bearer) else { return .unauthorized("The bearer token is not an issuer token of this node; \(Self.tokenHint)") }
+        let account: String
+        switch tokens.lookup(bearer, now: now) {
+        case .account(let name): account = name
+        case .expired: return .unauthorized(Self.expiredToken)
+        case .unknown: return .unauthorized(Self.unknownToken)
+        }
         guard let subject = credential["credentialSubject"]?.objectValue else {
             return .malformed("The credential needs a 'credentialSubject' object.")
         }
@@ -96,7 +101,12 @@ final class NodeCredentialService: @unchecked Sendable {
     /// "value": true|false}`, by the issuer's token.
     func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
         guard let bearer else { return .unauthorized("Send the issuer's token: \(Self.tokenHint)") }
-        guard let account = tokens.account(for: bearer) else { return .unauthorized("The bearer token is not an issuer token of this node; \(Self.tokenHint)") }
+        let account: String
+        switch tokens.lookup(bearer, now: now) {
+        case .account(let name): account = name
+        case .expired: return .unauthorized(Self.expiredToken)
+        case .unknown: return .unauthorized(Self.unknownToken)
+        }
         guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
               purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
             return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")

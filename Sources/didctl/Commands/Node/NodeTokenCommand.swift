@@ -1,20 +1,11 @@
 import ArgumentParser
-import Foundation
 
-/// `didctl node token --account NAME`: a bearer token for `POST /credentials/issue`
-/// and `POST /credentials/status` as that account.
-struct NodeTokenCommand: AsyncParsableCommand {
+/// `didctl node token create|list|revoke`: bearer tokens for `POST /credentials/issue` and
+/// `POST /credentials/status`, each acting as one account until it expires or is revoked.
+/// `didctl node token --account NAME` still creates one (`create` is the default).
+struct NodeTokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create an issuer token for the node's HTTP issuer endpoints; prints it once.")
-
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "The issuing account the token acts as.") var account: String
-
-    func run() async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
-        _ = try directory.account(account)
-        let token = try IssuerTokens(directory: directory).create(account: account)
-        Output(json: global.json).emit(["token": token, "account": account],
-                                       text: "\(token)\n(shown once; send it as 'Authorization: Bearer <token>')")
-    }
+        commandName: "token", abstract: "Create, list and revoke issuer tokens for the node's HTTP issuer endpoints.",
+        subcommands: [NodeTokenCreateCommand.self, NodeTokenListCommand.self, NodeTokenRevokeCommand.self],
+        defaultSubcommand: NodeTokenCreateCommand.self)
 }
