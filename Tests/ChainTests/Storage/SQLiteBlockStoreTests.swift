@@ -128,4 +128,13 @@ struct SQLiteCheckpointTests {
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         #expect(wal == 0)
     }
+
+    @Test("a height no signed SQLite key can hold names no block instead of trapping")
+    func heightsPastInt64() throws {
+        let chain = try ChainFixture(sqlite: true)
+        for height in [UInt64(Int64.max) + 1, UInt64.max] {
+            #expect(try chain.store.signedHeader(at: height) == nil)
+            #expect(try chain.store.transactions(at: height).isEmpty)
+        }
+    }
 }

@@ -74,15 +74,18 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     public func signedHeader(at height: UInt64) throws -> SignedBlockHeader? {
-        try read("read block \(height)") { db in
-            try Row.fetchOne(db, sql: "SELECT hash, header, signatures FROM blocks WHERE height = ?", arguments: [Int64(height)])
+        // SQLite keys are signed: a height past Int64.max names no block (and must not trap).
+        guard let key = Int64(exactly: height) else { return nil }
+        return try read("read block \(height)") { db in
+            try Row.fetchOne(db, sql: "SELECT hash, header, signatures FROM blocks WHERE height = ?", arguments: [key])
         }.map(Self.signedHeader(from:))
     }
 
     public func transactions(at height: UInt64) throws -> [Transaction] {
+        guard let key = Int64(exactly: height) else { return [] }
         let rows = try read("read the transactions of block \(height)") { db -> [Row] in
             guard let block = try Row.fetchOne(db, sql: "SELECT firstSeq, txCount FROM blocks WHERE height = ?",
-                                               arguments: [Int64(height)]) else { return [] }
+                                               arguments: [key]) else { return [] }
             let first: Int64 = block["firstSeq"], count: Int64 = block["txCount"]
             return try Row.fetchAll(db, sql: "SELECT id, bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
                                     arguments: [first, first + count])
