@@ -94,8 +94,17 @@ public struct PresentationVerifier: Sendable {
         }
     }
 
-    /// Every credential's subject must be the holder.
+    /// Every credential's subject must be the holder, when the policy binds the holder
+    /// (``VerificationPolicy/bindsHolder``); otherwise the same finding is reported as not
+    /// applicable, with its code, and does not fail the presentation.
     func binding(holder: String?, results: [CredentialVerificationResult]) -> VerificationCheck {
+        let finding = Self.holderFinding(holder: holder, results: results)
+        guard finding.outcome == .failed, !credentials.policy.bindsHolder else { return finding }
+        return VerificationCheck(.holderBinding, .notApplicable, code: finding.code,
+                                 reason: finding.reason + " The policy does not require holder binding (the accredited policy does).")
+    }
+
+    private static func holderFinding(holder: String?, results: [CredentialVerificationResult]) -> VerificationCheck {
         guard let holder else { return .failed(.holderBinding, "noHolder", "The presentation names no holder to bind the credentials to.") }
         guard !results.isEmpty else { return .failed(.holderBinding, "noCredentials", "The presentation carries no credentials.") }
         for (index, result) in results.enumerated() {

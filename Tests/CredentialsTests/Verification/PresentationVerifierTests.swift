@@ -38,10 +38,11 @@ struct PresentationVerifierTests {
         #expect(replay.checks.first { $0.name == .challenge }?.code == "challengeReused")
     }
 
-    @Test("wrong domain, unknown challenge and a credential about someone else are each named")
+    @Test("wrong domain, unknown challenge and, under a policy that binds the holder, a credential about someone else are each named")
     func failures() async throws {
         let store = InMemoryChallengeStore()
-        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let binding = VerificationPolicy(required: VerificationPolicy.standard.required, bindsHolder: true)
+        let verifier = PresentationVerifier(credentials: fixture.verifier(binding), challenges: store)
         let challenge = try store.issue(now: VerifierFixture.now)
         let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "evil.example")
         let wrongDomain = await verifier.verify(vp, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
@@ -54,6 +55,19 @@ struct PresentationVerifierTests {
         let bound = await verifier.verify(notMine, challenge: other, domain: "verifier.example", now: VerifierFixture.now)
         #expect(bound.checks.first { $0.name == .holderBinding }?.code == "subjectNotHolder")
         #expect(!bound.verified)
+    }
+
+    @Test("under the standard policy a holder may present a credential about someone else (VCDM 2.0): holder binding is reported, not required")
+    func holderBindingIsAPolicy() async throws {
+        let store = InMemoryChallengeStore()
+        let standard = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = try store.issue(now: VerifierFixture.now)
+        let notMine = try await presentation(try await credential(subject: "did:example:someone-else"), challenge: challenge, domain: "verifier.example")
+        let result = await standard.verify(notMine, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        let check = try #require(result.checks.first { $0.name == .holderBinding })
+        #expect(check.outcome == .notApplicable && check.code == "subjectNotHolder", "\(check)")
+        #expect(result.verified, "\(result.json)")
+        #expect(VerificationPolicy.accredited.bindsHolder && !VerificationPolicy.standard.bindsHolder)
     }
 
     @Test("a Data Integrity presentation signed for authentication verifies with its challenge and domain")

@@ -13,7 +13,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
     @Argument(help: "The presentation file, or '-' for stdin.") var file: String
     @Option(help: "The challenge issued for it.") var challenge: String
     @Option(help: "The expected domain.") var domain: String?
-    @Option(help: "The credential policy: standard or accredited.") var policy: String = "standard"
+    @Option(help: "The policy: standard, or accredited (also requires schema, accreditation, status, evidence and a holder who is every credential's subject).") var policy: String = "standard"
 
     func validate() throws {
         guard VerificationPolicy(name: policy) != nil else { throw ValidationError("--policy must be standard or accredited.") }
