@@ -25,6 +25,7 @@ struct ProblemMiddleware: RouterMiddleware {
             var headers: HTTPFields = [:]
             if error.code == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
             if error.code == .tooManyRequests || error.code == .unavailable { headers[.retryAfter] = String(error.retryAfterSeconds ?? 1) }
+            if let allowed = error.allowedMethods { headers[.allow] = allowed.joined(separator: ", ") }
             return ProblemDetails(error).response(headers: headers)
         } catch let error as any HTTPResponseError {
             // Hummingbird's own refusals (unknown route: 404; oversized body: 413) keep their

@@ -18,6 +18,7 @@ package struct HTTPServerError: Error, Sendable {
         package static let unauthorized = Code("unauthorized", status: 401)
         package static let forbidden = Code("forbidden", status: 403)
         package static let notFound = Code("not-found", status: 404)
+        package static let methodNotAllowed = Code("method-not-allowed", status: 405)
         package static let notAcceptable = Code("not-acceptable", status: 406)
         package static let requestTimeout = Code("request-timeout", status: 408)
         package static let conflict = Code("conflict", status: 409)
@@ -37,6 +38,8 @@ package struct HTTPServerError: Error, Sendable {
     package let logDetail: String?
     /// Seconds for `Retry-After` on a 429 or 503, when the node knows when to come back.
     package let retryAfterSeconds: Int?
+    /// The methods the path takes, for the `Allow` header of a 405.
+    package var allowedMethods: [String]? = nil
 
     package init(_ code: Code, _ reason: String, retryAfterSeconds: Int? = nil) {
         self.code = code
@@ -53,6 +56,13 @@ package struct HTTPServerError: Error, Sendable {
     }
 
     package static func malformed(_ reason: String) -> HTTPServerError { HTTPServerError(.malformedRequest, reason) }
+
+    /// A known path asked with a method it does not take (RFC 9110 §15.5.6): 405 with `Allow`.
+    package static func methodNotAllowed(_ method: String, allowed: [String]) -> HTTPServerError {
+        var error = HTTPServerError(.methodNotAllowed, "This path does not take \(method); it takes \(allowed.joined(separator: ", ")).")
+        error.allowedMethods = allowed
+        return error
+    }
 
     /// The node itself failed (its keystore, storage or chain): answered 500 with a generic
     /// reason and the request's id; `detail` goes to the log line carrying that id.

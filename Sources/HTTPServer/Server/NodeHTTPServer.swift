@@ -88,6 +88,7 @@ public struct NodeHTTPServer: Sendable {
         addResolverRoutes(to: router)
         addAuditRoutes(to: router)
         addOperationsRoutes(to: router)
+        addMethodNotAllowedRoutes(to: router)
         return router
     }
 

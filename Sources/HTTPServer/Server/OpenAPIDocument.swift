@@ -33,6 +33,10 @@ info:
     itself fails (its keystore, files or storage) the answer is 500 with a generic `detail`
     and a `requestId` member, and the failure's detail is written to the node's log on a line
     carrying the same id (`hb.request.id`).
+
+    A path listed here asked with a method it does not take (GET, POST, PUT, DELETE or PATCH)
+    is answered 405 (problem `method-not-allowed`) with an `Allow` header naming the methods it
+    takes; a path not listed here is 404.
 servers:
   - url: /
 paths:
