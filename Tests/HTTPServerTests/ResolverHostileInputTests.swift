@@ -77,7 +77,7 @@ struct ResolverHostileInputTests {
         try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
             try await client.execute(uri: "/1.0/identifiers/did:key:z1111", method: .get) { response in
                 #expect(response.status == .badRequest)
-                let error = HTTPTest.parsed(response)["didResolutionMetadata"]?["error"]?.stringValue
+                let error = HTTPTest.parsed(response)["didResolutionMetadata"]?["error"]?["title"]?.stringValue
                 #expect(["invalidDid", "invalidPublicKey", "unsupportedPublicKeyType"].contains(error ?? ""), "\(HTTPTest.text(response))")
             }
         }

@@ -59,17 +59,18 @@ struct ResolverRoutesTests {
         try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
             try await client.execute(uri: "/1.0/identifiers/did:Bad:%%", method: .get) { response in
                 #expect(response.status == .badRequest && response.headers[.contentType] == "application/did-resolution")
-                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"] == "invalidDid")
+                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"]?["type"] == "https://www.w3.org/ns/did#INVALID_DID")
             }
             let unknown = "did:chancery:\(chainId):0x\(String(repeating: "ab", count: 20))"
             try await client.execute(uri: "/1.0/identifiers/\(unknown)", method: .get) { response in
                 #expect(response.status == .notFound)
                 let result = try HTTPTest.json(response)
-                #expect(result["didResolutionMetadata"]?["error"] == "notFound" && result["didDocument"] == .null)
+                #expect(result["didResolutionMetadata"]?["error"]?["type"] == "https://www.w3.org/ns/did#NOT_FOUND" && result["didDocument"] == .null)
             }
             try await client.execute(uri: "/1.0/identifiers/\(unknown)", method: .get, headers: [.accept: "application/did+json"]) { response in
                 try HTTPTest.expectProblem(response, 404)
                 #expect(HTTPTest.parsed(response)["title"] == "notFound")
+                #expect(HTTPTest.parsed(response)["type"] == "https://www.w3.org/ns/did#NOT_FOUND")
             }
             let gone = fixture.deactivated!.description
             try await client.execute(uri: "/1.0/identifiers/\(gone)", method: .get) { response in
@@ -89,7 +90,7 @@ struct ResolverRoutesTests {
             }
             try await client.execute(uri: "/1.0/identifiers/did:web:example.com", method: .get) { response in
                 #expect(response.status == .notImplemented)
-                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"] == "methodNotSupported")
+                #expect(HTTPTest.parsed(response)["didResolutionMetadata"]?["error"]?["title"] == "methodNotSupported")
             }
             try await client.execute(uri: "/1.0/identifiers/\(fixture.registered!)?versionTime=yesterday", method: .get) { response in
                 try HTTPTest.expectProblem(response, 400)

@@ -29,7 +29,7 @@ struct RobustnessTests {
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
                 let status = Int(response.status.code)
                 let unsupportedMethod = uri.hasPrefix("/1.0/") && status == 501
-                    && (try? HTTPTest.json(response))?["didResolutionMetadata"]?["error"] == "methodNotSupported"
+                    && (try? HTTPTest.json(response))?["didResolutionMetadata"]?["error"]?["title"] == "methodNotSupported"
                 #expect(status < 500 || unsupportedMethod, "round \(round): \(method) \(uri.prefix(80)) answered \(status)")
                 if status >= 400, !uri.hasPrefix("/1.0/") {
                     #expect(response.headers[.contentType] == "application/problem+json", "round \(round)")

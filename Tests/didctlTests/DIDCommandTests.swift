@@ -169,7 +169,7 @@ struct DIDCommandTests {
         #expect(invalid.status == 1)
         #expect(invalid.stderr.hasPrefix("error: invalidDid"))
         let invalidJSON = try chain.run(["did", "resolve", "not-a-did", "--json"])
-        #expect(invalidJSON.status == 1 && invalidJSON.stdout.contains("\"error\": \"invalidDid\""))
+        #expect(invalidJSON.status == 1 && invalidJSON.stdout.contains("\"type\": \"https://www.w3.org/ns/did#INVALID_DID\""), "\(invalidJSON.stdout)")
         let unknown = try chain.run(["did", "resolve", "did:chancery:chancery-local:0x0000000000000000000000000000000000000001"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("notFound"))

@@ -10,12 +10,17 @@ extension DIDResolutionResult {
 }
 
 extension DIDResolutionMetadata {
-    /// The metadata as a JSON object with only the members that are set.
+    /// The metadata as a JSON object with only the members that are set. An error is the
+    /// object the DID Resolution specification defines (RFC 9457 members): `type` the error's
+    /// URL (``DIDError/Code/typeURL``), `title` its short name, `detail` the sentence.
     public var jsonValue: JSONValue {
         var object = JSONObject()
         if let contentType { object["contentType"] = .string(contentType) }
-        if let error { object["error"] = .string(error.name) }
-        if let errorMessage { object["errorMessage"] = .string(errorMessage) }
+        if let error {
+            var problem: JSONObject = ["type": .string(error.typeURL), "title": .string(error.name)]
+            if let errorMessage { problem["detail"] = .string(errorMessage) }
+            object["error"] = .object(problem)
+        }
         return .object(object)
     }
 }

@@ -16,6 +16,16 @@ public struct DIDError: CodedError, Sendable {
         /// The stable name.
         public var description: String { name }
 
+        /// The error's `type` URL in W3C DID Resolution (§ "Errors"): the upper-case name under
+        /// `https://www.w3.org/ns/did#`, e.g. `https://www.w3.org/ns/did#INVALID_DID`.
+        public var typeURL: String {
+            let specName = self == .invalidDocument ? "INVALID_DID_DOCUMENT" : name.reduce(into: "") { out, character in
+                if character.isUppercase { out += "_" }
+                out += character.uppercased()
+            }
+            return "https://www.w3.org/ns/did#" + specName
+        }
+
         /// Text that is not a DID per DID Core §3.1.
         public static let invalidDid = Code("invalidDid")
         /// Text that is not a DID URL per DID Core §3.2, or a malformed DID parameter.

@@ -47,9 +47,9 @@ extension NodeHTTPServer {
         if let document = result.didDocument {
             return Response.json(document.jsonValue, status: status, contentType: representation.contentType)
         }
-        let code = result.didResolutionMetadata.error?.name ?? "internalError"
-        return ProblemDetails(status: status, type: ProblemDetails.typePrefix + code, title: code,
-                              detail: result.didResolutionMetadata.errorMessage ?? code).response()
+        let code = result.didResolutionMetadata.error ?? .internalError
+        return ProblemDetails(status: status, type: code.typeURL, title: code.name,
+                              detail: result.didResolutionMetadata.errorMessage ?? code.name).response()
     }
 
     /// The status of a result. Every error that describes the DID asked for is the client's:

@@ -27,9 +27,10 @@ info:
 
     Every error response is an RFC 9457 problem (`application/problem+json`) with `type`
     (`urn:chancery:problem:<code>`), `title` (the code), `status` and `detail` (one sentence:
-    what was wrong, what to do), except the resolver's when the whole resolution result was
-    asked for: DID Resolution returns the result, its `didResolutionMetadata.error` naming
-    the failure. A `detail` never carries a server path or an internal error: when the node
+    what was wrong, what to do), except the resolver's: its problems carry DID Resolution's
+    error type URLs (`https://www.w3.org/ns/did#INVALID_DID`, …), and when the whole
+    resolution result was asked for it is returned, its `didResolutionMetadata.error` being
+    the same error object (`type`, `title`, `detail`). A `detail` never carries a server path or an internal error: when the node
     itself fails (its keystore, files or storage) the answer is 500 with a generic `detail`
     and a `requestId` member, and the failure's detail is written to the node's log on a line
     carrying the same id (`hb.request.id`).
@@ -398,8 +399,14 @@ components:
           type: object
           properties:
             contentType: { type: string }
-            error: { type: string }
-            errorMessage: { type: string }
+            error:
+              description: "DID Resolution's error object: `type` is `https://www.w3.org/ns/did#` and the error's upper-case name (`INVALID_DID`, `NOT_FOUND`, `METHOD_NOT_SUPPORTED`, `REPRESENTATION_NOT_SUPPORTED`, `INVALID_DID_URL`, `INVALID_PUBLIC_KEY`, `INVALID_DID_DOCUMENT`, `INTERNAL_ERROR`, …), `title` the camel-case name, `detail` one sentence."
+              type: object
+              required: [type, title]
+              properties:
+                type: { type: string, format: uri }
+                title: { type: string }
+                detail: { type: string }
         didDocumentMetadata: { type: object }
     SignedAuditRequest:
       description: "`specs/audit.md` §5: the query object the auditor signed and its signature."

@@ -88,6 +88,13 @@ drop.addEventListener("drop", (e) => {
   if (e.dataTransfer.files[0]) loadFile(e.dataTransfer.files[0]);
 });
 
+// DID Resolution errors are objects (type URL, title, detail); older nodes sent a bare name.
+function resolutionError(error) {
+  if (!error) return "";
+  if (typeof error === "string") return error;
+  return (error.title || error.type || "") + (error.detail ? ": " + error.detail : "");
+}
+
 async function resolve() {
   const did = $("did").value.trim();
   if (!did) return;
@@ -96,7 +103,7 @@ async function resolve() {
   try {
     const response = await fetch("/1.0/identifiers/" + encodeURIComponent(did), { headers: { Accept: "application/did-resolution" } });
     const body = await response.json();
-    status.textContent = response.ok ? "Resolved" : ("Not resolved (" + response.status + "): " + ((body.didResolutionMetadata || {}).error || body.title || ""));
+    status.textContent = response.ok ? "Resolved" : ("Not resolved (" + response.status + "): " + (resolutionError((body.didResolutionMetadata || {}).error) || body.title || ""));
     status.className = "verdict " + (response.ok ? "ok" : "bad");
     $("document").textContent = JSON.stringify(body, null, 2);
   } catch (e) {

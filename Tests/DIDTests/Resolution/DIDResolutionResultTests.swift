@@ -33,8 +33,19 @@ struct DIDResolutionResultTests {
     func failureJSON() {
         let result = DIDResolutionResult(error: DIDError(.methodNotSupported))
         #expect(result.jsonValue["didDocument"] == .null)
-        #expect(result.jsonValue["didResolutionMetadata"]?["error"] == "methodNotSupported")
-        #expect(result.jsonValue["didResolutionMetadata"]?["errorMessage"]?.stringValue != nil)
+        let error = result.jsonValue["didResolutionMetadata"]?["error"]
+        #expect(error?["type"] == "https://www.w3.org/ns/did#METHOD_NOT_SUPPORTED" && error?["title"] == "methodNotSupported")
+        #expect(error?["detail"]?.stringValue?.isEmpty == false)
         #expect(result.jsonValue["didDocumentMetadata"] == [:])
+    }
+
+    @Test("error codes carry the DID Resolution error type URLs")
+    func errorTypeURLs() {
+        let expected: [(DIDError.Code, String)] = [
+            (.invalidDid, "INVALID_DID"), (.invalidDidUrl, "INVALID_DID_URL"), (.notFound, "NOT_FOUND"),
+            (.methodNotSupported, "METHOD_NOT_SUPPORTED"), (.representationNotSupported, "REPRESENTATION_NOT_SUPPORTED"),
+            (.invalidDocument, "INVALID_DID_DOCUMENT"), (.invalidPublicKey, "INVALID_PUBLIC_KEY"), (.internalError, "INTERNAL_ERROR"),
+        ]
+        for (code, name) in expected { #expect(code.typeURL == "https://www.w3.org/ns/did#" + name) }
     }
 }

@@ -58,9 +58,12 @@ struct DIDResolveCommand: AsyncParsableCommand {
         guard metadata != nil || status == 200 || status == 410 else {
             throw DidctlFailure("The node at \(client.base) answered \(status): \(body["detail"]?.stringValue ?? "no resolution result").")
         }
-        if let error = metadata?["error"]?.stringValue {
+        // An error object (DID Resolution: type, title, detail), or a bare name from older nodes.
+        if let error = metadata?["error"], error != .null {
             if global.json { print(JSONValue.object(body).prettyPrinted()) }
-            throw DidctlFailure("\(error): \(metadata?["errorMessage"]?.stringValue ?? "resolution failed at \(client.base)")")
+            let name = error["title"]?.stringValue ?? error.stringValue ?? error["type"]?.stringValue ?? "error"
+            let detail = error["detail"]?.stringValue ?? metadata?["errorMessage"]?.stringValue ?? "resolution failed at \(client.base)"
+            throw DidctlFailure("\(name): \(detail)")
         }
         print(JSONValue.object(body).prettyPrinted())
     }
