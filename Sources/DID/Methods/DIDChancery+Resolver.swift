@@ -42,6 +42,9 @@ extension DIDChancery {
                     metadata.nextUpdate = DIDDateTime(milliseconds: next.updated)
                     metadata.nextVersionId = String(next.versionId)
                 }
+                // Asked in another case than EIP-55's: the document is the canonical DID's, and
+                // the metadata says which form to use (DID Core §7.1.3, canonicalId).
+                if method.did != did { metadata.canonicalId = method.did }
                 return DIDResolutionResult(didDocument: record.document.represented(as: contentType),
                                            didResolutionMetadata: DIDResolutionMetadata(contentType: contentType),
                                            didDocumentMetadata: metadata)

@@ -22,12 +22,15 @@ struct DIDChanceryResolutionTests {
             == DIDError(.representationNotSupported))
     }
 
-    @Test("an address in lower case resolves to the canonical EIP-55 DID; a wrong checksum is invalidDid")
+    @Test("an address in lower case resolves to the canonical EIP-55 DID, named as canonicalId; a wrong checksum is invalidDid")
     func addressCase() async throws {
         let chain = try DIDChain()
         let alice = try await chain.create("alice")
         let lower = try DID(parsing: alice.did.description.lowercased())
-        #expect(await chain.resolver.resolve(lower).didDocument?.id == alice.did)
+        let resolved = await chain.resolver.resolve(lower)
+        #expect(resolved.didDocument?.id == alice.did)
+        #expect(resolved.didDocumentMetadata.canonicalId == alice.did)
+        #expect(await chain.resolver.resolve(alice.did).didDocumentMetadata.canonicalId == nil)
         let text = alice.did.description
         let flipped = String(text.dropLast()) + (text.last!.isUppercase ? text.last!.lowercased() : text.last!.uppercased())
         if flipped != text, text.last!.isLetter {
