@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: C libraries and their headers, the HSM, etcd and the browser used by tests.
-APT_PACKAGES := pkg-config curl libsecp256k1-dev libsodium-dev libssl-dev libsqlite3-dev zlib1g-dev \
+APT_PACKAGES := pkg-config curl libsecp256k1-dev libsodium-dev libssl-dev openssl libsqlite3-dev zlib1g-dev \
 	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk
 DATA_DIR ?= $(CURDIR)/.chancery-demo
 

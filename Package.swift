@@ -48,13 +48,16 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
             name: "CPKCS11", pkgConfig: "p11-kit-1",
             providers: [.apt(["libp11-kit-dev"])]),
 
         .target(
             name: "Primitives",
             dependencies: [
-                "CSecp256k1", "CSodium", "CZlib",
+                "CSecp256k1", "CSodium", "CZlib", "COpenSSL",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
