@@ -132,12 +132,12 @@ struct LimitsTests {
         }
     }
 
-    @Test("an unknown path and a wrong method are 404 problems")
+    @Test("an unknown path is a 404 problem and a wrong method a 405 problem")
     func unknownRoutes() async throws {
         let backend = TestBackend(fixture: try await NodeFixture())
         try await HTTPTest.server(backend).application().test(.router) { client in
             try await client.execute(uri: "/nowhere", method: .get) { response in try HTTPTest.expectProblem(response, 404) }
-            try await client.execute(uri: "/credentials/verify", method: .get) { response in try HTTPTest.expectProblem(response, 404) }
+            try await client.execute(uri: "/credentials/verify", method: .get) { response in try HTTPTest.expectProblem(response, 405) }
         }
     }
 }
