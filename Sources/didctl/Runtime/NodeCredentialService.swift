@@ -47,6 +47,17 @@ final class NodeCredentialService: @unchecked Sendable {
                                                               domain: options["domain"]?.stringValue, now: now))
     }
 
+    /// The account a bearer token acts as, or the sentence of its 401: `missing` when there is
+    /// no token, else whether it expired or is not the node's.
+    private func tokenAccount(_ bearer: String?, missing: String) -> (account: String?, refusal: String) {
+        guard let bearer else { return (nil, missing) }
+        switch tokens.lookup(bearer, now: now) {
+        case .account(let name): return (name, "")
+        case .expired: return (nil, Self.expiredToken)
+        case .unknown: return (nil, Self.unknownToken)
+        }
+    }
+
     /// A fresh challenge, or `nil` when the store is full (answered 429).
     func createChallenge() -> String? { try? challenges.issue(now: now) }
 
@@ -54,13 +65,8 @@ final class NodeCredentialService: @unchecked Sendable {
     /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
     /// anchors and signs it (`options.format`: jwt by default).
     func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
-        guard let bearer else { return .unauthorized("Send an issuer token: \(Self.tokenHint)") }
-        let account: String
-        switch tokens.lookup(bearer, now: now) {
-        case .account(let name): account = name
-        case .expired: return .unauthorized(Self.expiredToken)
-        case .unknown: return .unauthorized(Self.unknownToken)
-        }
+        let (account, refusal) = tokenAccount(bearer, missing: "Send an issuer token: \(Self.tokenHint)")
+        guard let account else { return .unauthorized(refusal) }
         guard let subject = credential["credentialSubject"]?.objectValue else {
             return .malformed("The credential needs a 'credentialSubject' object.")
         }
@@ -100,13 +106,8 @@ final class NodeCredentialService: @unchecked Sendable {
     /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
     /// "value": true|false}`, by the issuer's token.
     func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
-        guard let bearer else { return .unauthorized("Send the issuer's token: \(Self.tokenHint)") }
-        let account: String
-        switch tokens.lookup(bearer, now: now) {
-        case .account(let name): account = name
-        case .expired: return .unauthorized(Self.expiredToken)
-        case .unknown: return .unauthorized(Self.unknownToken)
-        }
+        let (account, refusal) = tokenAccount(bearer, missing: "Send the issuer's token: \(Self.tokenHint)")
+        guard let account else { return .unauthorized(refusal) }
         guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
               purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
             return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
