@@ -189,18 +189,24 @@ paths:
           application/json:
             schema:
               type: object
-              required: [credentialId, credentialStatus]
+              required: [credentialId, purpose, value]
               properties:
-                credentialId: { type: string }
-                credentialStatus:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      type: { type: string }
-                      status: { type: string }
+                credentialId: { type: string, description: "The `id` of a credential this node issued." }
+                purpose: { type: string, enum: [revocation, suspension], description: "Which status list entry to set." }
+                value: { type: boolean, description: "true revokes or suspends; false reinstates (a suspension only: revocation is final)." }
       responses:
-        "200": { description: Status updated. }
+        "200":
+          description: Status updated; the chain transaction that carries it.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [credentialId, purpose, value, transactionId]
+                properties:
+                  credentialId: { type: string }
+                  purpose: { type: string }
+                  value: { type: boolean }
+                  transactionId: { type: string }
         "400": { $ref: "#/components/responses/Problem" }
         "401":
           description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.
