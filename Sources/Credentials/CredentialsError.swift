@@ -28,6 +28,9 @@ public struct CredentialsError: CodedError, Sendable {
         /// A Data Integrity proof, or the document or key it is made with, that is malformed
         /// or uses an unsupported cryptosuite.
         public static let invalidProof = Code("invalidProof")
+        /// A check that reads the chain (schemas, accreditations, status lists, anchors) asked
+        /// a registry that has no chain behind it (``ChainlessCredentialRegistry``).
+        public static let needsChain = Code("needsChain")
     }
 
     /// The kind of failure.

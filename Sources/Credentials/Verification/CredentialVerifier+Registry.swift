@@ -11,7 +11,7 @@ extension CredentialVerifier {
         for reference in references {
             let schema: CredentialSchema?
             do { schema = try registry.credentialSchema(id: reference.id) } catch {
-                return .failed(.schema, "registryUnavailable", "The schema registry could not be read: \(error).")
+                return Self.registryFailure(.schema, "The schema registry could not be read", error)
             }
             guard let schema else {
                 return .failed(.schema, "unknownSchema", "The schema \(reference.id) is not registered on this chain.")
@@ -46,7 +46,7 @@ extension CredentialVerifier {
                     return .failed(.accreditation, "notAccredited", "\(issuer) was not an accredited issuer of \(cpt.id) at \(Self.text(issuedAt)).")
                 }
             } catch {
-                return .failed(.accreditation, "registryUnavailable", "The issuer registry could not be read: \(error).")
+                return Self.registryFailure(.accreditation, "The issuer registry could not be read", error)
             }
         }
         return .passed(.accreditation, "\(issuer) was accredited for \(cpts.map(\.id).joined(separator: ", ")) at \(Self.text(issuedAt)).")
@@ -65,7 +65,7 @@ extension CredentialVerifier {
             guard entry.statusPurpose == .revocation || entry.statusPurpose == .suspension else { continue }
             let registered: RegisteredStatusList?
             do { registered = try registry.registeredStatusList(id: entry.statusListCredential) } catch {
-                return .failed(.status, "registryUnavailable", "The status list could not be read: \(error).")
+                return Self.registryFailure(.status, "The status list could not be read", error)
             }
             guard let registered else {
                 return .failed(.status, "statusListNotFound", "The status list \(entry.statusListCredential) is not published on this chain.")
@@ -105,7 +105,7 @@ extension CredentialVerifier {
         }
         let anchor: RegisteredAnchor?
         do { anchor = try registry.registeredAnchor(root: evidence.root) } catch {
-            return (.failed(.evidence, "registryUnavailable", "The anchors could not be read: \(error)."), nil)
+            return (Self.registryFailure(.evidence, "The anchors could not be read", error), nil)
         }
         guard let anchor else {
             return (.failed(.evidence, "anchorNotFound", "No anchor with root \(Hex.encode(evidence.root)) is on this chain."), nil)

@@ -1,0 +1,48 @@
+import Credentials
+import DID
+import Foundation
+import Primitives
+import Testing
+
+/// `didctl credential verify` where there is no chain: a did:key issuer's credential verifies
+/// as far as no chain is needed, and the checks that read one say so.
+struct ChainlessVerifyTests {
+    /// An eddsa-jcs-2022 credential by a fresh did:key issuer, with a revocation entry when asked.
+    static func credential(withStatus: Bool) throws -> String {
+        let key = Ed25519PrivateKey()
+        let issuer = try DIDKey(publicKey: .ed25519(key.publicKey)).did.description
+        var credential: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+                                      "issuer": .string(issuer), "validFrom": "2026-01-01T00:00:00Z",
+                                      "credentialSubject": ["id": "did:example:ada", "name": "Ada"]]
+        if withStatus {
+            credential["credentialStatus"] = ["id": .string(issuer + "/status/revocation/0#3"), "type": "BitstringStatusListEntry",
+                                              "statusPurpose": "revocation", "statusListIndex": "3",
+                                              "statusListCredential": .string(issuer + "/status/revocation/0")]
+        }
+        let method = issuer + "#" + String(issuer.dropFirst("did:key:".count))
+        let signed = try DataIntegrity.sign(document: .object(credential), options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: method), key: key)
+        return String(decoding: signed.serialized(), as: UTF8.self)
+    }
+
+    @Test("without a chain a did:key credential verifies under the standard policy, its status check reported as needing a chain; accredited refuses it")
+    func verifiesWithoutAChain() throws {
+        let empty = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let plain = empty.appendingPathComponent("plain.json"), withStatus = empty.appendingPathComponent("status.json")
+        try Data(try Self.credential(withStatus: false).utf8).write(to: plain)
+        try Data(try Self.credential(withStatus: true).utf8).write(to: withStatus)
+
+        let standard = try Didctl.run(["credential", "verify", plain.path, withStatus.path, "--json", "--data-dir", empty.path])
+        #expect(standard.status == 0, "\(standard.stdout) \(standard.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(standard.stdout.utf8)) as? [[String: Any]])
+        #expect(results.count == 2 && results.allSatisfy { $0["verified"] as? Bool == true })
+        let status = (results[1]["checks"] as? [[String: Any]])?.first { $0["check"] as? String == "status" }
+        #expect(status?["outcome"] as? String == "notApplicable" && status?["code"] as? String == "needsChain", "\(String(describing: status))")
+        #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("ledger.sqlite").path))
+
+        let text = try Didctl.run(["credential", "verify", withStatus.path, "--data-dir", empty.path])
+        #expect(text.status == 0 && text.stdout.contains("needs a chain") && text.stderr.contains("No chain"), "\(text.stdout) \(text.stderr)")
+        let accredited = try Didctl.run(["credential", "verify", withStatus.path, "--policy", "accredited", "--data-dir", empty.path])
+        #expect(accredited.status == 1, "\(accredited.stdout)")
+    }
+}
