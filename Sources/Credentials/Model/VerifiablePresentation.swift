@@ -48,14 +48,9 @@ public struct VerifiablePresentation: Sendable {
         switch entry {
         case .string: return entry
         case .object(let object):
-            let types = object["type"]?.stringValue.map { [$0] } ?? object["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            guard types.contains("EnvelopedVerifiableCredential") else { return entry }
-            guard let id = object["id"]?.stringValue, let comma = id.firstIndex(of: ","),
-                  ["data:application/vc+jwt", "data:application/vc+sd-jwt", "data:application/dc+sd-jwt"].contains(String(id[..<comma]))
-            else {
-                throw CredentialsError.invalidPresentation("An EnvelopedVerifiableCredential's 'id' must be a data: URL of media type application/vc+jwt or application/vc+sd-jwt.")
-            }
-            return .string(String(id[id.index(after: comma)...]))
+            let token = try EnvelopedDocument.token(of: object, type: "EnvelopedVerifiableCredential",
+                                                    mediaTypes: EnvelopedDocument.credentialMediaTypes)
+            return token.map(JSONValue.string) ?? entry
         default:
             throw CredentialsError.invalidPresentation("Each 'verifiableCredential' entry must be a credential object or a JWT, not \(JSONFieldReader.kind(of: entry)).")
         }

@@ -28,6 +28,10 @@ struct PresentationEnvelope: Sendable {
                 checkSignature: { key in jws.isValidSignature(by: key) ? nil : ("signatureMismatch", "The holder's signature does not match the presentation.") },
                 notBefore: jwt.notBefore, expires: jwt.expires)
         case .object(let object):
+            if let token = try EnvelopedDocument.token(of: object, type: "EnvelopedVerifiablePresentation",
+                                                       mediaTypes: EnvelopedDocument.presentationMediaTypes) {
+                return try decode(.string(token))
+            }
             let presentation = try VerifiablePresentation(json: object)
             guard case .object(let proofObject)? = object["proof"] else {
                 throw CredentialsError.invalidPresentation("The presentation has no single 'proof' object; send a signed presentation.")

@@ -58,7 +58,12 @@ struct SecuredCredential: Sendable {
     ///   failed `format` check.
     static func decode(_ input: JSONValue) throws -> SecuredCredential {
         switch input {
-        case .object(let object): return try dataIntegrity(object)
+        case .object(let object):
+            if let token = try EnvelopedDocument.token(of: object, type: "EnvelopedVerifiableCredential",
+                                                       mediaTypes: EnvelopedDocument.credentialMediaTypes) {
+                return try decode(.string(token))
+            }
+            return try dataIntegrity(object)
         case .string(let text): return SecuredCredential.hasTilde(text) ? try sdJWT(text) : try jwt(text)
         default:
             throw CredentialsError.invalidCredential("A credential is a JSON object with a proof, or a JWT / SD-JWT string; this is \(JSONFieldReader.kind(of: input)).")
