@@ -34,34 +34,34 @@ enum SM2Curve {
     /// The public point d·G of a private scalar, 65 bytes `04 ‖ x ‖ y`.
     /// - Throws: `PrimitivesError.libraryFailure` if OpenSSL fails.
     static func publicPoint(for scalar: SecureBytes) throws -> [UInt8] {
-        try withGroup { group in
+        try uncompressed { group, point in
             guard let k = BN_secure_new() else { throw PrimitivesError.libraryFailure("OpenSSL could not allocate a scalar.") }
             defer { BN_clear_free(k) }
-            guard let point = EC_POINT_new(group) else { throw PrimitivesError.libraryFailure("OpenSSL could not allocate a point.") }
-            defer { EC_POINT_free(point) }
             let loaded = scalar.withUnsafeBytes { BN_bin2bn($0.bindMemory(to: UInt8.self).baseAddress, 32, k) } != nil
             guard loaded, EC_POINT_mul(group, point, k, nil, nil, nil) == 1 else {
                 ERR_clear_error()
                 throw PrimitivesError.libraryFailure("OpenSSL failed to multiply the SM2 base point.")
             }
-            var out = [UInt8](repeating: 0, count: 65)
-            guard EC_POINT_point2oct(group, point, POINT_CONVERSION_UNCOMPRESSED, &out, 65, nil) == 65 else {
-                throw PrimitivesError.libraryFailure("OpenSSL failed to encode an SM2 point.")
-            }
-            return out
         }
     }
 
     /// Parses a SEC1 point (33 bytes compressed or 65 uncompressed) and returns it uncompressed.
     /// - Throws: `PrimitivesError.invalidKey` when the bytes are not a point on the curve.
     static func uncompressedPoint(from encoded: [UInt8]) throws -> [UInt8] {
-        try withGroup { group in
-            guard let point = EC_POINT_new(group) else { throw PrimitivesError.libraryFailure("OpenSSL could not allocate a point.") }
-            defer { EC_POINT_free(point) }
+        try uncompressed { group, point in
             guard EC_POINT_oct2point(group, point, encoded, encoded.count, nil) == 1 else {
                 ERR_clear_error()
                 throw PrimitivesError.invalidKey("The bytes are not a point on the SM2 curve.")
             }
+        }
+    }
+
+    /// A fresh point of the SM2 group, set by `body`, encoded as 65 bytes `04 ‖ x ‖ y`.
+    private static func uncompressed(_ body: (OpaquePointer, OpaquePointer) throws -> Void) throws -> [UInt8] {
+        try withGroup { group in
+            guard let point = EC_POINT_new(group) else { throw PrimitivesError.libraryFailure("OpenSSL could not allocate a point.") }
+            defer { EC_POINT_free(point) }
+            try body(group, point)
             var out = [UInt8](repeating: 0, count: 65)
             guard EC_POINT_point2oct(group, point, POINT_CONVERSION_UNCOMPRESSED, &out, 65, nil) == 65 else {
                 throw PrimitivesError.libraryFailure("OpenSSL failed to encode an SM2 point.")
