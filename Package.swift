@@ -78,9 +78,15 @@ let package = Package(
             name: "Credentials",
             dependencies: ["DID", "Chain", "KeyCustody", "Primitives"],
             swiftSettings: strictSettings),
+        // The application layer: the node's use cases over the domain modules, with typed inputs
+        // and results, called alike by HTTPServer's handlers, didctl and tests.
+        .target(
+            name: "Node",
+            dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives"],
+            swiftSettings: strictSettings),
         .target(
             name: "HTTPServer",
-            dependencies: ["Credentials", "DID", "Chain", "Primitives",
+            dependencies: ["Node", "Credentials", "DID", "Chain", "Primitives",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
@@ -93,12 +99,12 @@ let package = Package(
         .executableTarget(
             name: "didctl",
             dependencies: [
-                "HTTPServer", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
+                "HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
 
-        .testTarget(name: "didctlTests", dependencies: ["didctl", "Chain", "Credentials", "DID", "Primitives"], swiftSettings: strictSettings),
+        .testTarget(name: "didctlTests", dependencies: ["didctl", "Node", "Chain", "Credentials", "DID", "Primitives"], swiftSettings: strictSettings),
         // The published-vector loader and seeded generator shared by the test targets.
         .target(name: "TestVectors", dependencies: ["Primitives"], path: "Tests/TestVectors", swiftSettings: strictSettings),
         // A chain fixture shared by the test targets of every module above Chain.
@@ -111,11 +117,13 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "KeyCustodyTests", dependencies: ["KeyCustody", "Primitives", "TestVectors", "Chain", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests",
-                    dependencies: ["HTTPServer", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
+                    dependencies: ["HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "NIOCore", package: "swift-nio"),
                                    .product(name: "NIOHTTP1", package: "swift-nio")],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "NodeTests", dependencies: ["Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import DID
@@ -52,6 +53,8 @@ struct Didctl: AsyncParsableCommand {
             }
         } catch let failure as DidctlFailure {
             fail(failure.message)
+        } catch let error as NodeError {
+            fail(error.message)
         } catch let error as ChainError {
             fail(error.reason)
         } catch let error as KeyCustodyError {

@@ -1,3 +1,4 @@
+import Node
 import Foundation
 import Primitives
 import Testing

@@ -1,3 +1,4 @@
+import Node
 import Credentials
 import Foundation
 import Primitives

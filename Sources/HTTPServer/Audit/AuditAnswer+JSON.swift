@@ -1,3 +1,4 @@
+import Node
 public import Chain
 public import Primitives
 

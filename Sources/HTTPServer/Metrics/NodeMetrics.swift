@@ -1,3 +1,5 @@
+import Node
+
 /// The node's metric families and what the server records in them.
 struct NodeMetrics: Sendable {
     static let requests = "chancery_http_requests_total"

@@ -1,3 +1,4 @@
+import Node
 import Hummingbird
 import Logging
 import NIOHTTP1

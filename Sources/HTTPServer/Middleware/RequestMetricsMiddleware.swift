@@ -1,3 +1,4 @@
+import Node
 import Hummingbird
 
 /// Counts every answered request by route template, method and status, and times it.

@@ -1,3 +1,4 @@
+import Node
 import DID
 
 /// What `GET /1.0/identifiers/{did}` answers with, chosen from the `Accept` header: the whole

@@ -1,3 +1,4 @@
+import Node
 import Chain
 import Hummingbird
 import Primitives
@@ -11,7 +12,7 @@ extension NodeHTTPServer {
                 let body = try await request.jsonObject(limit: limit)
                 let signed = try Self.auditRequest(body, kind: kind)
                 switch await backend.audit(signed) {
-                case .answer(let answer): return Response.json(answer)
+                case .answer(let answer): return Response.json(answer.jsonValue)
                 case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
                 case .forbidden(let reason): throw HTTPServerError(.forbidden, reason)
                 case .bad(let reason): throw HTTPServerError.malformed(reason)

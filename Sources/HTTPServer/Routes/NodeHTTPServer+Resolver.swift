@@ -1,3 +1,4 @@
+import Node
 import DID
 import Foundation
 import Hummingbird

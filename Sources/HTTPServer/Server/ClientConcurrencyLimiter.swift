@@ -1,3 +1,4 @@
+import Node
 import Primitives
 
 /// Counts what each client holds (requests in progress, or open connections), refusing beyond

@@ -1,3 +1,4 @@
+import Node
 import Foundation
 
 /// Answers a request at its deadline even if its work goes on: the work runs in its own task,

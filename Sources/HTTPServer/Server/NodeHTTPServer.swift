@@ -1,3 +1,4 @@
+public import Node
 public import Foundation
 package import Hummingbird
 import HummingbirdCore

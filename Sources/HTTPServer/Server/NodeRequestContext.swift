@@ -1,3 +1,4 @@
+import Node
 package import Hummingbird
 package import NIOCore
 

@@ -1,3 +1,4 @@
+import Node
 import Dispatch
 
 /// A task executor over one serial dispatch queue: the jobs of the tasks that prefer it run

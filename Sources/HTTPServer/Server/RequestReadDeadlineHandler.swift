@@ -1,3 +1,4 @@
+import Node
 import HTTPTypes
 import NIOCore
 import NIOHTTPTypes

@@ -1,3 +1,4 @@
+import Node
 import Foundation
 
 /// Finds the verifier web page's folder (`Sources/HTTPServer/Web`, a SwiftPM resource) beside

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// A command that honours `--node URL` (CONTRACT.md, global options) by asking a running node

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Node
 
 /// Options every command accepts (CONTRACT.md, "didctl").
 struct GlobalOptions: ParsableArguments {
@@ -21,6 +22,10 @@ struct GlobalOptions: ParsableArguments {
         }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".chancery")
     }
+
+    /// The data directory, its accounts unlocked with secrets from the environment or, on a
+    /// terminal, a prompt.
+    var directory: DataDirectory { DataDirectory(url: resolvedDataDirectory, secrets: TerminalSecrets()) }
 
     /// Runs a benchmark in `--data-dir` when one was given (kept afterwards, so it can be
     /// inspected), else in a fresh temporary directory removed at the end.

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Foundation
@@ -26,7 +27,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let output = Output(json: global.json)
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         var extra: [CommitteeMember] = []
         for spec in committeeMembers {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)

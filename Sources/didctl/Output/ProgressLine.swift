@@ -1,3 +1,4 @@
+import Node
 import Foundation
 
 /// A one-line progress bar on stderr for long work, redrawn at most ten times a second and

@@ -1,3 +1,4 @@
+import Node
 import Foundation
 
 /// Runs the `didctl` binary built beside the test bundle, as a user or script would.

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl account ...`: member accounts in the three custody modes.

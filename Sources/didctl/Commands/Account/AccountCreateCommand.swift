@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Foundation
@@ -51,7 +52,7 @@ struct AccountCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = Output(json: global.json)
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' first.") }
         guard (try? directory.account(name)) == nil else { throw DidctlFailure("An account named '\(name)' already exists.") }
         // Before the keystore is written: an account refused by a busy directory leaves nothing behind.
@@ -60,17 +61,17 @@ struct AccountCreateCommand: AsyncParsableCommand {
         let publicKey: Secp256k1PublicKey
         switch custody {
         case "partial":
-            let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Keystore password: ")
+            let password = try TerminalSecrets().secret(.password, account: name)
             try FileManager.default.createDirectory(at: directory.accountsURL, withIntermediateDirectories: true)
             let path = directory.accountsURL.appendingPathComponent("\(name).keystore").path
             let custodian = try SoftwareCustodian(creating: path, password: password)
             publicKey = try custodian.generateKey(name: name)
             record.keystore = path
         case "full":
-            let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Account password: ")
-            publicKey = try Self.vault(in: directory).createAccount(username: name, password: password, threshold: threshold)
+            let password = try TerminalSecrets().secret(.password, account: name)
+            publicKey = try directory.vault().createAccount(username: name, password: password, threshold: threshold)
         default:
-            let pin = try SecretInput.read(environment: "CHANCERY_PKCS11_PIN", prompt: "Token PIN: ")
+            let pin = try TerminalSecrets().secret(.pin, account: name)
             let custodian = try PKCS11Custodian(modulePath: pkcs11Module!, tokenLabel: tokenLabel!, pin: pin)
             if let existing = try? await custodian.publicKey(for: KeyReference(keyLabel!)) {
                 publicKey = existing
@@ -100,13 +101,5 @@ struct AccountCreateCommand: AsyncParsableCommand {
                         \(executed ? "Admitted as a member in block \(receipt.height); create its DIDs with 'didctl did create'."
                                    : "Admission approved by the operator; more committee approvals are needed.")
                         """)
-    }
-
-    /// The five local vault nodes of this data directory (separate stores with separate secrets).
-    static func vault(in directory: DataDirectory) throws -> SplitVault {
-        let nodes = try (1...5).map { index in
-            try VaultNode(directory: directory.vaultURL.appendingPathComponent("node-\(index)").path)
-        }
-        return try SplitVault(directory: directory.vaultURL.appendingPathComponent("accounts").path, nodes: nodes)
     }
 }

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import KeyCustody
 import Primitives
@@ -14,13 +15,13 @@ struct AccountRecoverCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let account = try directory.account(name)
         guard account.custody == "full" else {
             throw DidctlFailure("'\(name)' is in \(account.custody) custody; only full-custody accounts are recovered from the vault.")
         }
-        let password = try SecretInput.read(environment: "CHANCERY_PASSWORD", prompt: "Account password: ")
-        let key = try AccountCreateCommand.vault(in: directory).recover(username: name, password: password)
+        let password = try TerminalSecrets().secret(.password, account: name)
+        let key = try directory.vault().recover(username: name, password: password)
         let recovered = Hex.encode(key.publicKey.compressedRepresentation)
         guard recovered == account.publicKey else {
             throw DidctlFailure("The rebuilt key does not match the account's public key; the vault may be damaged.")

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import KeyCustody
@@ -22,7 +23,7 @@ struct AccountRevokeDelegationCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
         let custody = try await directory.custodian(for: try directory.account(account))

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// A delegate's rate limit given as `N/PERIOD`: `5/h`, `10/30m`, `100/d`, `2/90s`, `1/500ms`.

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl audit ...`: the auditor's privileged queries (`specs/audit.md` §5). Each one is

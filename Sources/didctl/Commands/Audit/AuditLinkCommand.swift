@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 
@@ -19,7 +20,7 @@ struct AuditLinkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try AuditorSession(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let session = try AuditorSession(directory: global.directory)
         defer { session.close() }
         let answer = try await session.ask(AuditQuery(.link(try TransactionID(hex: transactionId)), scope: scope.scope))
         guard case .link(let entry, let memberName) = answer.result else { throw DidctlFailure("The audit service answered another kind of query.") }

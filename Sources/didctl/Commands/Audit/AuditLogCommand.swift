@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 
@@ -15,7 +16,7 @@ struct AuditLogCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try AuditorSession(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let session = try AuditorSession(directory: global.directory)
         defer { session.close() }
         let answer = try await session.ask(AuditQuery(.log, scope: scope.scope))
         guard case .log(let records) = answer.result else { throw DidctlFailure("The audit service answered another kind of query.") }

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 
@@ -24,7 +25,7 @@ struct AuditTraceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try AuditorSession(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let session = try AuditorSession(directory: global.directory)
         defer { session.close() }
         let (handle, link) = try await session.member(named: member)
         let answer = try await session.ask(AuditQuery(.trace(handle), scope: scope.scope))

@@ -1,3 +1,4 @@
+import Node
 import Chain
 import DID
 import Primitives

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl bench ...`: built-in benchmarks that print their figures.

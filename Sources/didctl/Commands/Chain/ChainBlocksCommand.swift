@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Foundation
@@ -16,7 +17,7 @@ struct ChainBlocksCommand: ParsableCommand {
     var limit = 20
 
     func run() throws {
-        let store = try DataDirectory(url: global.resolvedDataDirectory).openStore()
+        let store = try global.directory.openStore()
         guard let head = try store.head() else { throw DidctlFailure("The ledger is empty.") }
         let top = min(from ?? head.header.height, head.header.height)
         var rows: [[String: Any]] = []

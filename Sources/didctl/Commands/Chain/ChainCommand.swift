@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl chain ...`: status, integrity check and block listing of the local ledger.

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Foundation
 import Chain
@@ -24,7 +25,7 @@ struct ChainInfoCommand: AsyncParsableCommand {
                 text: "chain:  \(chainId)\nheight: \(height)\nhead:   \(headHash)\nnode:   \(client.base.absoluteString)")
             return
         }
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let store = try directory.openStore()
         guard let head = try store.head(), let genesis = try store.genesis() else { throw DidctlFailure("The ledger is empty.") }
         let nodeId = Hex.encode(try directory.secp256k1Key("node").publicKey.xOnly.rawRepresentation)

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Foundation
@@ -12,7 +13,7 @@ struct ChainVerifyCommand: ParsableCommand {
 
     func run() throws {
         let output = Output(json: global.json)
-        let store = try DataDirectory(url: global.resolvedDataDirectory).openStore()
+        let store = try global.directory.openStore()
         let progress = ProgressLine(enabled: !global.json, label: "verifying blocks")
         let report = try ChainVerifier(store: store, handlers: NodeRuntime.handlers()).verify { height, head in
             progress.update(Int(height + 1), of: Int(head + 1))

@@ -1,3 +1,4 @@
+import Node
 import Foundation
 
 /// A CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF) as a header and rows,

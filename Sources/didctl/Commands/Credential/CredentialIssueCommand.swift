@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -48,7 +49,7 @@ struct CredentialIssueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let output = Output(json: global.json)
         let subjects: [IssuanceSubject]

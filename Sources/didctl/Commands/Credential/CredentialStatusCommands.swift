@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -15,7 +16,7 @@ struct StatusChangeOptions: ParsableArguments {
     var account: String
 
     func change(purpose: String, value: Int, verb: String) async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
         guard let entries = try IssuedCredentialIndex(directory: directory).entries(of: id) else {

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -29,7 +30,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
         let verificationPolicy = VerificationPolicy(name: policy) ?? .standard
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let verifier: CredentialVerifier, clock: any ChainClock
         var runtime: NodeRuntime?
         if directory.isInitialised {

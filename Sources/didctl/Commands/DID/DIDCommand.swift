@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl did ...`: the life of a `did:chancery` DID (`specs/did-method.md`), and resolution

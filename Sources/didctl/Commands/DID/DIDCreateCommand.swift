@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import DID
@@ -27,7 +28,7 @@ struct DIDCreateCommand: AsyncParsableCommand {
     }
 
     private func create() async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
         var record = try directory.account(account)

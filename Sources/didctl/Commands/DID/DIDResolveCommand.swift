@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import DID
@@ -72,7 +73,7 @@ struct DIDResolveCommand: AsyncParsableCommand {
     private func resolver() throws -> any DIDResolver {
         var resolvers: [String: any DIDResolver] = [DIDKey.methodName: DIDKey.Resolver()]
         if did.hasPrefix("did:\(DIDChancery.methodName):") {
-            let directory = DataDirectory(url: global.resolvedDataDirectory)
+            let directory = global.directory
             guard directory.isInitialised else {
                 throw DidctlFailure("No chain in \(directory.url.path) to resolve \(did) from: pass --data-dir or run 'didctl init'.")
             }

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import DID
@@ -62,7 +63,7 @@ struct DIDUpdateCommand: AsyncParsableCommand {
     }
 
     private func update() async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
         let did = try DIDChancery(DID(parsing: self.did)).did

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Primitives
@@ -21,7 +22,7 @@ struct NodeAdmitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let (receipt, executed) = try await runtime.approve(
             GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]))

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl node ...`: node admission and running the node with its HTTP API.

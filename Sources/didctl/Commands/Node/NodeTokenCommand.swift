@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl node token create|list|revoke`: bearer tokens for `POST /credentials/issue` and

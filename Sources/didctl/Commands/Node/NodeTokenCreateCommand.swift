@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Foundation
 
@@ -12,7 +13,7 @@ struct NodeTokenCreateCommand: AsyncParsableCommand {
     @Option(help: "Days until the token expires (1 to \(IssuerTokens.maximumDays)).") var days = IssuerTokens.defaultDays
 
     func run() async throws {
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         _ = try directory.account(account)
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let (token, entry) = try IssuerTokens(directory: directory).create(account: account, days: days, now: now)

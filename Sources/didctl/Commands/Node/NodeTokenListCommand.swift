@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Foundation
 
@@ -9,7 +10,7 @@ struct NodeTokenListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let entries = IssuerTokens(directory: DataDirectory(url: global.resolvedDataDirectory)).entries()
+        let entries = IssuerTokens(directory: global.directory).entries()
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let rows: [[String: Any]] = entries.map { entry in
             ["id": entry.id, "account": entry.account, "created": Self.time(entry.created == 0 ? nil : entry.created),

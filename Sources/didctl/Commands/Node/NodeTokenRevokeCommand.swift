@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 
 /// `didctl node token revoke ID`: the token stops working at once (the node reads the token
@@ -10,7 +11,7 @@ struct NodeTokenRevokeCommand: AsyncParsableCommand {
     @Argument(help: "The token's id (or a prefix naming one token).") var id: String
 
     func run() async throws {
-        let removed = try IssuerTokens(directory: DataDirectory(url: global.resolvedDataDirectory)).revoke(id: id)
+        let removed = try IssuerTokens(directory: global.directory).revoke(id: id)
         Output(json: global.json).emit(["id": removed.id, "account": removed.account, "revoked": true],
                                        text: "Revoked token \(removed.id) of account \(removed.account).")
     }

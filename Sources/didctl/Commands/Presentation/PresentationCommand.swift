@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Foundation
@@ -27,7 +28,7 @@ struct PresentationChallengeCommand: AsyncParsableCommand {
             Output(json: global.json).emit(["challenge": challenge], text: challenge)
             return
         }
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let challenge = try DirectoryChallengeStore(directory: directory).issue(now: Int64(Date().timeIntervalSince1970 * 1000))
         Output(json: global.json).emit(["challenge": challenge], text: challenge)
     }

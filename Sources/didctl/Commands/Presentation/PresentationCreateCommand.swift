@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -21,7 +22,7 @@ struct PresentationCreateCommand: AsyncParsableCommand {
     @Option(help: "Where to write the presentation (default: print it).") var out: String?
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
+        let runtime = try NodeRuntime(directory: global.directory, access: .read)
         defer { runtime.node.shutdown() }
         let (did, signer, _) = try await runtime.credentialSigner(account: account, relationship: .authentication)
         let inputs = try credential.flatMap { try CredentialInputs.read($0).map(\.input) }

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -21,7 +22,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        let directory = global.directory
         let runtime = try NodeRuntime(directory: directory, access: .read)
         defer { runtime.node.shutdown() }
         guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -29,7 +30,7 @@ struct AuthorizeGrantCommand: AsyncParsableCommand {
     func run() async throws {
         let granteeDID: DID
         do { granteeDID = try DID(parsing: grantee) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let (did, _, custody) = try await runtime.credentialSigner(account: account)
         let id = SecureRandom.bytes(count: 16)
@@ -51,7 +52,7 @@ struct AuthorizeRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let grant = try? Hex.decode(id), grant.count == 16 else { throw ValidationError("A grant id is 32 hex digits.") }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let (did, _, custody) = try await runtime.credentialSigner(account: account)
         let receipt = try await runtime.submitCredentialOperation(
@@ -73,7 +74,7 @@ struct AuthorizeCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let grant = try? Hex.decode(id), grant.count == 16 else { throw ValidationError("A grant id is 32 hex digits.") }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
+        let runtime = try NodeRuntime(directory: global.directory, access: .read)
         defer { runtime.node.shutdown() }
         let custody = try await runtime.directory.custodian(for: try runtime.directory.account(granteeAccount))
         let grantee = try custody.primaryDID()

@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -25,7 +26,7 @@ struct CPTRegisterCommand: AsyncParsableCommand {
     @Option(help: "An existing CPT number to add a version to.") var number: UInt64?
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         guard let data = FileManager.default.contents(atPath: schema) else { throw DidctlFailure("Cannot read \(schema).") }
         let document: JSONValue
@@ -52,7 +53,7 @@ struct CPTShowCommand: AsyncParsableCommand {
     func run() async throws {
         let identifier: CPTIdentifier
         do { identifier = try CPTIdentifier(parsing: id) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
+        let runtime = try NodeRuntime(directory: global.directory, access: .read)
         defer { runtime.node.shutdown() }
         guard let registered = try runtime.credentialRegistry().schema(identifier) else { throw DidctlFailure("CPT \(id) is not registered.") }
         let object: JSONObject = ["id": .string(registered.id.description), "author": .string(registered.author.description),

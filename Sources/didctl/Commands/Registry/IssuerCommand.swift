@@ -1,3 +1,4 @@
+import Node
 import ArgumentParser
 import Chain
 import Credentials
@@ -29,7 +30,7 @@ struct IssuerApplyCommand: AsyncParsableCommand {
     @Option(help: "A CPT number or id to be accredited for (repeatable).") var cpt: [String]
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let (did, _, custody) = try await runtime.credentialSigner(account: account)
         let receipt = try await runtime.submitCredentialOperation(
@@ -49,7 +50,7 @@ struct IssuerApproveCommand: AsyncParsableCommand {
     func run() async throws {
         let issuer: DID
         do { issuer = try DID(parsing: did) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let (receipt, executed) = try await runtime.approve(IssuerRegistryExecutor.accreditation(of: issuer, schemas: try cptNumbers(cpt)))
         Output(json: global.json).emit(["did": did, "executed": executed, "transactionId": receipt.transactionId.description],
@@ -67,7 +68,7 @@ struct IssuerRevokeCommand: AsyncParsableCommand {
     func run() async throws {
         let issuer: DID
         do { issuer = try DID(parsing: did) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory))
+        let runtime = try NodeRuntime(directory: global.directory)
         defer { runtime.node.shutdown() }
         let schemas = cpt.isEmpty ? nil : try cptNumbers(cpt)
         let (receipt, executed) = try await runtime.approve(IssuerRegistryExecutor.revocation(of: issuer, schemas: schemas))
@@ -82,7 +83,7 @@ struct IssuerListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: DataDirectory(url: global.resolvedDataDirectory), access: .read)
+        let runtime = try NodeRuntime(directory: global.directory, access: .read)
         defer { runtime.node.shutdown() }
         let issuers = try runtime.credentialRegistry().issuers()
         let rows: [[String: Any]] = issuers.map {

@@ -1,0 +1,92 @@
+package import Chain
+package import DID
+package import Foundation
+package import KeyCustody
+package import Primitives
+
+/// A member account as this data directory knows it: its custody mode, where its keys are, and
+/// which key signs for which DID. Holds no secret: the keys stay in the keystore, the vault or
+/// the HSM. The long-term (membership) key only authenticates one-time key requests; each DID
+/// has keys of its own in the same custodian (`specs/audit.md` §1), and this record is the only
+/// place that ties them together: the chain never sees it.
+package struct AccountRecord: Codable {
+    package var name: String
+    package var custody: String
+    /// The long-term key (compressed, hex), kept here and by the membership service only.
+    package var publicKey: String
+    package var handle: String
+    /// Partial custody: the keystore file.
+    package var keystore: String?
+    /// HSM link: the PKCS#11 module, token label and key label.
+    package var pkcs11Module: String?
+    package var tokenLabel: String?
+    package var keyLabel: String?
+    /// The keys this account holds for DIDs, oldest first (absent in a record without DIDs).
+    package var didKeys: [AccountDIDKey]?
+
+    /// A record with no keystore, token or DID keys yet; the creating command fills them in.
+    package init(name: String, custody: String, publicKey: String, handle: String) {
+        self.name = name
+        self.custody = custody
+        self.publicKey = publicKey
+        self.handle = handle
+    }
+
+    /// The reference of the long-term key in the account's custodian.
+    package var memberKey: KeyReference { KeyReference(custody == "hsm" ? keyLabel ?? name : name) }
+
+    /// A fresh, unused reference for a new DID key: random, so it says nothing about the DID.
+    package func newDIDKeyReference() -> KeyReference {
+        KeyReference("\(memberKey.id).did-\(Hex.encode(SecureRandom.bytes(count: 8)))")
+    }
+
+    /// Records that `key` (with public key `publicKey`) signs for `did`.
+    package mutating func addDIDKey(did: DID, key: KeyReference, publicKey: Secp256k1PublicKey) {
+        didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id,
+                                                   publicKey: Hex.encode(publicKey.compressedRepresentation))]
+    }
+}
+
+/// One key an account holds for one DID.
+package struct AccountDIDKey: Codable, Hashable {
+    /// The DID the key signs for.
+    package var did: String
+    /// The key's reference in the account's custodian.
+    package var key: String
+    /// The compressed public key in hex.
+    package var publicKey: String
+
+    /// The key `key` of `did`, with its compressed public key in hex.
+    package init(did: String, key: String, publicKey: String) {
+        self.did = did
+        self.key = key
+        self.publicKey = publicKey
+    }
+}
+
+extension DataDirectory {
+    package var accountsURL: URL { url.appendingPathComponent("accounts") }
+    package var vaultURL: URL { url.appendingPathComponent("vault") }
+
+    package func accountURL(_ name: String) -> URL { accountsURL.appendingPathComponent("\(name).json") }
+
+    package func account(_ name: String) throws -> AccountRecord {
+        guard let data = FileManager.default.contents(atPath: accountURL(name).path) else {
+            throw NodeError("No account named '\(name)' in \(url.path); create it with 'didctl account create'.")
+        }
+        return try JSONDecoder().decode(AccountRecord.self, from: data)
+    }
+
+    package func save(_ account: AccountRecord) throws {
+        try FileManager.default.createDirectory(at: accountsURL, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(account).write(to: accountURL(account.name), options: .atomic)
+    }
+
+    package func accounts() throws -> [AccountRecord] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: accountsURL.path)) ?? []
+        return try names.filter { $0.hasSuffix(".json") }.sorted().map { try account(String($0.dropLast(5))) }
+    }
+}

@@ -1,0 +1,145 @@
+package import Chain
+package import Credentials
+package import DID
+package import Foundation
+package import KeyCustody
+package import Primitives
+
+/// The node's credential endpoints over the Credentials module: one verifier (with its
+/// resolver and schema caches), the single-use challenge store, issuance for accounts that
+/// present an issuer token, and status lists served from chain state.
+package final class NodeCredentialService: @unchecked Sendable {
+    package let runtime: NodeRuntime
+    package let challenges = InMemoryChallengeStore()
+    private let standard: CredentialVerifier
+    private let accredited: CredentialVerifier
+    private let tokens: IssuerTokens
+
+    package init(runtime: NodeRuntime) {
+        self.runtime = runtime
+        standard = runtime.credentialVerifier(policy: .standard)
+        accredited = CredentialVerifier(resolver: standard.resolver, registry: standard.registry, policy: .accredited)
+        tokens = IssuerTokens(directory: runtime.directory)
+    }
+
+    private var now: Int64 { Int64(runtime.clock.nowMilliseconds()) }
+
+    /// `options.policy` picks the policy (`standard` by default); other option keys, such as
+    /// the VC API's `checks`, are accepted and ignored: every applicable check always runs.
+    private func verifier(_ options: JSONObject) -> CredentialVerifier? {
+        switch options["policy"]?.stringValue {
+        case nil, "standard"?: standard
+        case "accredited"?: accredited
+        default: nil
+        }
+    }
+
+    package func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
+        return VerificationVerdict(await verifier.verify(input, now: now))
+    }
+
+    package func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
+        let presentations = PresentationVerifier(credentials: verifier, challenges: challenges)
+        return VerificationVerdict(await presentations.verify(input, challenge: options["challenge"]?.stringValue,
+                                                              domain: options["domain"]?.stringValue, now: now))
+    }
+
+    /// The account a bearer token acts as, or the sentence of its 401: `missing` when there is
+    /// no token, else whether it expired or is not the node's.
+    private func tokenAccount(_ bearer: String?, missing: String) -> (account: String?, refusal: String) {
+        guard let bearer else { return (nil, missing) }
+        switch tokens.lookup(bearer, now: now) {
+        case .account(let name): return (name, "")
+        case .expired: return (nil, Self.expiredToken)
+        case .unknown: return (nil, Self.unknownToken)
+        }
+    }
+
+    /// A fresh challenge, or `nil` when the store is full (answered 429).
+    package func createChallenge() -> String? { try? challenges.issue(now: now) }
+
+    /// VC API issue: the bearer token names an issuing account; the body's credential gives
+    /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
+    /// anchors and signs it (`options.format`: jwt by default).
+    package func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
+        let (account, refusal) = tokenAccount(bearer, missing: "Send an issuer token: \(Self.tokenHint)")
+        guard let account else { return .unauthorized(refusal) }
+        guard let subject = credential["credentialSubject"]?.objectValue else {
+            return .malformed("The credential needs a 'credentialSubject' object.")
+        }
+        let schema: String?
+        switch credential["credentialSchema"] {
+        case nil: schema = nil
+        case .object(let object)?: schema = object["id"]?.stringValue
+        case .array(let array)? where array.count == 1: schema = array[0]["id"]?.stringValue
+        default: return .malformed("'credentialSchema' must be one object with the CPT's 'id'.")
+        }
+        guard let format = CredentialFormat(rawValue: options["format"]?.stringValue ?? "jwt") else {
+            return .malformed("options.format must be one of \(CredentialFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        do {
+            let outcome = try await runtime.issueCredentials(account: account, cpt: schema, subjects: [IssuanceSubject(line: 0, claims: subject)],
+                                                             format: format, validUntil: nil)
+            if let refusal = outcome.refused.first { return .rejected("The subject does not satisfy \(schema ?? "the schema"): \(refusal.reason)") }
+            guard let issued = outcome.issued.first else { return .rejected("Nothing was issued.") }
+            return .issued(issued.credential)
+        } catch let failure as NodeError where failure.isRefusal {
+            return .rejected(failure.message)
+        } catch let error as ChainError where error.code == .unavailable {
+            // An allocation conflict inside the node is not the client's fault: 503, try again.
+            return .unavailable(error.reason)
+        } catch let error as CredentialsError {
+            return .rejected(error.reason)
+        } catch let error as ChainError where error.isRefusal {
+            return .rejected("The credential could not be issued: \(error.reason)")
+        } catch let error as KeyCustodyError where error.code == .lockedOut {
+            return .throttled(Self.backingOff, retryAfterSeconds: Self.seconds(error.retryAfter))
+        } catch {
+            // The node's own failure (keystore, files, storage): its detail names server paths.
+            return .failed("Issuing as account '\(account)' failed: \(error)")
+        }
+    }
+
+    /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
+    /// "value": true|false}`, by the issuer's token.
+    package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+        let (account, refusal) = tokenAccount(bearer, missing: "Send the issuer's token: \(Self.tokenHint)")
+        guard let account else { return .unauthorized(refusal) }
+        guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
+              purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
+            return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
+        }
+        do {
+            guard let entry = try IssuedCredentialIndex(directory: runtime.directory).entries(of: id)?.first(where: { $0.purpose == purpose }) else {
+                return .notFound("This node issued no credential \(id) with a \(purpose) entry.")
+            }
+            let (did, _, custody) = try await runtime.credentialSigner(account: account)
+            let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value, signer: custody)
+            return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
+                             "transactionId": .string(receipt.transactionId.description)])
+        } catch let error as ChainError where error.isRefusal {
+            // The chain refused it: the token's account does not hold this status list.
+            return .forbidden("The status change was refused: \(error.reason)")
+        } catch let failure as NodeError where failure.isRefusal {
+            return .forbidden(failure.message)
+        } catch let error as ChainError where error.code == .unavailable {
+            return .unavailable(error.reason)
+        } catch let error as KeyCustodyError where error.code == .lockedOut {
+            return .throttled(Self.backingOff, retryAfterSeconds: Self.seconds(error.retryAfter))
+        } catch {
+            return .failed("Changing a status as account '\(account)' failed: \(error)")
+        }
+    }
+
+    /// A status list as a `BitstringStatusListCredential` from chain state. It carries no
+    /// issuer proof: the chain, where only the issuer can change it, is its authority.
+    package func statusListCredential(id: String) -> JSONValue? {
+        guard let record = try? runtime.credentialRegistry().statusList(id: id) else { return nil }
+        return ["@context": [.string(DataModelVersion.v2.rawValue)], "id": .string(id),
+                "type": ["VerifiableCredential", "BitstringStatusListCredential"], "issuer": .string(record.issuer.description),
+                "credentialSubject": ["id": .string(id + "#list"), "type": "BitstringStatusList",
+                                      "statusPurpose": .string(record.purpose.rawValue), "encodedList": .string(record.list.encodedList)]]
+    }
+}

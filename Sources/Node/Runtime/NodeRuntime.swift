@@ -1,0 +1,96 @@
+package import Chain
+package import Credentials
+package import DID
+package import Foundation
+package import KeyCustody
+package import Primitives
+
+/// Everything a command needs to act on the local chain: the store, the node, the membership
+/// service and the operator's member identity, wired from the data directory.
+package final class NodeRuntime: @unchecked Sendable {
+    package let directory: DataDirectory
+    package let genesis: Genesis
+    package let store: SQLiteBlockStore
+    package let node: ChainNode
+    package let membershipService: MembershipService
+    package let custodian = InMemoryCustodian()
+    package let clock: any ChainClock
+    /// Serialises status-list allocation per issuer DID across this node's concurrent issuances.
+    package let issuerLanes = IssuerLanes()
+    /// Accounts' custodians once unlocked: a node answering issue and status requests would
+    /// otherwise run Argon2id (or a PKCS#11 login) for every request of an account. One unlock
+    /// per account at a time, and a growing back-off after a failure.
+    private let unlocker: CustodianUnlocker<AccountCustody>
+
+    /// The transaction handlers every node of this build knows.
+    package static func handlers() -> TransactionHandlerRegistry {
+        var registry = TransactionHandlerRegistry.chainDefaults(governance: GovernanceHandler(additional: [IssuerRegistryExecutor()]))
+        for handler in DIDOperationHandler.all() { registry.register(handler) }
+        for handler in CredentialHandlers.all() { registry.register(handler) }
+        return registry
+    }
+
+    /// Resolves did:chancery DIDs of this chain and did:key DIDs, with a cache that serves a
+    /// result only while the block it was read at is the head (this process is the data
+    /// directory's only writer, so the head it knows is the ledger's).
+    package func resolver() -> any DIDResolver {
+        CachingResolver(CompositeResolver([DIDChancery.methodName: DIDChancery.Resolver(chainId: genesis.chainId, state: store),
+                                           DIDKey.methodName: DIDKey.Resolver()]),
+                        maxEntries: 10_000, timeToLive: .seconds(300), version: { [node] in node.height },
+                        now: { [clock] in clock.nowMilliseconds() })
+    }
+
+    /// Whether a command will submit transactions through this runtime or only read.
+    package enum Access {
+        /// Reads chain state only; runs beside a node.
+        case read
+        /// Submits transactions; takes the data directory's ``WriterLock`` first.
+        case write
+    }
+
+    package init(directory: DataDirectory, access: Access = .write, clock: any ChainClock = SystemClock(),
+         configuration: ChainNode.Configuration = .init()) throws {
+        if access == .write { try directory.lockForWriting() }
+        self.directory = directory
+        self.clock = clock
+        unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) }) { name in
+            try await directory.custodian(for: try directory.account(name))
+        }
+        genesis = try directory.genesis()
+        store = try directory.openStore()
+        node = try ChainNode(store: store, nodeKey: directory.secp256k1Key("node"), handlers: Self.handlers(), clock: clock,
+                             configuration: configuration)
+        let schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
+        let auditorKeys = try directory.auditorSealingKeys(genesis: genesis, epoch: schedule.epoch(atMilliseconds: clock.nowMilliseconds()))
+        membershipService = MembershipService(chainId: genesis.chainId, key: try directory.secp256k1Key("membership"),
+                                              auditorKeys: auditorKeys, schedule: schedule, members: store)
+        custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator"))
+    }
+
+    package var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }
+
+    /// The custodian holding account `name`'s keys, unlocked once per process (the secret comes
+    /// from the environment or a prompt, as ``DataDirectory/custodian(for:generating:)`` asks for it).
+    /// - Throws: what unlocking threw; `KeyCustodyError.lockedOut` while backing off after a failure.
+    package func custodian(account name: String) async throws -> AccountCustody {
+        try await unlocker.custody(of: name)
+    }
+
+    /// Certified one-time keys for a member (the operator by default).
+    /// - Parameter member: the custodian and key of the member the keys are for, which signs the
+    ///   request; the operator when `nil`. The auditor later links the transactions to that member.
+    package func oneTimeKeys(count: Int, member: (custodian: any KeyCustodian, key: KeyReference)? = nil) async throws -> [OneTimeKeyCredential] {
+        let (memberCustodian, memberKey) = member ?? (custodian, KeyReference("operator"))
+        let handle = MemberHandle(publicKey: try await memberCustodian.publicKey(for: memberKey))
+        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: memberCustodian, key: memberKey)
+        let now = clock.nowMilliseconds()
+        let epoch = schedule.epoch(atMilliseconds: now)
+        var credentials: [OneTimeKeyCredential] = []
+        while credentials.count < count {
+            let batch = min(1_000, count - credentials.count)
+            let (keys, request) = try await issuer.request(count: batch, epoch: epoch, time: now)
+            credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: try membershipService.certify(request, now: now))
+        }
+        return credentials
+    }
+}

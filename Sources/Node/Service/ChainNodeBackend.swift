@@ -1,0 +1,98 @@
+package import Chain
+package import DID
+package import Foundation
+package import Primitives
+
+/// The HTTP API's backend in a running node: DID resolution over the chain, audit queries
+/// through the auditor's index when this data directory holds the auditor key, health from
+/// the orderer. The credential endpoints are in `NodeBackend+Credentials.swift`.
+package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
+    package let runtime: NodeRuntime
+    package let resolver: any DIDResolver
+    /// The auditor's index and service, when `keys/auditor.key` is here.
+    package let auditing: (index: AuditIndex, service: AuditService)?
+    /// Verification, challenges, issuance and status lists.
+    package let credentials: NodeCredentialService
+    private let commits = CommitTimer()
+
+    /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
+    package init(runtime: NodeRuntime) throws {
+        self.runtime = runtime
+        resolver = runtime.resolver()
+        credentials = NodeCredentialService(runtime: runtime)
+        let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path
+        guard FileManager.default.fileExists(atPath: keyPath) else {
+            auditing = nil
+            return
+        }
+        let audit = runtime.directory.url.appendingPathComponent("audit")
+        try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let index = AuditIndex(store: try SQLiteAuditIndexStore(path: audit.appendingPathComponent("index.sqlite").path),
+                               keys: try runtime.directory.auditorKeySource())
+        // The audit records go under the operator's one-time keys, as `didctl audit` does.
+        auditing = (index, AuditService(ledger: runtime.store, index: index, clock: runtime.clock,
+                                        oneTimeKey: { [runtime] in try await runtime.oneTimeKeys(count: 1)[0] }))
+    }
+
+    package func audit(_ request: SignedAuditRequest) async -> AuditOutcome {
+        let now = runtime.clock.nowMilliseconds()
+        guard let auditing else {
+            return AuditOutcome.refusal(of: request, ledger: runtime.store, now: now)
+                ?? .unavailable("This node does not hold the auditor's index; send audit queries to the auditor's node.")
+        }
+        return await AuditOutcome.answering(request, with: auditing.service, ledger: runtime.store, now: now) { [runtime] in
+            try await runtime.node.submit($0)
+        }
+    }
+
+    package func health() async -> NodeHealth {
+        let head = runtime.node.head
+        let statistics = runtime.node.statistics
+        return NodeHealth(chainId: runtime.genesis.chainId, height: head.height, headHash: Hex.encode(head.hash),
+                          blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics))
+    }
+
+    /// Keeps the audit index at the head while the node runs: checks a few times a second and
+    /// follows any new blocks, so audit answers do not wait for a long catch-up. Returns when
+    /// the task is cancelled; a failure to follow is reported once and retried.
+    package func followAuditIndex(every interval: Duration = .milliseconds(250)) async {
+        guard let index = auditing?.index else { return }
+        var followedHeight: UInt64?
+        var reported = false
+        while !Task.isCancelled {
+            let height = runtime.node.head.height
+            if height != followedHeight {
+                do {
+                    // Opening a block's envelopes takes a while after a large batch: not on an event loop.
+                    _ = try await BlockingWork.run { [runtime] in try index.follow(store: runtime.store) }
+                    followedHeight = height
+                    reported = false
+                } catch {
+                    if !reported { FileHandle.standardError.write(Data("warning: the audit index could not follow the ledger: \(error)\n".utf8)) }
+                    reported = true
+                }
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
+
+/// The duration of the latest block commit, from the orderer's cumulative statistics: the
+/// build and store time added since the previous look, over the blocks added.
+private final class CommitTimer: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var previous = (blocks: 0, seconds: 0.0)
+    private var last: Double?
+
+    package func latest(_ statistics: OrdererStatistics) -> Double? {
+        lock.withLock {
+            let seconds = statistics.buildSeconds + statistics.storeSeconds
+            if statistics.blocks > previous.blocks {
+                last = (seconds - previous.seconds) / Double(statistics.blocks - previous.blocks)
+                previous = (statistics.blocks, seconds)
+            }
+            return last
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package import Chain
+package import Primitives
+
+/// The node's credential endpoints, answered by its ``NodeCredentialService``.
+extension ChainNodeBackend {
+    package func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        await credentials.verifyCredential(input, options: options)
+    }
+
+    package func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+        await credentials.verifyPresentation(input, options: options)
+    }
+
+    package func createChallenge() async -> String? { credentials.createChallenge() }
+
+    package func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
+        await credentials.issueCredential(credential, options: options, bearer: bearer)
+    }
+
+    package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+        await credentials.updateStatus(request, bearer: bearer)
+    }
+
+    package func statusListCredential(id: String) async -> JSONValue? { credentials.statusListCredential(id: id) }
+}
