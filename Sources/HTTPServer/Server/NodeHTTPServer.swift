@@ -88,6 +88,7 @@ public struct NodeHTTPServer: Sendable {
         addCredentialRoutes(to: router)
         addResolverRoutes(to: router)
         addAuditRoutes(to: router)
+        addTransactionRoutes(to: router)
         addOperationsRoutes(to: router)
         addMethodNotAllowedRoutes(to: router)
         return router

@@ -318,6 +318,126 @@ paths:
       operationId: auditLog
       requestBody: { $ref: "#/components/requestBodies/SignedAuditRequest" }
       responses: *auditResponses
+  /membership/certificates:
+    post:
+      summary: Certify one-time keys a member generated (specs/chain.md §2.3); the member keeps every private key.
+      description: >
+        The request is signed with the member's long-term key, which travels to the membership service only.
+        One certificate and one auditor envelope per key, in the request's order; sign transactions with the keys
+        and send them to `POST /transactions`.
+      operationId: certifyOneTimeKeys
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [memberHandle, memberKey, epoch, requestTime, oneTimeKeys, signature]
+              properties:
+                memberHandle: { type: string, description: "32 bytes, hex: TH(chancery/member-handle/v1, memberKey)." }
+                memberKey: { type: string, description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
+                epoch: { type: integer, description: "The current membership epoch." }
+                requestTime: { type: integer, description: "Milliseconds since 1970; within 5 minutes of the node's clock." }
+                oneTimeKeys: { type: array, minItems: 1, maxItems: 10000, items: { type: string, description: "32-byte BIP-340 key, hex." } }
+                signature: { type: string, description: "64-byte ECDSA signature (compact r‖s, hex) over the request digest of specs/chain.md §2.3." }
+      responses:
+        "200":
+          description: The certificates.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [epoch, certificates]
+                properties:
+                  epoch: { type: integer }
+                  certificates:
+                    type: array
+                    items:
+                      type: object
+                      required: [oneTimeKey, certificate, envelope]
+                      properties:
+                        oneTimeKey: { type: string, description: "hex" }
+                        certificate: { type: string, description: "64 bytes, hex: the membership service's BIP-340 signature." }
+                        envelope: { type: string, description: "120 bytes, hex: the member's handle and key sealed to the auditor." }
+        "400": { $ref: "#/components/responses/Problem" }
+        "422":
+          description: "The membership service refused: the problem's type ends in the chain's refusal code (specs/chain.md §8): `unauthorized` (unknown or removed member, a signature that does not verify, a request time more than 5 minutes off), `expiredEpoch`, `futureEpoch`, `invalidBody`."
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+  /transactions:
+    post:
+      summary: Submit a transaction the client signed with a certified one-time key.
+      description: >
+        Answers once the block holding it is committed (200), or with `Prefer: respond-async` once it passed the
+        stateless checks (202, with its location). The node never sees the submitter's private keys.
+      operationId: submitTransaction
+      parameters:
+        - name: Prefer
+          in: header
+          required: false
+          schema: { type: string, example: respond-async }
+          description: "`respond-async` (RFC 7240) answers 202 without waiting for the commit."
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [transaction]
+              properties:
+                transaction: { type: string, description: "The wire bytes (specs/chain.md §2.1), base64url without padding; at most 65,536 bytes." }
+      responses:
+        "200":
+          description: Committed.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/TransactionReceipt" }
+        "202":
+          description: Accepted; `GET` the `Location` for its state.
+          headers:
+            Location: { schema: { type: string }, description: "/transactions/{id}" }
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [transactionId, state]
+                properties:
+                  transactionId: { type: string }
+                  state: { type: string, enum: [pending] }
+        "400": { $ref: "#/components/responses/Problem" }
+        "422":
+          description: "The chain refused the transaction: the problem's type is `urn:chancery:problem:` followed by its refusal code (specs/chain.md §8), such as `badSignature`, `spentOneTimeKey`, `expiredEpoch`, `unauthorized`, `invalidBody`, `replayedBody`."
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /transactions/{id}:
+    get:
+      summary: The state of a transaction this node committed or accepted.
+      operationId: getTransaction
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { type: string, pattern: "^[0-9a-f]{64}$" }
+      responses:
+        "200":
+          description: "`committed` (with its block), `pending`, or `refused` (with the code and reason) for one accepted without waiting and refused when ordered."
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - { $ref: "#/components/schemas/TransactionReceipt" }
+                  - type: object
+                    required: [transactionId, state]
+                    properties:
+                      transactionId: { type: string }
+                      state: { type: string, enum: [pending, refused] }
+                      code: { type: string }
+                      reason: { type: string }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.
@@ -374,6 +494,16 @@ components:
       scheme: bearer
       description: An issuer token made on the node with `didctl node token create --account NAME [--days N]` (default 90 days, at most 3650). It acts as that one account until it expires or `didctl node token revoke ID` removes it; the node keeps only its SHA-256, compared in constant time.
   schemas:
+    TransactionReceipt:
+      type: object
+      required: [transactionId, state, height, index, time, blockHash]
+      properties:
+        transactionId: { type: string, description: "H(wire bytes), hex." }
+        state: { type: string, enum: [committed] }
+        height: { type: integer }
+        index: { type: integer, description: "Position in the block." }
+        time: { type: integer, description: "The block's time, milliseconds since 1970." }
+        blockHash: { type: string, description: "The block header's hash, hex." }
     Problem:
       description: RFC 9457 problem details.
       type: object

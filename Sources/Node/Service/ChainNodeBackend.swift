@@ -13,6 +13,8 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package let auditing: (index: AuditIndex, service: AuditService)?
     /// Verification, challenges, issuance and status lists.
     package let credentials: NodeCredentialService
+    /// Client-signed transactions and their states.
+    package let transactions: TransactionSubmission
     private let commits = CommitTimer()
 
     /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
@@ -20,6 +22,7 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         self.runtime = runtime
         resolver = runtime.resolver()
         credentials = NodeCredentialService(runtime: runtime)
+        transactions = TransactionSubmission(node: runtime.node, store: runtime.store)
         let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path
         guard FileManager.default.fileExists(atPath: keyPath) else {
             auditing = nil

@@ -57,4 +57,32 @@ public protocol NodeBackend: Sendable {
 
     /// The node's liveness figures (`GET /healthz`, and gauges of `GET /metrics`).
     func health() async -> NodeHealth
+
+    /// Submits a transaction a client signed (`POST /transactions`).
+    /// - Parameters:
+    ///   - wire: its wire bytes (`specs/chain.md` §2.1).
+    ///   - wait: whether to answer once it is committed, or once it is accepted.
+    func submitTransaction(_ wire: [UInt8], wait: Bool) async -> TransactionOutcome
+
+    /// What the node knows of a transaction (`GET /transactions/{id}`), `nil` when nothing.
+    /// - Throws: when the ledger cannot be read.
+    func transactionState(_ id: TransactionID) async throws -> TransactionState?
+
+    /// Certifies a member's one-time keys (`POST /membership/certificates`).
+    func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome
+}
+
+extension NodeBackend {
+    /// A backend without a chain to write to answers that it takes no transactions.
+    public func submitTransaction(_ wire: [UInt8], wait: Bool) async -> TransactionOutcome {
+        .unavailable("This node does not take transactions.")
+    }
+
+    /// A backend without a chain knows no transactions.
+    public func transactionState(_ id: TransactionID) async throws -> TransactionState? { nil }
+
+    /// A backend without a membership service certifies nothing.
+    public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
+        .refused(code: ChainError.Code.unavailable.name, reason: "This node runs no membership service.")
+    }
 }

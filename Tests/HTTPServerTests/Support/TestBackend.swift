@@ -45,6 +45,21 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
 
     var resolver: any DIDResolver { fixture.resolver }
 
+    /// The node's real submission use case over the fixture's chain.
+    private lazy var transactions = TransactionSubmission(node: fixture.chain.node, store: fixture.chain.store)
+
+    func submitTransaction(_ wire: [UInt8], wait: Bool) async -> TransactionOutcome {
+        await lock.withLock { transactions }.submit(wire: wire, wait: wait)
+    }
+
+    func transactionState(_ id: TransactionID) async throws -> TransactionState? {
+        try lock.withLock { transactions }.state(of: id)
+    }
+
+    func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
+        OneTimeKeyCertification(service: fixture.chain.membershipService, clock: fixture.chain.clock).certify(request)
+    }
+
     func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
         if VerificationOffload.isCurrent { lock.withLock { offloaded += 1 } }
         blocking?.hold()
