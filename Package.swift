@@ -34,6 +34,8 @@ let package = Package(
         // Also already in the graph through Hummingbird: the HTTP parts the server's own channel
         // handlers (read deadline, connections per client) see.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // didctl's client of a running node (`--node URL`).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only
@@ -101,6 +103,9 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
 

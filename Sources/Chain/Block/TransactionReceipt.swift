@@ -8,4 +8,12 @@ public struct TransactionReceipt: Sendable, Hashable, Codable {
     public let index: Int
     /// The block's time in milliseconds since 1970.
     public let time: UInt64
+
+    /// A receipt as a node reported it (`POST /transactions`).
+    public init(transactionId: TransactionID, height: UInt64, index: Int, time: UInt64) {
+        self.transactionId = transactionId
+        self.height = height
+        self.index = index
+        self.time = time
+    }
 }

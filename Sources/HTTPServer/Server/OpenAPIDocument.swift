@@ -456,6 +456,7 @@ paths:
                   headHash: { type: string }
                   blocksCommitted: { type: integer }
                   lastCommitSeconds: { type: number }
+                  epoch: { type: integer, description: "The membership epoch by the node's clock, which one-time key requests name." }
   /metrics:
     get:
       summary: Prometheus metrics (text exposition format 0.0.4).

@@ -49,7 +49,19 @@ package actor CustodianUnlocker<Custody: Sendable> {
     /// - Throws: what unlocking threw (shared by every caller waiting for it); `lockedOut`,
     ///   with ``KeyCustodyError/retryAfter``, while backing off after a failure.
     package func custody(of account: String) async throws -> Custody {
-        if let custody = unlocked[account] { return custody }
+        try await custody(of: account, isCurrent: { _ in true })
+    }
+
+    /// The account's open custodian, as ``custody(of:)``, unlocked again when the one kept no
+    /// longer describes the account (another process added a key to its keystore or vault).
+    /// - Parameters:
+    ///   - account: the account's name.
+    ///   - isCurrent: whether a kept custodian still holds every key the account has.
+    package func custody(of account: String, isCurrent: @Sendable (Custody) -> Bool) async throws -> Custody {
+        if let custody = unlocked[account] {
+            if isCurrent(custody) { return custody }
+            unlocked[account] = nil
+        }
         if let task = pending[account] { return try await task.value }
         let now = clock()
         if let failure = failures[account], now < failure.lockedUntil {

@@ -34,7 +34,8 @@ package struct AccountCustody: Sendable {
     /// - Throws: `NodeError` when the account holds no DID key yet.
     package func primaryDID() throws -> DID {
         guard let first = didKeys.first else {
-            throw NodeError("Account '\(name)' has no DID yet; create one with 'didctl did create --account \(name)'.")
+            // The caller's own state, not the node's: a remote client is told.
+            throw NodeError.refusal("Account '\(name)' has no DID yet; create one with 'didctl did create --account \(name)'.")
         }
         return try DID(parsing: first.did)
     }
@@ -49,7 +50,7 @@ package struct AccountCustody: Sendable {
             return document.allVerificationMethods.contains { (try? $0.publicKeyMaterial()) == .secp256k1(key) }
         }
         guard let chosen = listed.last ?? held.last else {
-            throw NodeError("Account '\(name)' holds no key of \(did); only an account that created it or was added "
+            throw NodeError.refusal("Account '\(name)' holds no key of \(did); only an account that created it or was added "
                                 + "with --add-key can sign for it.")
         }
         return (custodian, KeyReference(chosen.key))

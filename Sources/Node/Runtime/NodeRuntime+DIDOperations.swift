@@ -2,12 +2,12 @@ package import Chain
 package import DID
 package import KeyCustody
 
-extension NodeRuntime {
+extension ChainGateway {
     /// The current document and version of a `did:chancery` DID of this chain, the base of an
     /// update or deactivation.
     /// - Throws: `NodeError` when the DID does not resolve here or is deactivated.
     package func currentDIDState(of did: DID) async throws -> (document: DIDDocument, versionId: UInt64) {
-        let result = await resolver().resolve(did)
+        let result = await resolve(did)
         if let error = result.error { throw NodeError("\(error.code): \(error.reason)") }
         guard let document = result.didDocument, let version = result.didDocumentMetadata.versionId.flatMap(UInt64.init) else {
             throw NodeError("\(did) resolved without a document or version; the ledger may be damaged.")
@@ -28,26 +28,25 @@ extension NodeRuntime {
     /// - Throws: `ChainError` when the chain refuses it (not a controller key, stale version,
     ///   a delegation not in force or used up).
     package func submitDIDOperation(_ kind: DIDOperation.Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64,
-                            delegation: DelegationID? = nil,
-                            signer: CustodyKey, member: CustodyKey) async throws -> TransactionReceipt {
+                                    delegation: DelegationID? = nil,
+                                    signer: CustodyKey, member: CustodyKey) async throws -> TransactionReceipt {
         let operation = try await DIDOperation.signed(kind, did: did, document: document, previousVersionId: previousVersionId,
-                                                      chainId: genesis.chainId, delegation: delegation,
+                                                      chainId: chainId, delegation: delegation,
                                                       custodian: signer.custodian, key: signer.key)
         return try await submit(type: kind.transactionType, body: operation.body, member: member)
     }
-}
 
-extension NodeRuntime {
     /// The DID key an account signs an operation on `did` with: as a controller, its key of
     /// `did` that `document` lists; as a delegate, its key of the delegation's delegate DID.
     /// - Throws: `NodeError` when the account holds no such key.
-    package func operationSigner(_ custody: AccountCustody, did: DID, document: DIDDocument, delegation: DelegationID?) throws -> CustodyKey {
+    package func operationSigner(_ custody: AccountCustody, did: DID, document: DIDDocument, delegation: DelegationID?) async throws
+        -> CustodyKey
+    {
         guard let delegation else { return try custody.signer(for: did, document: document) }
         // An unknown delegation is the chain's to refuse (notFound); sign with the account's own DID meanwhile.
-        guard let bytes = try store.value(namespace: ChainNamespace.delegation, key: delegation.bytes) else {
+        guard let record = try await delegationRecord(delegation) else {
             return try custody.signer(for: try custody.primaryDID())
         }
-        let delegate = try DID(parsing: try DelegationRecord(canonicalBytes: bytes).terms.delegate)
-        return try custody.signer(for: delegate)
+        return try custody.signer(for: try DID(parsing: record.terms.delegate))
     }
 }

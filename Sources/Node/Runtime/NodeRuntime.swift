@@ -73,7 +73,10 @@ package final class NodeRuntime: @unchecked Sendable {
     /// from the environment or a prompt, as ``DataDirectory/custodian(for:generating:)`` asks for it).
     /// - Throws: what unlocking threw; `KeyCustodyError.lockedOut` while backing off after a failure.
     package func custodian(account name: String) async throws -> AccountCustody {
-        try await unlocker.custody(of: name)
+        // A DID created through the node by a client (`did create --node`) adds a key to the
+        // account's keystore or vault and record after this process opened it: open it again.
+        let didKeys = try directory.account(name).didKeys ?? []
+        return try await unlocker.custody(of: name, isCurrent: { $0.didKeys == didKeys })
     }
 
     /// Certified one-time keys for a member (the operator by default).

@@ -52,7 +52,8 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         let head = runtime.node.head
         let statistics = runtime.node.statistics
         return NodeHealth(chainId: runtime.genesis.chainId, height: head.height, headHash: Hex.encode(head.hash),
-                          blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics))
+                          blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics),
+                          epoch: runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds()))
     }
 
     /// Keeps the audit index at the head while the node runs: checks a few times a second and

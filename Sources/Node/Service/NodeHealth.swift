@@ -12,6 +12,8 @@ public struct NodeHealth: Sendable, Hashable {
     public var blocksCommitted: Int
     /// How long the most recent block commit took (build and store), in seconds, if known.
     public var lastCommitSeconds: Double?
+    /// The membership epoch by the node's clock: what a client's one-time key request names.
+    public var epoch: UInt64?
 
     /// Creates the figures.
     /// - Parameters:
@@ -20,12 +22,14 @@ public struct NodeHealth: Sendable, Hashable {
     ///   - headHash: the head's hash in hex.
     ///   - blocksCommitted: blocks committed since start.
     ///   - lastCommitSeconds: the latest commit's duration, if known.
-    public init(chainId: String, height: UInt64, headHash: String, blocksCommitted: Int = 0, lastCommitSeconds: Double? = nil) {
+    public init(chainId: String, height: UInt64, headHash: String, blocksCommitted: Int = 0, lastCommitSeconds: Double? = nil,
+                epoch: UInt64? = nil) {
         self.chainId = chainId
         self.height = height
         self.headHash = headHash
         self.blocksCommitted = blocksCommitted
         self.lastCommitSeconds = lastCommitSeconds
+        self.epoch = epoch
     }
 
     /// The `GET /healthz` body.
@@ -33,6 +37,7 @@ public struct NodeHealth: Sendable, Hashable {
         var object: JSONObject = ["status": "ok", "chainId": .string(chainId), "height": .number(Double(height)),
                                   "headHash": .string(headHash), "blocksCommitted": .number(Double(blocksCommitted))]
         if let lastCommitSeconds { object["lastCommitSeconds"] = .number(lastCommitSeconds) }
+        if let epoch { object["epoch"] = .number(Double(epoch)) }
         return .object(object)
     }
 }

@@ -27,8 +27,9 @@ package enum WriterLock {
                 let busy = errno == EWOULDBLOCK
                 close(descriptor)
                 throw NodeError(busy
-                    ? "Another didctl process is writing to \(directory.path) (a running 'didctl node start', or another command): "
-                        + "stop it or wait for it, then retry. Reading commands such as 'credential verify' still run beside it."
+                    ? "Another didctl process is writing to \(directory.path) (a running 'didctl node start', or another command). "
+                        + "While a node runs, send writes through it with --node URL (did create, did update, did deactivate); "
+                        + "otherwise wait for the other command and retry. Reading commands such as 'credential verify' still run beside it."
                     : "Cannot lock \(path): \(String(cString: strerror(errno))).")
             }
             held[path] = descriptor

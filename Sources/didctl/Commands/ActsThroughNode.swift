@@ -11,16 +11,20 @@ extension PresentationChallengeCommand: ActsThroughNode {}
 extension PresentationVerifyCommand: ActsThroughNode {}
 extension DIDResolveCommand: ActsThroughNode {}
 extension ChainInfoCommand: ActsThroughNode {}
+extension DIDCreateCommand: ActsThroughNode {}
+extension DIDUpdateCommand: ActsThroughNode {}
+extension DIDDeactivateCommand: ActsThroughNode {}
 
 enum NodeOption {
     /// The commands that take `--node`, as a user types them.
-    static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "chain info"]
+    static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "did create", "did update",
+                           "did deactivate", "chain info"]
 
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {
         guard !(command is any ActsThroughNode), nodeURL(of: command) != nil else { return nil }
-        return "This command does not act through a node: leave out --node (a command that writes runs on the node's "
-            + "data directory while the node is stopped). Commands that take --node: " + commands.joined(separator: ", ") + "."
+        return "This command does not act through a node yet: leave out --node and run it on the node's data directory "
+            + "while the node is stopped. Commands that take --node: " + commands.joined(separator: ", ") + "."
     }
 
     /// The `--node` value of a parsed command, found through its `GlobalOptions` group (directly

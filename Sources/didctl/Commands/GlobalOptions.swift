@@ -27,6 +27,13 @@ struct GlobalOptions: ParsableArguments {
     /// terminal, a prompt.
     var directory: DataDirectory { DataDirectory(url: resolvedDataDirectory, secrets: TerminalSecrets()) }
 
+    /// Where a command's transactions go: the node at `--node` (keys stay here, the node signs
+    /// nothing for the account), else the data directory's own chain, locked for writing.
+    func chain() async throws -> any ChainGateway {
+        if let nodeURL { return try await RemoteChain(url: nodeURL) }
+        return try NodeRuntime(directory: directory)
+    }
+
     /// Runs a benchmark in `--data-dir` when one was given (kept afterwards, so it can be
     /// inspected), else in a fresh temporary directory removed at the end.
     func withBenchmarkDirectory<R>(_ name: String, _ body: (DataDirectory) async throws -> R) async throws -> R {

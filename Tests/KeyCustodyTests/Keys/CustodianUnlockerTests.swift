@@ -53,6 +53,19 @@ struct CustodianUnlockerTests {
         #expect(opener.runs.load(ordering: .relaxed) == 1)
     }
 
+    @Test("a kept custodian that no longer describes the account is unlocked again; a current one is kept")
+    func staleCustodyIsOpenedAgain() async throws {
+        let opener = try CountingOpener(), clock = TestClock()
+        let unlocker = CustodianUnlocker(clock: { clock.now }, open: opener.open)
+        _ = try await unlocker.custody(of: "university", isCurrent: { _ in true })
+        _ = try await unlocker.custody(of: "university", isCurrent: { _ in true })
+        #expect(opener.runs.load(ordering: .relaxed) == 1)
+        _ = try await unlocker.custody(of: "university", isCurrent: { _ in false })
+        #expect(opener.runs.load(ordering: .relaxed) == 2)
+        _ = try await unlocker.custody(of: "university")
+        #expect(opener.runs.load(ordering: .relaxed) == 2)
+    }
+
     @Test("after a wrong password an immediate retry is refused as locked out, with a retry time, without running Argon2id; the wait doubles")
     func backOffAfterFailure() async throws {
         let opener = try CountingOpener(password: "wrong"), clock = TestClock()

@@ -29,13 +29,13 @@ struct DIDCreateCommand: AsyncParsableCommand {
 
     private func create() async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         var record = try directory.account(account)
         let reference = record.newDIDKeyReference()
         let custody = try await directory.custodian(for: record, generating: reference)
         let publicKey = try await custody.custodian.publicKey(for: reference)
-        let did = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
+        let did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
         var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
         document.service = services.map { $0.service(for: did) }
         try document.validateStructure()
@@ -46,7 +46,7 @@ struct DIDCreateCommand: AsyncParsableCommand {
         try directory.save(record)
         let receipt: TransactionReceipt
         do {
-            receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
+            receipt = try await chain.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
                                                            signer: (custody.custodian, reference), member: custody.member)
         } catch {
             try? directory.save(before)

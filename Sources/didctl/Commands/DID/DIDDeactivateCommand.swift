@@ -36,15 +36,15 @@ struct DIDDeactivateCommand: AsyncParsableCommand {
 
     private func deactivate() async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         let did = try DIDChancery(DID(parsing: self.did)).did
         let signingAccount = try directory.account(account)
-        let (current, version) = try await runtime.currentDIDState(of: did)
+        let (current, version) = try await chain.currentDIDState(of: did)
         let custody = try await directory.custodian(for: signingAccount)
         let delegation = try delegation.map(DelegationID.init(hex:))
-        let signer = try runtime.operationSigner(custody, did: did, document: current, delegation: delegation)
-        let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version,
+        let signer = try await chain.operationSigner(custody, did: did, document: current, delegation: delegation)
+        let receipt = try await chain.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version,
                                                            delegation: delegation, signer: signer, member: custody.member)
         Output(json: global.json).emit(
             ["did": did.description, "deactivated": true, "versionId": String(version + 1),

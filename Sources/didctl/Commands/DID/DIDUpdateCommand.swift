@@ -64,11 +64,11 @@ struct DIDUpdateCommand: AsyncParsableCommand {
 
     private func update() async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         let did = try DIDChancery(DID(parsing: self.did)).did
         let signingAccount = try directory.account(account)
-        let (current, version) = try await runtime.currentDIDState(of: did)
+        let (current, version) = try await chain.currentDIDState(of: did)
         var signing: AccountCustody?
         // Each added key is fresh, generated in its account's custodian for this DID alone.
         var added: [(before: AccountRecord, after: AccountRecord)] = [], keys: [Secp256k1PublicKey] = []
@@ -89,12 +89,12 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         let custody: AccountCustody
         if let signing { custody = signing } else { custody = try await directory.custodian(for: signingAccount) }
         let delegation = try delegation.map(DelegationID.init(hex:))
-        let signer = try runtime.operationSigner(custody, did: did, document: current, delegation: delegation)
+        let signer = try await chain.operationSigner(custody, did: did, document: current, delegation: delegation)
         // Recorded before submitting, as `did create` does; a refused update takes them back.
         for record in added { try directory.save(record.after) }
         let receipt: TransactionReceipt
         do {
-            receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
+            receipt = try await chain.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
                                                            delegation: delegation, signer: signer, member: custody.member)
         } catch {
             for record in added.reversed() { try? directory.save(record.before) }

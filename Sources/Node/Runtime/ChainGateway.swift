@@ -1,0 +1,44 @@
+package import Chain
+package import DID
+package import KeyCustody
+
+/// Where a use case sends its transactions and reads what it needs to build them: the data
+/// directory's own chain (``NodeRuntime``), or a running node over its HTTP API (the CLI's
+/// `--node`). Either way the transaction is signed where the member's keys are.
+package protocol ChainGateway: Sendable {
+    /// The chain's id, which every signature commits to.
+    var chainId: String { get }
+
+    /// Commits a transaction under a fresh one-time key of `member`, certified for it, and
+    /// waits until its block is durable.
+    /// - Parameters:
+    ///   - type: the transaction type.
+    ///   - body: the body, whose own signatures (by DID keys) are already made.
+    ///   - member: the long-term key of the submitting member, which signs its certificate request.
+    /// - Returns: the receipt of the committed transaction.
+    /// - Throws: `ChainError` with the refusal code when the chain or the membership service
+    ///   refuses; `NodeError` when the node cannot be reached.
+    func submit(type: TransactionType, body: [UInt8], member: CustodyKey) async throws -> TransactionReceipt
+
+    /// Resolves a DID as the chain holds it now.
+    func resolve(_ did: DID) async -> DIDResolutionResult
+
+    /// The delegation record with this id, or `nil` when there is none.
+    /// - Throws: when it cannot be read.
+    func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord?
+
+    /// Releases what the gateway holds (the local node's orderer); later calls may fail.
+    func close()
+}
+
+extension NodeRuntime: ChainGateway {
+    package var chainId: String { genesis.chainId }
+
+    package func resolve(_ did: DID) async -> DIDResolutionResult { await resolver().resolve(did) }
+
+    package func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
+        try store.value(namespace: ChainNamespace.delegation, key: id.bytes).map { try DelegationRecord(canonicalBytes: $0) }
+    }
+
+    package func close() { node.shutdown() }
+}

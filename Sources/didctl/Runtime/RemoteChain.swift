@@ -1,0 +1,99 @@
+import Chain
+import DID
+import Foundation
+import KeyCustody
+import Node
+import Primitives
+
+/// A running node as the chain of the CLI's use cases (`--node URL`): the member's keys stay
+/// here, in its keystore, vault or token. Each submission asks the node's membership service to
+/// certify a fresh one-time key (`POST /membership/certificates`, the request signed by the
+/// member's long-term key here), signs the transaction with it here, and sends the wire bytes
+/// (`POST /transactions`), waiting for the commit.
+struct RemoteChain: ChainGateway {
+    let client: NodeClient
+    let chainId: String
+    /// The membership epoch the node reported; one-time keys are certified for it.
+    private let epoch: UInt64
+
+    /// Connects to the node at `url` and learns its chain id and epoch from `GET /healthz`.
+    init(url: String) async throws {
+        client = try NodeClient(url)
+        let (status, body) = try await client.get("healthz")
+        guard status == 200, let chainId = body["chainId"]?.stringValue,
+              let epoch = body["epoch"]?.doubleValue.flatMap({ UInt64(exactly: $0) }) else {
+            throw DidctlFailure("The node at \(client.base) did not report its chain and epoch on /healthz (answered \(status)); is it a Chancery node of this version?")
+        }
+        self.chainId = chainId
+        self.epoch = epoch
+    }
+
+    func submit(type: TransactionType, body: [UInt8], member: CustodyKey) async throws -> TransactionReceipt {
+        let memberHandle = MemberHandle(publicKey: try await member.custodian.publicKey(for: member.key))
+        let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: memberHandle, custodian: member.custodian, key: member.key)
+        let now = UInt64(Date().timeIntervalSince1970 * 1000)
+        let (keys, request) = try await issuer.request(count: 1, epoch: epoch, time: now)
+        let (certifiedStatus, certified) = try await client.post("membership/certificates", request.json)
+        guard certifiedStatus == 200 else {
+            throw Self.refusal(certified, status: certifiedStatus, doing: "certify a one-time key for member \(memberHandle)")
+        }
+        guard let entry = certified["certificates"]?.arrayValue?.first,
+              let certificate = entry["certificate"]?.stringValue.flatMap({ try? Hex.decode($0) }),
+              let envelope = entry["envelope"]?.stringValue.flatMap({ try? Hex.decode($0) }) else {
+            throw DidctlFailure("The node at \(client.base) answered a certificate request without a certificate and envelope.")
+        }
+        let oneTimeKey = OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: [(certificate, envelope)])[0]
+        let transaction = try Transaction(type: type, body: body, chainId: chainId, oneTimeKey: oneTimeKey)
+        let (status, answer) = try await client.post("transactions", ["transaction": .string(Base64URL.encode(transaction.encoded))])
+        guard status == 200 else { throw Self.refusal(answer, status: status, doing: "commit the \(type) transaction") }
+        guard let id = answer["transactionId"]?.stringValue.flatMap({ try? TransactionID(hex: $0) }), id == transaction.id,
+              let height = answer["height"]?.doubleValue.flatMap({ UInt64(exactly: $0) }),
+              let index = answer["index"]?.doubleValue.flatMap({ Int(exactly: $0) }),
+              let time = answer["time"]?.doubleValue.flatMap({ UInt64(exactly: $0) }) else {
+            throw DidctlFailure("The node at \(client.base) answered the submission without a receipt for transaction \(transaction.id).")
+        }
+        return TransactionReceipt(transactionId: id, height: height, index: index, time: time)
+    }
+
+    func resolve(_ did: DID) async -> DIDResolutionResult {
+        do {
+            let (_, body) = try await client.get("1.0/identifiers/\(did)", accept: "application/did-resolution")
+            return try Self.resolution(body)
+        } catch {
+            return DIDResolutionResult(error: DIDError(.internalError, "\(did) could not be resolved through \(client.base): \(error)"))
+        }
+    }
+
+    func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
+        throw DidctlFailure("Acting under a delegation through --node is not offered yet: run the command on the node's data directory.")
+    }
+
+    func close() {}
+
+    /// A resolution result from the resolver endpoint's answer (a result on success, or a
+    /// problem whose `type` is the DID Resolution error URL).
+    private static func resolution(_ body: JSONObject) throws -> DIDResolutionResult {
+        if let document = body["didDocument"], !document.isNull {
+            let metadata = body["didDocumentMetadata"]?.objectValue ?? [:]
+            return DIDResolutionResult(didDocument: try DIDDocument(json: document),
+                                       didDocumentMetadata: DIDDocumentMetadata(deactivated: metadata["deactivated"]?.boolValue,
+                                                                                versionId: metadata["versionId"]?.stringValue))
+        }
+        let type = body["type"]?.stringValue ?? body["didResolutionMetadata"]?["error"]?["type"]?.stringValue ?? ""
+        let known: [DIDError.Code] = [.invalidDid, .invalidDidUrl, .notFound, .methodNotSupported, .representationNotSupported, .deactivated,
+                                      .invalidDocument, .internalError]
+        let code = known.first { $0.typeURL == type } ?? .notFound
+        let detail = body["detail"]?.stringValue ?? body["didResolutionMetadata"]?["error"]?["detail"]?.stringValue ?? "\(code.name)."
+        return DIDResolutionResult(error: DIDError(code, detail))
+    }
+
+    /// The node's refusal as the error a local chain would have thrown: a 422's problem type
+    /// ends in the chain's refusal code.
+    private static func refusal(_ problem: JSONObject, status: Int, doing what: String) -> any Error {
+        let detail = problem["detail"]?.stringValue ?? "no reason given"
+        if status == 422, let type = problem["type"]?.stringValue, type.hasPrefix("urn:chancery:problem:") {
+            return ChainError(ChainError.Code(String(type.dropFirst("urn:chancery:problem:".count))), detail)
+        }
+        return DidctlFailure("The node refused to \(what) (\(status)): \(detail)")
+    }
+}
