@@ -89,6 +89,7 @@ public struct NodeHTTPServer: Sendable {
         addResolverRoutes(to: router)
         addAuditRoutes(to: router)
         addTransactionRoutes(to: router)
+        addSessionRoutes(to: router)
         addOperationsRoutes(to: router)
         addMethodNotAllowedRoutes(to: router)
         return router

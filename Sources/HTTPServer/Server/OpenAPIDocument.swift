@@ -438,6 +438,63 @@ paths:
                       reason: { type: string }
         "400": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+  /sessions:
+    post:
+      summary: Log a full-custody account in; its vault keys are unlocked for this session only.
+      description: >
+        The node keeps no password and never prompts: the password sent here rebuilds the account's keys from the
+        split vault, which are dropped when the session ends (`DELETE /sessions/current`) or expires (15 minutes).
+        The session's token acts for this account alone on `POST /credentials/issue` and `POST /credentials/status`.
+        Partial-custody and HSM accounts do not log in: they sign on the client (`POST /transactions`).
+      operationId: openSession
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [username, password]
+              properties:
+                username: { type: string, description: "The account's name." }
+                password: { type: string, format: password }
+      responses:
+        "201":
+          description: The session.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [token, account, expires]
+                properties:
+                  token: { type: string, description: "Bearer token, `chs_` and 43 base64url characters; shown once." }
+                  account: { type: string }
+                  expires: { type: integer, description: "Milliseconds since 1970." }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401":
+          description: Unknown account or wrong password (one answer for both); the vault counts the attempt.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "403":
+          description: The account keeps its keys itself (partial custody or HSM) and does not log in.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "429":
+          description: The vault has locked the account after wrong passwords (five per vault node by default, then a doubling wait); see `Retry-After`. Other accounts are served as usual.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /sessions/current:
+    delete:
+      summary: End the session of the bearer token; its keys are wiped.
+      operationId: closeSession
+      security:
+        - bearer: []
+      responses:
+        "204": { description: The session ended. }
+        "401": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.

@@ -1,4 +1,5 @@
 public import Primitives
+import Foundation
 
 extension SplitVault {
     /// Rebuilds an account's key: authenticates to the share holders in record order, keeps each
@@ -36,7 +37,9 @@ extension SplitVault {
                 failures.append((holder.nodeID, error as? KeyCustodyError ?? KeyCustodyError(.backendFailure, "\(error)")))
             }
         }
-        guard shares.count == record.threshold else { throw Self.gatheringFailed(username, record, shares.count, failures) }
+        guard shares.count == record.threshold else {
+            throw passwordRefusal(username, record, failures) ?? Self.gatheringFailed(username, record, shares.count, failures)
+        }
         do {
             let key = try FeldmanVSS.combine(shares: shares, commitments: record.commitments)
             guard key.publicKey == record.publicKey else { throw KeyCustodyError(.backendFailure, "The rebuilt key is not the account's.") }
@@ -44,6 +47,35 @@ extension SplitVault {
         } catch {
             throw KeyCustodyError(.backendFailure, "Recovering \"\(username)\" failed after gathering its shares: \(error)")
         }
+    }
+
+    /// One sentence for a wrong password or a locked account, as a user needs it: how many
+    /// attempts remain, or until when the account is locked. The account is locked once fewer
+    /// than `threshold` of its nodes would still answer; it reopens when enough locks end.
+    /// `nil` when the nodes failed for another reason.
+    private func passwordRefusal(_ username: String, _ record: VaultAccountRecord,
+                                 _ failures: [(nodeID: String, error: KeyCustodyError)]) -> KeyCustodyError? {
+        let codes = Set(failures.map(\.error.code))
+        guard codes.contains(.authenticationFailed) || codes.contains(.lockedOut) else { return nil }
+        let holders = Set(record.holders.map(\.nodeID))
+        let now = nodes.first.map { $0.clock() } ?? Date()
+        let counters = nodes.filter { holders.contains($0.nodeID) }.compactMap { node in
+            (try? node.attempts(account: username)).map { (node.lockout, $0.failed, $0.lockedUntil.flatMap { $0 > now ? $0 : nil }) }
+        }
+        let open = counters.filter { $0.2 == nil }
+        if open.count < record.threshold {
+            // Reopens when enough of the locked nodes' locks have ended.
+            let locks = counters.compactMap(\.2).sorted()
+            let until = locks[min(locks.count - 1, max(0, record.threshold - open.count - 1))]
+            return KeyCustodyError(.lockedOut, "The vault has locked \"\(username)\" after repeated wrong passwords; retry after "
+                                   + "\(ISO8601DateFormatter().string(from: until)).",
+                                   retryAfter: .milliseconds(Int64((until.timeIntervalSince(now) * 1000).rounded(.up))))
+        }
+        // Usable while `threshold` nodes stay open: the threshold-th most patient node decides.
+        let remaining = open.map { max(0, $0.0.maxConsecutiveFailures - $0.1) }.sorted(by: >)
+        let left = remaining[record.threshold - 1]
+        return KeyCustodyError(.authenticationFailed, "The password for \"\(username)\" is wrong; \(left) attempt\(left == 1 ? "" : "s") "
+                               + "remain\(left == 1 ? "s" : "") before the vault locks the account.")
     }
 
     private static func gatheringFailed(

@@ -11,6 +11,8 @@ package import Primitives
 package final class NodeCredentialService: @unchecked Sendable {
     package let runtime: NodeRuntime
     package let challenges = InMemoryChallengeStore()
+    /// Log-in sessions of full-custody accounts, whose keys are unlocked for the session only.
+    package let sessions = AccountSessions()
     private let standard: CredentialVerifier
     private let accredited: CredentialVerifier
     private let tokens: IssuerTokens
@@ -46,15 +48,36 @@ package final class NodeCredentialService: @unchecked Sendable {
                                                               domain: options["domain"]?.stringValue, now: now))
     }
 
-    /// The account a bearer token acts as, or the sentence of its 401: `missing` when there is
+    /// Who a bearer token acts as: an account by an issuer token (its keys unlocked by the
+    /// node's own secret), or a logged-in account with its session's keys.
+    private struct Principal {
+        let account: String
+        /// The session's custody; `nil` for an issuer token.
+        let custody: AccountCustody?
+    }
+
+    /// The principal a bearer token acts as, or the sentence of its 401: `missing` when there is
     /// no token, else whether it expired or is not the node's.
-    private func tokenAccount(_ bearer: String?, missing: String) -> (account: String?, refusal: String) {
+    private func principal(_ bearer: String?, missing: String) -> (principal: Principal?, refusal: String) {
         guard let bearer else { return (nil, missing) }
+        if AccountSessions.isSessionToken(bearer) {
+            switch sessions.lookup(bearer, now: now) {
+            case .session(let session): return (Principal(account: session.account, custody: session.custody), "")
+            case .expired: return (nil, Self.expiredSession)
+            case .unknown: return (nil, Self.unknownSession)
+            }
+        }
         switch tokens.lookup(bearer, now: now) {
-        case .account(let name): return (name, "")
+        case .account(let name): return (Principal(account: name, custody: nil), "")
         case .expired: return (nil, Self.expiredToken)
         case .unknown: return (nil, Self.unknownToken)
         }
+    }
+
+    /// The principal's DID, signer and custody: from its session, or unlocked by the node.
+    private func signer(_ principal: Principal) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
+        guard let custody = principal.custody else { return try await runtime.credentialSigner(account: principal.account) }
+        return try await runtime.credentialSigner(custody: custody)
     }
 
     /// A fresh challenge, or `nil` when the store is full (answered 429).
@@ -64,8 +87,9 @@ package final class NodeCredentialService: @unchecked Sendable {
     /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
     /// anchors and signs it (`options.format`: jwt by default).
     package func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
-        let (account, refusal) = tokenAccount(bearer, missing: "Send an issuer token: \(Self.tokenHint)")
-        guard let account else { return .unauthorized(refusal) }
+        let (principal, refusal) = principal(bearer, missing: "Send an issuer token: \(Self.tokenHint)")
+        guard let principal else { return .unauthorized(refusal) }
+        let account = principal.account
         guard let subject = credential["credentialSubject"]?.objectValue else {
             return .malformed("The credential needs a 'credentialSubject' object.")
         }
@@ -80,7 +104,8 @@ package final class NodeCredentialService: @unchecked Sendable {
             return .malformed("options.format must be one of \(CredentialFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         do {
-            let outcome = try await runtime.issueCredentials(account: account, cpt: schema, subjects: [IssuanceSubject(line: 0, claims: subject)],
+            let (did, signer, custody) = try await signer(principal)
+            let outcome = try await runtime.issueCredentials(did: did, signer: signer, custody: custody, cpt: schema, subjects: [IssuanceSubject(line: 0, claims: subject)],
                                                              format: format, validUntil: nil)
             if let refusal = outcome.refused.first { return .rejected("The subject does not satisfy \(schema ?? "the schema"): \(refusal.reason)") }
             guard let issued = outcome.issued.first else { return .rejected("Nothing was issued.") }
@@ -105,8 +130,9 @@ package final class NodeCredentialService: @unchecked Sendable {
     /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
     /// "value": true|false}`, by the issuer's token.
     package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
-        let (account, refusal) = tokenAccount(bearer, missing: "Send the issuer's token: \(Self.tokenHint)")
-        guard let account else { return .unauthorized(refusal) }
+        let (principal, refusal) = principal(bearer, missing: "Send the issuer's token: \(Self.tokenHint)")
+        guard let principal else { return .unauthorized(refusal) }
+        let account = principal.account
         guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
               purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
             return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
@@ -115,7 +141,7 @@ package final class NodeCredentialService: @unchecked Sendable {
             guard let entry = try IssuedCredentialIndex(directory: runtime.directory).entries(of: id)?.first(where: { $0.purpose == purpose }) else {
                 return .notFound("This node issued no credential \(id) with a \(purpose) entry.")
             }
-            let (did, _, custody) = try await runtime.credentialSigner(account: account)
+            let (did, _, custody) = try await signer(principal)
             let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value, signer: custody)
             return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
                              "transactionId": .string(receipt.transactionId.description)])

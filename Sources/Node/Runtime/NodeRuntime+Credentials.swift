@@ -16,7 +16,14 @@ extension NodeRuntime {
     /// The account's DID (its first) and a signer for its key under `relationship` (assertions
     /// for issuing, authentication for presenting).
     package func credentialSigner(account name: String, relationship: VerificationRelationship = .assertionMethod) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
-        let custody = try await custodian(account: name)
+        try await credentialSigner(custody: try await custodian(account: name), relationship: relationship)
+    }
+
+    /// The DID and signer of an account whose custody is already open (a session's).
+    package func credentialSigner(custody: AccountCustody, relationship: VerificationRelationship = .assertionMethod) async throws
+        -> (did: DID, signer: CustodianSigner, custody: AccountCustody)
+    {
+        let name = custody.name
         let did = try custody.primaryDID()
         let (document, _) = try await currentDIDState(of: did)
         let key = try custody.signer(for: did, document: document)

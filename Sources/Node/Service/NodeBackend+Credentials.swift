@@ -22,4 +22,10 @@ extension ChainNodeBackend {
     }
 
     package func statusListCredential(id: String) async -> JSONValue? { credentials.statusListCredential(id: id) }
+
+    package func openSession(username: String, password: SecureBytes) async -> SessionOutcome {
+        await credentials.openSession(username: username, password: password)
+    }
+
+    package func closeSession(bearer: String) async -> Bool { credentials.sessions.close(bearer) }
 }

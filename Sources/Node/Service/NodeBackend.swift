@@ -70,6 +70,14 @@ public protocol NodeBackend: Sendable {
 
     /// Certifies a member's one-time keys (`POST /membership/certificates`).
     func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome
+
+    /// Logs a full-custody account in (`POST /sessions`): its vault keys are unlocked for the
+    /// session only.
+    func openSession(username: String, password: SecureBytes) async -> SessionOutcome
+
+    /// Ends the session of a bearer token (`DELETE /sessions/current`).
+    /// - Returns: whether the token named a session.
+    func closeSession(bearer: String) async -> Bool
 }
 
 extension NodeBackend {
@@ -80,6 +88,14 @@ extension NodeBackend {
 
     /// A backend without a chain knows no transactions.
     public func transactionState(_ id: TransactionID) async throws -> TransactionState? { nil }
+
+    /// A backend without accounts opens no sessions.
+    public func openSession(username: String, password: SecureBytes) async -> SessionOutcome {
+        .forbidden("This node holds no accounts to log in to.")
+    }
+
+    /// A backend without accounts has no sessions to close.
+    public func closeSession(bearer: String) async -> Bool { false }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
