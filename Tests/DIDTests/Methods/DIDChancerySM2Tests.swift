@@ -1,0 +1,94 @@
+import Chain
+import ChainTestSupport
+import DID
+import KeyCustody
+import Primitives
+import Testing
+import TestVectors
+
+/// did:chancery with SM2: the GM address of an SM2 inception key (FISCO BCOS's derivation) and
+/// SM2 verification methods in documents on the chain (`specs/did-method.md` §1.1, §2.1).
+struct DIDChancerySM2Tests {
+    struct AddressVectors: Decodable {
+        struct Published: Decodable { let coordinates: String, address: String }
+        struct Chancery: Decodable { let privateKey: String, publicKey: String, sm3: String, chainId: String, did: String }
+        let published: [Published]
+        let chancery: Chancery
+    }
+
+    private func vectors() throws -> AddressVectors { try Vectors.json("sm/sm2-address-fisco.json") }
+
+    @Test("FISCO BCOS's published GM addresses: the last 20 bytes of SM3 of x ‖ y")
+    func fiscoAddresses() throws {
+        for vector in try vectors().published {
+            let address = try SM2PublicKey.address(ofCoordinates: hex(vector.coordinates))
+            #expect("0x" + Hex.encode(address.bytes) == vector.address)
+        }
+        #expect(throws: PrimitivesError.self) { try SM2PublicKey.address(ofCoordinates: [UInt8](repeating: 0, count: 65)) }
+    }
+
+    @Test("the Annex A key incepts the DID of the test vector, whose address is the tail of SM3(x ‖ y), not of Keccak-256")
+    func inceptionVector() throws {
+        let vector = try vectors().chancery
+        let key = try SM2PrivateKey(rawRepresentation: hex(vector.privateKey))
+        #expect(key.publicKey.uncompressedRepresentation == hex(vector.publicKey))
+        #expect(Hash.sm3(key.publicKey.uncompressedRepresentation.dropFirst()) == hex(vector.sm3))
+        let method = try DIDChancery(chainId: vector.chainId, publicKey: key.publicKey)
+        #expect(method.did.description == vector.did)
+        #expect(method.address.bytes == Array(hex(vector.sm3).suffix(20)))
+        let keccak = try EthereumAddress(publicKey: key.publicKey.uncompressedRepresentation)
+        #expect(method.address != keccak)
+        #expect(try DIDChancery(DID(parsing: vector.did.lowercased())).did.description == vector.did)
+    }
+
+    @Test("the default document of an SM2 inception key holds it as an sm2-pub Multikey in authentication, assertion and invocation")
+    func defaultDocument() throws {
+        let key = SM2PrivateKey()
+        let did = try DIDChancery(chainId: "test-chain", publicKey: key.publicKey).did
+        let document = try DIDChancery.defaultDocument(for: did, publicKey: key.publicKey)
+        try document.validateStructure()
+        let method = try #require(document.verificationMethod.first)
+        #expect(method.type == .multikey)
+        #expect(try method.publicKeyMaterial() == .sm2(key.publicKey))
+        for relationship in [VerificationRelationship.authentication, .assertionMethod, .capabilityInvocation] {
+            #expect(document.verificationMethod(method.id, authorizedFor: relationship) != nil)
+        }
+    }
+
+    @Test("a document with SM2 Multikey and JsonWebKey methods is stored, resolved, and verifies SM2 signatures by them")
+    func resolvedSM2Methods() async throws {
+        let chain = try DIDChain()
+        let alice = try chain.newIdentity("alice")
+        let sm2Key = SM2PrivateKey()
+        var document = try DIDChancery.defaultDocument(for: alice.did, publicKey: alice.publicKey)
+        let multikey = VerificationMethod(id: try DIDURL(did: alice.did, fragment: "sm2-1"), controller: alice.did, multikey: .sm2(sm2Key.publicKey))
+        let jwk = VerificationMethod(id: try DIDURL(did: alice.did, fragment: "sm2-2"), controller: alice.did, jsonWebKey: .sm2(sm2Key.publicKey))
+        document.verificationMethod += [multikey, jwk]
+        document[.assertionMethod] = document[.assertionMethod] + [.reference(multikey.id), .reference(jwk.id)]
+        try await chain.submit(.create, did: alice.did, document: document, previousVersionId: 0, signer: alice.key)
+
+        let resolved = try #require(await chain.resolver.resolve(alice.did).didDocument)
+        let message = Array("an SM2 assertion".utf8)
+        let signature = try sm2Key.signature(for: message).rawRepresentation
+        for id in [multikey.id, jwk.id] {
+            let method = try #require(resolved.verificationMethod(id, authorizedFor: .assertionMethod))
+            let key = try method.publicKeyMaterial()
+            #expect(key == .sm2(sm2Key.publicKey))
+            #expect(key.isValidSignature(signature, for: message))
+            #expect(!key.isValidSignature(signature, for: message + [0]))
+        }
+        #expect(resolved.verificationMethods(authorizedFor: .assertionMethod).count == 3)
+    }
+
+    @Test("an SM2-incepted DID cannot yet be created on the chain: operation proofs are recoverable secp256k1 signatures")
+    func chainRefusesSM2Inception() async throws {
+        let chain = try DIDChain()
+        let signer = try chain.newIdentity("signer")
+        let sm2Key = SM2PrivateKey()
+        let did = try DIDChancery(chainId: chain.chain.chainId, publicKey: sm2Key.publicKey).did
+        let document = try DIDChancery.defaultDocument(for: did, publicKey: sm2Key.publicKey)
+        await #expect(throws: ChainError(.unauthorized, "")) {
+            try await chain.submit(.create, did: did, document: document, previousVersionId: 0, signer: signer.key)
+        }
+    }
+}
