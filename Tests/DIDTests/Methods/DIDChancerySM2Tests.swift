@@ -1,13 +1,14 @@
 import Chain
 import ChainTestSupport
 import DID
+import Foundation
 import KeyCustody
 import Primitives
 import Testing
 import TestVectors
 
-/// did:chancery with SM2: the GM address of an SM2 inception key (FISCO BCOS's derivation) and
-/// SM2 verification methods in documents on the chain (`specs/did-method.md` §1.1, §2.1).
+/// did:chancery with SM2: the GM address of an SM2 inception key (FISCO BCOS's derivation), SM2
+/// verification methods in documents, and SM2 proofs of DID operations (`specs/did-method.md`).
 struct DIDChancerySM2Tests {
     struct AddressVectors: Decodable {
         struct Published: Decodable { let coordinates: String, address: String }
@@ -80,15 +81,75 @@ struct DIDChancerySM2Tests {
         #expect(resolved.verificationMethods(authorizedFor: .assertionMethod).count == 3)
     }
 
-    @Test("an SM2-incepted DID cannot yet be created on the chain: operation proofs are recoverable secp256k1 signatures")
-    func chainRefusesSM2Inception() async throws {
+    private func submit(_ operation: DIDOperation, to chain: DIDChain) async throws {
+        try await chain.chain.submit(type: operation.kind.transactionType, body: operation.body)
+    }
+
+    @Test("an SM2 inception key creates its DID with a 97-byte proof (r ‖ s ‖ key), then updates and deactivates it as its controller key")
+    func sm2Lifecycle() async throws {
         let chain = try DIDChain()
-        let signer = try chain.newIdentity("signer")
-        let sm2Key = SM2PrivateKey()
-        let did = try DIDChancery(chainId: chain.chain.chainId, publicKey: sm2Key.publicKey).did
-        let document = try DIDChancery.defaultDocument(for: did, publicKey: sm2Key.publicKey)
+        let chainId = chain.chain.chainId
+        let key = SM2PrivateKey()
+        let did = try DIDChancery(chainId: chainId, publicKey: key.publicKey).did
+        var document = try DIDChancery.defaultDocument(for: did, publicKey: key.publicKey)
+        let create = try DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId, privateKey: key)
+        #expect(create.proof.count == DIDOperation.sm2ProofLength)
+        #expect(try create.signingKey(chainId: chainId) == .sm2(key.publicKey))
+        #expect(throws: DIDError(.unauthorized)) { try create.signer(chainId: chainId) }
+        try await submit(create, to: chain)
+        #expect(await chain.resolver.resolve(did).didDocumentMetadata.versionId == "1")
+
+        document.alsoKnownAs = ["urn:example:gm"]
+        try await submit(try DIDOperation.signed(.update, did: did, document: document, previousVersionId: 1, chainId: chainId, privateKey: key), to: chain)
+        let stranger = SM2PrivateKey()
         await #expect(throws: ChainError(.unauthorized, "")) {
-            try await chain.submit(.create, did: did, document: document, previousVersionId: 0, signer: signer.key)
+            try await submit(try DIDOperation.signed(.deactivate, did: did, document: nil, previousVersionId: 2, chainId: chainId, privateKey: stranger), to: chain)
+        }
+        try await submit(try DIDOperation.signed(.deactivate, did: did, document: nil, previousVersionId: 2, chainId: chainId, privateKey: key), to: chain)
+        #expect(await chain.resolver.resolve(did).didDocumentMetadata.deactivated == true)
+    }
+
+    @Test("creation is refused for an SM2 key whose address is not the DID's, and for an altered SM2 proof")
+    func sm2CreateRefusals() async throws {
+        let chain = try DIDChain()
+        let chainId = chain.chain.chainId
+        let key = SM2PrivateKey(), other = SM2PrivateKey()
+        let did = try DIDChancery(chainId: chainId, publicKey: key.publicKey).did
+        let document = try DIDChancery.defaultDocument(for: did, publicKey: key.publicKey)
+        await #expect(throws: ChainError(.unauthorized, "")) {
+            try await submit(try DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId, privateKey: other), to: chain)
+        }
+        let signed = try DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId, privateKey: key)
+        var body = try #require(try JSONValue(parsing: signed.body).objectValue)
+        var proof = signed.proof
+        proof[10] ^= 1
+        body["proof"] = .string(Base64URL.encode(proof))
+        let altered = try DIDOperation(kind: .create, body: JCS.canonicalize(.object(body)))
+        #expect(throws: DIDError(.unauthorized)) { try altered.signingKey(chainId: chainId) }
+        await #expect(throws: (any Error).self) { try await submit(altered, to: chain) }
+        #expect(await chain.resolver.resolve(did).error == DIDError(.notFound))
+    }
+
+    @Test("an SM2 key in partial custody signs DID operations through DIDOperation.signed(custodian:), but never under a delegation")
+    func sm2Custodian() async throws {
+        let chain = try DIDChain()
+        let chainId = chain.chain.chainId
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("did-sm2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let custodian = try SoftwareCustodian(creating: directory.appendingPathComponent("k.json").path, password: "pw",
+                                              parameters: try Argon2id.Parameters(opsLimit: 1, memLimit: 8192))
+        let publicKey = try custodian.generateSM2Key(name: "gm")
+        let did = try DIDChancery(chainId: chainId, publicKey: publicKey).did
+        let document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
+        let operation = try await DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId,
+                                                      custodian: custodian, key: KeyReference("gm"))
+        try await submit(operation, to: chain)
+        #expect(await chain.resolver.resolve(did).didDocument == document)
+        await #expect(throws: DIDError(.unauthorized)) {
+            try await DIDOperation.signed(.update, did: did, document: document, previousVersionId: 1, chainId: chainId,
+                                          delegation: try DelegationID(hex: String(repeating: "ab", count: 32)),
+                                          custodian: custodian, key: KeyReference("gm"))
         }
     }
 }
