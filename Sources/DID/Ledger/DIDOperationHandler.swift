@@ -122,6 +122,26 @@ public struct DIDOperationHandler: TransactionHandler {
         return (keys, record.deactivated)
     }
 
+    /// The current secp256k1 and SM2 keys of a did:chancery DID in some verification
+    /// relationships, for other modules' DID-authorised transactions; `nil` when the DID is not
+    /// on this chain's state.
+    /// - Throws: `ChainError.storageFailure` or `.corruptLedger` when state cannot be read.
+    package static func currentKeyMaterial(of did: DID, for relationships: [VerificationRelationship],
+                                           state: any StateReader) throws -> (keys: Set<PublicKeyMaterial>, deactivated: Bool)? {
+        guard let method = try? DIDChancery(did), let record = try DIDLedgerState.record(method.did, in: state) else { return nil }
+        var keys = Set<PublicKeyMaterial>()
+        for relationship in relationships {
+            for method in record.document.verificationMethods(authorizedFor: relationship) {
+                switch try? method.publicKeyMaterial() {
+                case .secp256k1(let key)?: keys.insert(.secp256k1(key))
+                case .sm2(let key)?: keys.insert(.sm2(key))
+                default: continue
+                }
+            }
+        }
+        return (keys, record.deactivated)
+    }
+
     private static func secp256k1Keys(of document: DIDDocument, for relationship: VerificationRelationship) -> Set<Secp256k1PublicKey> {
         var keys = Set<Secp256k1PublicKey>()
         for method in document.verificationMethods(authorizedFor: relationship) {
