@@ -24,6 +24,9 @@ public struct KeyCustodyError: CodedError, Sendable {
         public static let backendFailure = Code("backendFailure")
         /// Input outside what the operation accepts.
         public static let invalidInput = Code("invalidInput")
+        /// A key of a type the operation or the custody backend does not handle (an SM2 key
+        /// asked for an ECDSA signature, or SM2 asked of a PKCS#11 token).
+        public static let unsupportedKeyType = Code("unsupportedKeyType")
     }
 
     /// The kind of failure.

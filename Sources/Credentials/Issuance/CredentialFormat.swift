@@ -1,6 +1,7 @@
 /// The securing formats Chancery issues, named as `didctl credential issue --format` takes them.
 public enum CredentialFormat: String, Sendable, CaseIterable {
-    /// VC-JOSE-COSE `vc+jwt` (ES256K for member keys; EdDSA or ES256 for other keys).
+    /// VC-JOSE-COSE `vc+jwt` (ES256K for member keys, SM2SM3 for SM2 keys; EdDSA or ES256 for
+    /// other keys).
     case jwt
     /// `vc+sd-jwt`: every subject claim selectively disclosable, bound to the holder's key.
     case sdJWT = "sd-jwt"

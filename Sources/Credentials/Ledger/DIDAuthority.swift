@@ -2,8 +2,8 @@ import Chain
 import DID
 import Primitives
 
-/// Who may act for a did:chancery DID on the credential ledger: a current secp256k1 key of the
-/// DID in the given relationships (`specs/credentials.md` §5.1).
+/// Who may act for a did:chancery DID on the credential ledger: a current secp256k1 or SM2 key
+/// of the DID in the given relationships (`specs/credentials.md` §5.1).
 enum DIDAuthority {
     /// The relationships whose keys authorise credential-ledger transactions.
     static let transactionRelationships: [VerificationRelationship] = [.authentication, .assertionMethod]
@@ -22,7 +22,14 @@ enum DIDAuthority {
     ///   DID or a key that is not (or no longer) one of its keys.
     static func require(_ signer: Secp256k1PublicKey, isCurrentKeyOf did: DID,
                         relationships: [VerificationRelationship] = transactionRelationships, state: any StateReader) throws {
-        guard let current = try DIDOperationHandler.currentKeys(of: did, for: relationships, state: state) else {
+        try require(.secp256k1(signer), isCurrentKeyOf: did, relationships: relationships, state: state)
+    }
+
+    /// Checks that `signer`, of either curve, is a current key of `did`.
+    /// - Throws: as the secp256k1 form.
+    static func require(_ signer: PublicKeyMaterial, isCurrentKeyOf did: DID,
+                        relationships: [VerificationRelationship] = transactionRelationships, state: any StateReader) throws {
+        guard let current = try DIDOperationHandler.currentKeyMaterial(of: did, for: relationships, state: state) else {
             throw ChainError(.notFound, "\(did) does not exist on this chain.")
         }
         guard !current.deactivated else { throw ChainError.unauthorized("\(did) is deactivated and can no longer act.") }

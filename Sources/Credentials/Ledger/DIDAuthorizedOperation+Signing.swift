@@ -19,9 +19,24 @@ extension DIDAuthorizedOperation {
     public static func signed(type: TransactionType, did: DID, payload: JSONObject, chainId: String,
                               custodian: any KeyCustodian, key: KeyReference) async throws -> DIDAuthorizedOperation {
         let digest = Self.digest(chainId: chainId, type: type, did: did, payload: payload)
+        if let sm2 = custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key) == .sm2 {
+            let proof = try await sm2.signSM2(digest, with: key).rawRepresentation + (try await sm2.sm2PublicKey(for: key)).compressedRepresentation
+            return DIDAuthorizedOperation(type: type, did: did, payload: payload, proof: proof)
+        }
         let signature = try await custodian.sign(digest: digest, with: key)
         let proof = try recoverable(signature, digest: digest, publicKey: try await custodian.publicKey(for: key))
         return DIDAuthorizedOperation(type: type, did: did, payload: payload, proof: proof)
+    }
+
+    /// Signs an operation with an SM2 key held by the caller: the SM2 signature of the digest (as
+    /// the message) followed by the compressed key (`specs/credentials.md` §5.1).
+    /// - Returns: the signed operation.
+    /// - Throws: `PrimitivesError` if signing fails.
+    public static func signed(type: TransactionType, did: DID, payload: JSONObject, chainId: String,
+                              privateKey: SM2PrivateKey) throws -> DIDAuthorizedOperation {
+        let digest = Self.digest(chainId: chainId, type: type, did: did, payload: payload)
+        return DIDAuthorizedOperation(type: type, did: did, payload: payload,
+                                      proof: try privateKey.signature(for: digest).rawRepresentation + privateKey.publicKey.compressedRepresentation)
     }
 
     /// Signs an operation with a software key held by the caller (tools, tests, benchmarks).

@@ -3,8 +3,8 @@ public import DID
 public import Primitives
 
 /// The body of every credential-ledger transaction (`specs/credentials.md` §5.1): a DID, a
-/// type-specific JSON payload, and a recoverable secp256k1 proof by one of the DID's current
-/// authentication or assertion keys.
+/// type-specific JSON payload, and a proof by one of the DID's current authentication or
+/// assertion keys: a recoverable secp256k1 signature, or an SM2 signature and its key.
 ///
 /// ```swift
 /// let payload = CredentialLedgerPayload.cptRegistration(schema: schema) // with a fresh nonce
@@ -62,8 +62,9 @@ public struct DIDAuthorizedOperation: Sendable, Hashable {
         guard let payload = object["payload"]?.objectValue else {
             throw CredentialsError.invalidLedgerOperation("The \(type) body has no 'payload' object.")
         }
-        guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText), proof.count == 65 else {
-            throw CredentialsError.invalidLedgerOperation("'proof' must be a 65-byte recoverable signature in base64url.")
+        guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText),
+              proof.count == 65 || proof.count == DIDOperation.sm2ProofLength else {
+            throw CredentialsError.invalidLedgerOperation("'proof' must be a 65-byte recoverable secp256k1 signature or a 97-byte SM2 signature and key, in base64url.")
         }
         guard object.count == 3 else {
             throw CredentialsError.invalidLedgerOperation("A \(type) body has exactly the members 'did', 'payload' and 'proof'.")
@@ -71,8 +72,23 @@ public struct DIDAuthorizedOperation: Sendable, Hashable {
         self.init(type: type, did: did, payload: payload, proof: proof)
     }
 
-    /// The key that made the proof on `chainId`.
-    /// - Throws: `ChainError.unauthorized` when no key can be recovered from a low-S signature.
+    /// The key that made the proof on `chainId`, of either curve: the recovered secp256k1 key, or
+    /// the SM2 key a 97-byte proof carries once its signature over the digest holds.
+    /// - Throws: `ChainError.unauthorized` when no key can be recovered or the SM2 signature
+    ///   does not hold.
+    public func signingKey(chainId: String) throws -> PublicKeyMaterial {
+        guard proof.count == DIDOperation.sm2ProofLength else { return .secp256k1(try signer(chainId: chainId)) }
+        let digest = Self.digest(chainId: chainId, type: type, did: did, payload: payload)
+        guard let key = try? SM2PublicKey(proof[64...]), let signature = try? SM2Signature(rawRepresentation: proof[..<64]),
+              key.isValidSignature(signature, for: digest) else {
+            throw ChainError.unauthorized("The proof is not a valid SM2 signature over this \(type) operation by the key it carries.")
+        }
+        return .sm2(key)
+    }
+
+    /// The secp256k1 key that made the proof on `chainId`.
+    /// - Throws: `ChainError.unauthorized` when no key can be recovered from a low-S signature
+    ///   (an SM2 proof included: read it with ``signingKey(chainId:)``).
     public func signer(chainId: String) throws -> Secp256k1PublicKey {
         let digest = Self.digest(chainId: chainId, type: type, did: did, payload: payload)
         guard let signature = try? Secp256k1RecoverableSignature(proof), signature.signature.isLowS,

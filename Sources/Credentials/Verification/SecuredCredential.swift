@@ -103,6 +103,7 @@ struct SecuredCredential: Sendable {
         case .ed25519(let key): verificationKey = .ed25519(key)
         case .p256(let key): verificationKey = .p256(key)
         case .secp256k1: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with a secp256k1 key.")
+        case .sm2: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with an SM2 key.")
         }
         do {
             switch try DataIntegrity.verify(securedDocument: document, key: verificationKey) {

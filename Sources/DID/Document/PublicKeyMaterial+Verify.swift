@@ -7,18 +7,21 @@ extension PublicKeyMaterial {
         case .secp256k1: "ES256K"
         case .ed25519: "EdDSA"
         case .p256: "ES256"
+        case .sm2: "SM2SM3"
         }
     }
 
     /// Checks a signature of `message` under this key with the key type's JOSE algorithm:
     /// `ES256K` (ECDSA over SHA-256, 64-byte `r ‖ s`, low-S only), `EdDSA` (pure Ed25519) or
-    /// `ES256` (ECDSA P-256 over SHA-256, 64-byte `r ‖ s`).
+    /// `ES256` (ECDSA P-256 over SHA-256, 64-byte `r ‖ s`) or `SM2SM3` (SM2 over
+    /// `SM3(Z ‖ message)` with the distinguishing identifier `1234567812345678`, 64-byte `r ‖ s`).
     ///
     /// A high-S secp256k1 signature is refused: it is a malleated copy of a valid one, and
     /// accepting both would give one message two signatures.
     /// - Parameters:
     ///   - signature: the signature bytes; a wrong length is simply invalid.
-    ///   - message: the signed bytes (hashed here for the ECDSA algorithms).
+    ///   - message: the signed bytes (hashed here for the ECDSA algorithms, and with the Z-value
+    ///     for SM2).
     /// - Returns: `true` only for a valid signature by this key.
     public func isValidSignature(_ signature: some Collection<UInt8>, for message: some Collection<UInt8>) -> Bool {
         switch self {
@@ -26,6 +29,9 @@ extension PublicKeyMaterial {
             return key.isValidSignature(signature, for: message)
         case .p256(let key):
             return key.isValidSignature(Array(signature), for: message)
+        case .sm2(let key):
+            guard let parsed = try? SM2Signature(rawRepresentation: signature) else { return false }
+            return key.isValidSignature(parsed, for: message)
         case .secp256k1(let key):
             guard signature.count == 64, let parsed = try? Secp256k1ECDSASignature(compactRepresentation: signature) else {
                 return false

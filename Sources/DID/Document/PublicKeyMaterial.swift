@@ -5,7 +5,7 @@ public import Primitives
 ///
 /// ```swift
 /// let key = try method.publicKeyMaterial()
-/// key.isValidSignature(signature, for: message)   // ES256K, EdDSA or ES256 by curve
+/// key.isValidSignature(signature, for: message)   // ES256K, EdDSA, ES256 or SM2SM3 by curve
 /// ```
 public enum PublicKeyMaterial: Hashable, Sendable {
     /// A secp256k1 key (JOSE `ES256K`).
@@ -14,9 +14,12 @@ public enum PublicKeyMaterial: Hashable, Sendable {
     case ed25519(Ed25519PublicKey)
     /// A NIST P-256 key (JOSE `ES256`).
     case p256(P256PublicKey)
+    /// An SM2 key on the recommended curve (JOSE `SM2SM3`, `specs/credentials.md` §JOSE).
+    case sm2(SM2PublicKey)
 
     /// Decodes a Multikey (`z` + base58btc(multicodec ‖ key)), with 33-byte compressed points
-    /// for secp256k1 and P-256, as did:key and `publicKeyMultibase` write them.
+    /// for secp256k1, P-256 and SM2 (multicodec `sm2-pub`, 0x1206), as did:key and
+    /// `publicKeyMultibase` write them.
     /// - Parameter multikey: the multibase text, such as `z6Mk…`, `zQ3s…` or `zDn…`.
     /// - Throws: `DIDError.invalidPublicKey` for malformed text or a key off its curve;
     ///   `DIDError.unsupportedPublicKeyType` for another multicodec key type.
@@ -27,7 +30,7 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         } catch {
             throw DIDError.invalidPublicKey("A Multikey is 'z' followed by base58btc of a multicodec-prefixed key.")
         }
-        let compressed = codec == .secp256k1Pub || codec == .p256Pub
+        let compressed = codec == .secp256k1Pub || codec == .p256Pub || codec == .sm2Pub
         guard !compressed || key.count == 33 else {
             throw DIDError.invalidPublicKey("A \(codec) Multikey holds a 33-byte compressed point, not \(key.count) bytes.")
         }
@@ -35,12 +38,14 @@ public enum PublicKeyMaterial: Hashable, Sendable {
             switch codec {
             case .ed25519Pub: .ed25519(try Ed25519PublicKey(rawRepresentation: key))
             case .secp256k1Pub: .secp256k1(try Secp256k1PublicKey(key))
+            case .sm2Pub: .sm2(try SM2PublicKey(key))
             default: .p256(try P256PublicKey(key))
             }
         }
     }
 
-    /// Decodes a public JWK: `EC` with `crv` `secp256k1` or `P-256`, or `OKP` with `Ed25519`.
+    /// Decodes a public JWK: `EC` with `crv` `secp256k1`, `P-256` or `SM2`, or `OKP` with
+    /// `Ed25519`.
     /// - Parameter jwk: the key.
     /// - Throws: `DIDError.unsupportedPublicKeyType` for another key type or curve;
     ///   `DIDError.invalidPublicKey` for coordinates of the wrong length or off the curve.
@@ -53,6 +58,11 @@ public enum PublicKeyMaterial: Hashable, Sendable {
                 return .secp256k1(try Secp256k1PublicKey([0x04] + x + y))
             }
         case ("EC", "P-256"): self = try Self.decode(codec: .p256Pub) { .p256(try P256PublicKey(x: x, y: y)) }
+        case ("EC", "SM2"):
+            self = try Self.decode(codec: .sm2Pub) {
+                guard x.count == 32, y.count == 32 else { throw DIDError.invalidPublicKey("SM2 JWK coordinates are 32 bytes each.") }
+                return .sm2(try SM2PublicKey([0x04] + x + y))
+            }
         case ("OKP", "Ed25519"): self = try Self.decode(codec: .ed25519Pub) { .ed25519(try Ed25519PublicKey(rawRepresentation: x)) }
         default:
             throw DIDError.unsupportedPublicKeyType("JWK key type \(jwk.kty) with curve \(jwk.crv ?? "none") is not supported.")
@@ -65,6 +75,7 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         case .secp256k1: .secp256k1Pub
         case .ed25519: .ed25519Pub
         case .p256: .p256Pub
+        case .sm2: .sm2Pub
         }
     }
 
@@ -75,17 +86,20 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         case .secp256k1(let key): key.compressedRepresentation
         case .ed25519(let key): key.rawRepresentation
         case .p256(let key): key.compressedRepresentation
+        case .sm2(let key): key.compressedRepresentation
         }
     }
 
     /// The Multikey form, `z` + base58btc(multicodec ‖ ``multikeyBytes``).
     public var multikey: String { Multibase.encode(multicodec.prefixing(multikeyBytes), base: .base58BTC) }
 
-    /// The public JWK form (RFC 7518 §6.2 for EC, RFC 8037 §2 for OKP).
+    /// The public JWK form (RFC 7518 §6.2 for EC, RFC 8037 §2 for OKP; `crv` `SM2` for SM2,
+    /// a curve name IANA has not registered, `specs/did-method.md` §2.1).
     public var jwk: JWK {
         let members: JSONObject = switch self {
         case .secp256k1(let key): Self.ecMembers("secp256k1", key.uncompressedRepresentation)
         case .p256(let key): Self.ecMembers("P-256", key.uncompressedRepresentation)
+        case .sm2(let key): Self.ecMembers("SM2", key.uncompressedRepresentation)
         case .ed25519(let key): ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(key.rawRepresentation))]
         }
         // The members are complete and well formed by construction.
@@ -99,7 +113,7 @@ public enum PublicKeyMaterial: Hashable, Sendable {
 
     /// Runs a Primitives constructor, turning its errors into `DIDError`s; keeps other codecs out.
     private static func decode(codec: Multicodec, _ make: () throws -> Self) throws -> Self {
-        guard [Multicodec.ed25519Pub, .secp256k1Pub, .p256Pub].contains(codec) else {
+        guard [Multicodec.ed25519Pub, .secp256k1Pub, .p256Pub, .sm2Pub].contains(codec) else {
             throw DIDError.unsupportedPublicKeyType("Multicodec key type \(codec) is not supported.")
         }
         do { return try make() } catch let error as DIDError { throw error } catch {

@@ -4,7 +4,8 @@ public import Primitives
 
 /// The body of a `did.create`, `did.update` or `did.deactivate` transaction
 /// (`specs/did-method.md` §2): the DID, the new document (none for deactivation), the version it
-/// replaces, and a recoverable ECDSA proof by a controller key.
+/// replaces, and a proof by a controller key: a recoverable secp256k1 ECDSA signature, or an SM2
+/// signature followed by the SM2 key that made it (`specs/did-method.md` §2).
 public struct DIDOperation: Sendable, Hashable {
     /// The three operations.
     public enum Kind: String, Sendable, CaseIterable {
@@ -22,8 +23,12 @@ public struct DIDOperation: Sendable, Hashable {
     public let document: DIDDocument?
     /// The version this operation replaces (0 for creation).
     public let previousVersionId: UInt64
-    /// 65 bytes `r ‖ s ‖ v` by the controller key, or by the delegate's key when ``delegation`` is set.
+    /// 65 bytes `r ‖ s ‖ v` by a secp256k1 controller key (or by the delegate's key when
+    /// ``delegation`` is set), or 97 bytes `r ‖ s ‖ compressed key` by an SM2 controller key.
     public let proof: [UInt8]
+
+    /// The length of an SM2 proof: the 64-byte signature and the 33-byte compressed key.
+    public static let sm2ProofLength = 97
     /// The delegation the operation is made under (`specs/custody.md` "Delegated accounts"), or
     /// `nil` when a controller key signs it directly.
     public let delegation: DelegationID?
@@ -42,13 +47,20 @@ public struct DIDOperation: Sendable, Hashable {
         return BIP340TaggedHash.hash(tag: delegation == nil ? "chancery/did/v1" : "chancery/did-delegated/v1", writer.bytes)
     }
 
-    /// Signs an operation through a custodian (any custody mode), adding the recovery id so the
-    /// chain can recover the signer's key from the proof alone.
-    /// - Throws: the custodian's errors; `DIDError.unauthorized` if no recovery id reproduces its key.
+    /// Signs an operation through a custodian (any custody mode): a secp256k1 key's proof gets
+    /// the recovery id so the chain can recover the signer's key from the proof alone; an SM2
+    /// key of an ``SM2KeyCustodian`` signs the digest as its message and appends its key.
+    /// - Throws: the custodian's errors; `DIDError.unauthorized` if no recovery id reproduces its
+    ///   key, or for an SM2 key under a delegation (delegated proofs are secp256k1).
     public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
                               delegation: DelegationID? = nil, custodian: any KeyCustodian, key: KeyReference) async throws -> DIDOperation {
         let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document,
                                  delegation: delegation)
+        if let sm2 = custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key) == .sm2 {
+            guard delegation == nil else { throw DIDError(.unauthorized, "Delegated DID operations are signed with secp256k1 keys, not SM2.") }
+            let proof = try await sm2.signSM2(digest, with: key).rawRepresentation + (try await sm2.sm2PublicKey(for: key)).compressedRepresentation
+            return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId, proof: proof)
+        }
         let signature = try await custodian.sign(digest: digest, with: key).compactRepresentation
         let publicKey = try await custodian.publicKey(for: key)
         for v: UInt8 in 0...3 {
@@ -67,6 +79,16 @@ public struct DIDOperation: Sendable, Hashable {
         let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
         return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId,
                             proof: try privateKey.recoverableSignature(forDigest: digest).rawRepresentation)
+    }
+
+    /// Signs an operation with an SM2 key held by the caller (tools and tests): the proof is the
+    /// SM2 signature of the digest (as the message) followed by the compressed key.
+    /// - Throws: `PrimitivesError` if signing fails.
+    public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
+                              privateKey: SM2PrivateKey) throws -> DIDOperation {
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        let proof = try privateKey.signature(for: digest).rawRepresentation + privateKey.publicKey.compressedRepresentation
+        return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId, proof: proof)
     }
 
     /// The JCS JSON body.
@@ -89,8 +111,9 @@ public struct DIDOperation: Sendable, Hashable {
         guard let version = object["previousVersionId"]?.doubleValue, version >= 0, version < 1e15, version == version.rounded() else {
             throw DIDError.invalidDocument("'previousVersionId' must be a whole number.")
         }
-        guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText), proof.count == 65 else {
-            throw DIDError(.unauthorized, "'proof' must be a 65-byte recoverable signature in base64url.")
+        guard let proofText = object["proof"]?.stringValue, let proof = try? Base64URL.decode(proofText),
+              proof.count == 65 || proof.count == Self.sm2ProofLength else {
+            throw DIDError(.unauthorized, "'proof' must be a 65-byte recoverable secp256k1 signature or a 97-byte SM2 signature and key, in base64url.")
         }
         var delegation: DelegationID?
         if let value = object["delegation"] {
@@ -117,8 +140,24 @@ public struct DIDOperation: Sendable, Hashable {
         self.delegation = delegation
     }
 
-    /// The key that made the proof on `chainId`.
-    /// - Throws: `DIDError.unauthorized` when no key can be recovered.
+    /// The key that made the proof on `chainId`, of either curve: the recovered secp256k1 key,
+    /// or the SM2 key the proof carries once its signature over the digest holds.
+    /// - Throws: `DIDError.unauthorized` when no key can be recovered, an SM2 signature does
+    ///   not hold, or an SM2 proof is made under a delegation.
+    public func signingKey(chainId: String) throws -> PublicKeyMaterial {
+        guard proof.count == Self.sm2ProofLength else { return .secp256k1(try signer(chainId: chainId)) }
+        guard delegation == nil else { throw DIDError(.unauthorized, "Delegated DID operations are signed with secp256k1 keys, not SM2.") }
+        let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document)
+        guard let key = try? SM2PublicKey(proof[64...]), let signature = try? SM2Signature(rawRepresentation: proof[..<64]),
+              key.isValidSignature(signature, for: digest) else {
+            throw DIDError(.unauthorized, "The proof is not a valid SM2 signature over this operation by the key it carries.")
+        }
+        return .sm2(key)
+    }
+
+    /// The secp256k1 key that made the proof on `chainId`.
+    /// - Throws: `DIDError.unauthorized` when no key can be recovered (an SM2 proof included:
+    ///   read it with ``signingKey(chainId:)``).
     public func signer(chainId: String) throws -> Secp256k1PublicKey {
         let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document,
                                  delegation: delegation)

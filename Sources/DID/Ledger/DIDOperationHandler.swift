@@ -30,18 +30,18 @@ public struct DIDOperationHandler: TransactionHandler {
         guard operation.delegation == nil || kind != .create else {
             throw ChainError.invalidBody("A DID is created by its inception key, never under a delegation.")
         }
-        _ = try operation.signer(chainId: transaction.chainId)
+        _ = try operation.signingKey(chainId: transaction.chainId)
     }
 
     public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
         let operation = try DIDOperation(kind: kind, body: transaction.body)
         let did = try DIDChancery(operation.did).did   // canonical EIP-55 form
-        let signer = try operation.signer(chainId: context.chainId)
+        let signer = try operation.signingKey(chainId: context.chainId)
         let existing = try DIDLedgerState.record(did, in: state)
         switch kind {
         case .create:
             guard existing == nil else { throw ChainError(.alreadyExists, "\(did) already exists.") }
-            guard try DIDChancery(chainId: context.chainId, publicKey: signer).did == did else {
+            guard try Self.incepted(by: signer, chainId: context.chainId) == did else {
                 throw ChainError.unauthorized("The proof is not by the key whose address is in \(did).")
             }
             DIDLedgerState.write(DIDRecord(document: operation.document!, versionId: 1, created: context.time,
@@ -53,10 +53,13 @@ public struct DIDOperationHandler: TransactionHandler {
                 throw ChainError(.alreadyExists, "\(did) is at version \(current.versionId), not \(operation.previousVersionId); resolve it and retry.")
             }
             if let delegation = operation.delegation {
-                try Self.authorizeDelegated(operation, under: delegation, did: did, current: current.document, signer: signer,
+                guard case .secp256k1(let delegateKey) = signer else {
+                    throw ChainError.unauthorized("Delegated DID operations are signed with secp256k1 keys, not SM2.")
+                }
+                try Self.authorizeDelegated(operation, under: delegation, did: did, current: current.document, signer: delegateKey,
                                             context: context, state: state)
             } else {
-                guard try Self.controllerKeys(of: current.document, chainId: context.chainId, state: state).contains(signer) else {
+                guard try Self.controllerMaterial(of: current.document, chainId: context.chainId, state: state).contains(signer) else {
                     throw ChainError.unauthorized("The proof is not by a controller key of \(did).")
                 }
             }
@@ -66,8 +69,27 @@ public struct DIDOperationHandler: TransactionHandler {
         }
     }
 
-    /// The secp256k1 keys that may change a document (`specs/did-method.md` §3).
+    /// The did:chancery DID an inception key gives on a chain: Keccak-256-derived for
+    /// secp256k1, SM3-derived for SM2 (`specs/did-method.md` §1, §1.1); `nil` for other curves.
+    static func incepted(by key: PublicKeyMaterial, chainId: String) throws -> DID? {
+        switch key {
+        case .secp256k1(let key): try DIDChancery(chainId: chainId, publicKey: key).did
+        case .sm2(let key): try DIDChancery(chainId: chainId, publicKey: key).did
+        default: nil
+        }
+    }
+
+    /// The secp256k1 keys that may change a document (`specs/did-method.md` §3), the ones
+    /// delegations are granted and checked with.
     static func controllerKeys(of document: DIDDocument, chainId: String, state: any StateReader) throws -> Set<Secp256k1PublicKey> {
+        Set(try controllerMaterial(of: document, chainId: chainId, state: state).compactMap { key -> Secp256k1PublicKey? in
+            if case .secp256k1(let key) = key { return key }
+            return nil
+        })
+    }
+
+    /// The secp256k1 and SM2 keys that may change a document directly (`specs/did-method.md` §3).
+    static func controllerMaterial(of document: DIDDocument, chainId: String, state: any StateReader) throws -> Set<PublicKeyMaterial> {
         var keys = ownKeys(of: document)
         for controller in document.controller?.values ?? [] where controller != document.id {
             guard let method = try? DIDChancery(controller), method.chainId == chainId,
@@ -77,8 +99,17 @@ public struct DIDOperationHandler: TransactionHandler {
         return keys
     }
 
-    private static func ownKeys(of document: DIDDocument) -> Set<Secp256k1PublicKey> {
-        secp256k1Keys(of: document, for: document.capabilityInvocation.isEmpty ? .authentication : .capabilityInvocation)
+    private static func ownKeys(of document: DIDDocument) -> Set<PublicKeyMaterial> {
+        let relationship: VerificationRelationship = document.capabilityInvocation.isEmpty ? .authentication : .capabilityInvocation
+        var keys = Set<PublicKeyMaterial>()
+        for method in document.verificationMethods(authorizedFor: relationship) {
+            switch try? method.publicKeyMaterial() {
+            case .secp256k1(let key)?: keys.insert(.secp256k1(key))
+            case .sm2(let key)?: keys.insert(.sm2(key))
+            default: continue
+            }
+        }
+        return keys
     }
 
     /// The current secp256k1 keys of a did:chancery DID in some verification relationships, for
@@ -88,6 +119,26 @@ public struct DIDOperationHandler: TransactionHandler {
                                     state: any StateReader) throws -> (keys: Set<Secp256k1PublicKey>, deactivated: Bool)? {
         guard let method = try? DIDChancery(did), let record = try DIDLedgerState.record(method.did, in: state) else { return nil }
         let keys = relationships.reduce(into: Set<Secp256k1PublicKey>()) { $0.formUnion(secp256k1Keys(of: record.document, for: $1)) }
+        return (keys, record.deactivated)
+    }
+
+    /// The current secp256k1 and SM2 keys of a did:chancery DID in some verification
+    /// relationships, for other modules' DID-authorised transactions; `nil` when the DID is not
+    /// on this chain's state.
+    /// - Throws: `ChainError.storageFailure` or `.corruptLedger` when state cannot be read.
+    package static func currentKeyMaterial(of did: DID, for relationships: [VerificationRelationship],
+                                           state: any StateReader) throws -> (keys: Set<PublicKeyMaterial>, deactivated: Bool)? {
+        guard let method = try? DIDChancery(did), let record = try DIDLedgerState.record(method.did, in: state) else { return nil }
+        var keys = Set<PublicKeyMaterial>()
+        for relationship in relationships {
+            for method in record.document.verificationMethods(authorizedFor: relationship) {
+                switch try? method.publicKeyMaterial() {
+                case .secp256k1(let key)?: keys.insert(.secp256k1(key))
+                case .sm2(let key)?: keys.insert(.sm2(key))
+                default: continue
+                }
+            }
+        }
         return (keys, record.deactivated)
     }
 

@@ -27,6 +27,14 @@ public struct DIDChancery: Hashable, Sendable {
         try self.init(chainId: chainId, address: address)
     }
 
+    /// The DID of an SM2 inception key on a chain: the address is the last 20 bytes of SM3 of
+    /// the key's 64-byte `x ‖ y`, FISCO BCOS's national-cryptography (GM) derivation
+    /// (`specs/did-method.md` §1.1), written in EIP-55 case like every address.
+    /// - Throws: `DIDError.invalidDid` for a chain id that is not a DID idchar string.
+    public init(chainId: String, publicKey: SM2PublicKey) throws {
+        try self.init(chainId: chainId, address: publicKey.address)
+    }
+
     /// The DID of an address on a chain.
     /// - Throws: `DIDError.invalidDid` for a chain id that is not a DID idchar string.
     public init(chainId: String, address: EthereumAddress) throws {
@@ -66,9 +74,19 @@ public struct DIDChancery: Hashable, Sendable {
     /// The default document of a new DID: its inception key as a Multikey verification method
     /// used for authentication, assertion and capability invocation.
     public static func defaultDocument(for did: DID, publicKey: Secp256k1PublicKey) throws -> DIDDocument {
+        try defaultDocument(for: did, inceptionKey: .secp256k1(publicKey))
+    }
+
+    /// The default document of a new DID with an SM2 inception key: the key as a Multikey
+    /// (multicodec `sm2-pub`) used for authentication, assertion and capability invocation.
+    public static func defaultDocument(for did: DID, publicKey: SM2PublicKey) throws -> DIDDocument {
+        try defaultDocument(for: did, inceptionKey: .sm2(publicKey))
+    }
+
+    private static func defaultDocument(for did: DID, inceptionKey: PublicKeyMaterial) throws -> DIDDocument {
         var document = DIDDocument(id: did, context: .array([.string(DIDDocument.didContext), .string(DIDKey.multikeyContext)]))
         let method = VerificationMethod(id: try DIDURL(did: did, fragment: "key-1"), controller: did,
-                                            multikey: .secp256k1(publicKey))
+                                            multikey: inceptionKey)
         document.verificationMethod = [method]
         for relationship in [VerificationRelationship.authentication, .assertionMethod, .capabilityInvocation] {
             document[relationship] = [.reference(method.id)]

@@ -28,8 +28,13 @@ public struct DIDKey: Hashable, Sendable {
     /// Makes the did:key of a public key.
     /// - Parameter publicKey: the key.
     /// - Throws: `DIDError.invalidPublicKey` for an Ed25519 key that is not a prime-order
-    ///   point, which has no X25519 form and verifies no signature.
+    ///   point, which has no X25519 form and verifies no signature;
+    ///   `DIDError.unsupportedPublicKeyType` for an SM2 key, which the did:key method does not
+    ///   define (SM2 keys are used in did:chancery documents).
     public init(publicKey: PublicKeyMaterial) throws {
+        if case .sm2 = publicKey {
+            throw DIDError.unsupportedPublicKeyType("The did:key method defines no SM2 key type; put SM2 keys in a did:chancery document.")
+        }
         // The Multikey alphabet (base58btc) is all DID idchars, so this cannot fail.
         did = try! DID(method: Self.methodName, methodSpecificID: publicKey.multikey)
         self.publicKey = publicKey

@@ -15,6 +15,26 @@ extension SplitVault {
     public func createAccount(
         username: String, password: SecureBytes, threshold: Int = 3, nodes: [VaultNode]? = nil
     ) throws -> Secp256k1PublicKey {
+        guard case .secp256k1(let publicKey) = try createAccount(username: username, password: password, keyType: .secp256k1,
+                                                                  threshold: threshold, nodes: nodes) else {
+            preconditionFailure("a secp256k1 dealing has secp256k1 commitments")
+        }
+        return publicKey
+    }
+
+    /// Creates an account whose key is of a given type: secp256k1 shares over secp256k1's group
+    /// order, SM2 shares over SM2's (``SM2FeldmanVSS``), each with commitments on its own curve.
+    /// - Parameters:
+    ///   - username: the account name, as for ``createAccount(username:password:threshold:nodes:)``.
+    ///   - password: the user's password.
+    ///   - keyType: `.secp256k1` or `.sm2`.
+    ///   - threshold: t.
+    ///   - nodes: the n holders.
+    /// - Returns: the account's public key.
+    /// - Throws: as ``createAccount(username:password:threshold:nodes:)``.
+    public func createAccount(
+        username: String, password: SecureBytes, keyType: KeyType, threshold: Int = 3, nodes: [VaultNode]? = nil
+    ) throws -> CustodyPublicKey {
         let holders = nodes ?? self.nodes
         try Self.checkUsername(username)
         guard (1...255).contains(holders.count), (1...holders.count).contains(threshold) else {
@@ -27,9 +47,16 @@ extension SplitVault {
         guard !VaultFiles.exists(recordPath(username: username)) else {
             throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
         }
-        let dealing: FeldmanVSS.Dealing
-        do { dealing = try FeldmanVSS.split(Secp256k1PrivateKey(), threshold: threshold, shareCount: holders.count) }
-        catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
+        let dealing: (shares: [ShamirShare], commitments: [CustodyPublicKey])
+        do {
+            if keyType == .sm2 {
+                let split = try SM2FeldmanVSS.split(SM2PrivateKey(), threshold: threshold, shareCount: holders.count)
+                dealing = (split.shares, split.commitments.map(CustodyPublicKey.sm2))
+            } else {
+                let split = try FeldmanVSS.split(Secp256k1PrivateKey(), threshold: threshold, shareCount: holders.count)
+                dealing = (split.shares, split.commitments.map(CustodyPublicKey.secp256k1))
+            }
+        } catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
         let salt = SecureRandom.bytes(count: Argon2id.saltLength)
         let passwordKey = try VaultKeyDerivation.passwordKey(password: password, salt: salt, parameters: parameters)
         var stored: [VaultNode] = []
@@ -49,6 +76,6 @@ extension SplitVault {
             for node in stored { try? node.deleteShare(account: username) }
             throw error
         }
-        return dealing.publicKey
+        return dealing.commitments[0]
     }
 }

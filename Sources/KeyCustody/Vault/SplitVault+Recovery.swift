@@ -18,6 +18,17 @@ extension SplitVault {
     ///   any node refused the password, else `.lockedOut` if any node was locked, else
     ///   `.backendFailure` if any node held bad data, else `.backendUnavailable`.
     public func recover(username: String, password: SecureBytes) throws -> Secp256k1PrivateKey {
+        // Checked first, so that no node spends a guess on a request that cannot succeed.
+        guard try record(username: username).keyType == .secp256k1 else {
+            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an SM2 key; unlock it in a VaultCustodian to sign SM2.")
+        }
+        return try recoverKey(username: username, password: password).secp256k1(username)
+    }
+
+    /// Rebuilds an account's key of either type, as ``recover(username:password:)`` describes,
+    /// checking shares against the commitments of the account's own curve.
+    /// - Throws: as ``recover(username:password:)``.
+    func recoverKey(username: String, password: SecureBytes) throws -> CustodyPrivateKey {
         let record = try record(username: username)
         let passwordKey = try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters)
         var shares: [ShamirShare] = [], failures: [(nodeID: String, error: KeyCustodyError)] = []
@@ -29,7 +40,7 @@ extension SplitVault {
             do {
                 let authKey = VaultKeyDerivation.userAuthKey(passwordKey: passwordKey, nodeID: node.nodeID)
                 let share = try node.fetchShare(account: username, userAuthKey: authKey)
-                guard share.index == holder.index, FeldmanVSS.verify(share: share, commitments: record.commitments) else {
+                guard share.index == holder.index, Self.verify(share, against: record) else {
                     throw KeyCustodyError(.backendFailure, "Share \(holder.index) fails Feldman verification against the account's commitments.")
                 }
                 shares.append(share)
@@ -41,7 +52,9 @@ extension SplitVault {
             throw passwordRefusal(username, record, failures) ?? Self.gatheringFailed(username, record, shares.count, failures)
         }
         do {
-            let key = try FeldmanVSS.combine(shares: shares, commitments: record.commitments)
+            let key: CustodyPrivateKey = record.keyType == .sm2
+                ? .sm2(try SM2FeldmanVSS.combine(shares: shares, commitments: record.sm2Commitments))
+                : .secp256k1(try FeldmanVSS.combine(shares: shares, commitments: record.secp256k1Commitments))
             guard key.publicKey == record.publicKey else { throw KeyCustodyError(.backendFailure, "The rebuilt key is not the account's.") }
             return key
         } catch {
@@ -76,6 +89,12 @@ extension SplitVault {
         let left = remaining[record.threshold - 1]
         return KeyCustodyError(.authenticationFailed, "The password for \"\(username)\" is wrong; \(left) attempt\(left == 1 ? "" : "s") "
                                + "remain\(left == 1 ? "s" : "") before the vault locks the account.")
+    }
+
+    private static func verify(_ share: ShamirShare, against record: VaultAccountRecord) -> Bool {
+        record.keyType == .sm2
+            ? SM2FeldmanVSS.verify(share: share, commitments: record.sm2Commitments)
+            : FeldmanVSS.verify(share: share, commitments: record.secp256k1Commitments)
     }
 
     private static func gatheringFailed(

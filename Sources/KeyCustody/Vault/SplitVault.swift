@@ -42,6 +42,16 @@ public final class SplitVault: Sendable {
     /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account; `.backendFailure` for a
     ///   corrupt record.
     public func publicKey(username: String) throws -> Secp256k1PublicKey {
+        guard case .secp256k1(let key) = try accountKey(username: username) else {
+            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an SM2 key, not a secp256k1 key.")
+        }
+        return key
+    }
+
+    /// The public key of an account of either key type, from its record.
+    /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account; `.backendFailure` for a
+    ///   corrupt record.
+    public func accountKey(username: String) throws -> CustodyPublicKey {
         try record(username: username).publicKey
     }
 

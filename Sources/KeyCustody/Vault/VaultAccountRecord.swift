@@ -12,18 +12,33 @@ struct VaultAccountRecord {
     }
 
     let username: String
-    /// `C_0 … C_{t-1}`; their count is the threshold and `C_0` is the account's public key.
-    let commitments: [Secp256k1PublicKey]
+    /// The account key's type; written as `keyType` only for SM2, so secp256k1 records keep
+    /// their bytes (`specs/custody-vault.md` §5.3).
+    let keyType: KeyType
+    /// `C_0 … C_{t-1}` on the key type's curve; their count is the threshold and `C_0` is the
+    /// account's public key.
+    let commitments: [CustodyPublicKey]
     let salt: [UInt8]
     let parameters: Argon2id.Parameters
     /// One per share, index 1...n.
     let holders: [Holder]
 
-    var publicKey: Secp256k1PublicKey { commitments[0] }
+    var publicKey: CustodyPublicKey { commitments[0] }
     var threshold: Int { commitments.count }
 
-    init(username: String, commitments: [Secp256k1PublicKey], salt: [UInt8], parameters: Argon2id.Parameters, holders: [Holder]) {
+    /// The secp256k1 commitments, for ``FeldmanVSS``; empty for an SM2 account.
+    var secp256k1Commitments: [Secp256k1PublicKey] {
+        commitments.compactMap { if case .secp256k1(let key) = $0 { key } else { nil } }
+    }
+
+    /// The SM2 commitments, for ``SM2FeldmanVSS``; empty for a secp256k1 account.
+    var sm2Commitments: [SM2PublicKey] {
+        commitments.compactMap { if case .sm2(let key) = $0 { key } else { nil } }
+    }
+
+    init(username: String, commitments: [CustodyPublicKey], salt: [UInt8], parameters: Argon2id.Parameters, holders: [Holder]) {
         self.username = username
+        keyType = commitments[0].keyType
         self.commitments = commitments
         self.salt = salt
         self.parameters = parameters
@@ -32,7 +47,7 @@ struct VaultAccountRecord {
 
     /// The file's bytes, in JCS form.
     func encoded() -> [UInt8] {
-        let object: JSONValue = [
+        var object: JSONObject = [
             "format": .string(Self.format), "username": .string(username),
             "publicKey": .string(Hex.encode(publicKey.compressedRepresentation)),
             "commitments": .array(commitments.map { .string(Hex.encode($0.compressedRepresentation)) }),
@@ -41,7 +56,8 @@ struct VaultAccountRecord {
             "argon2id": ["opsLimit": .number(Double(parameters.opsLimit)), "memLimit": .number(Double(parameters.memLimit))],
             "nodes": .array(holders.map { ["index": .number(Double($0.index)), "node": .string($0.nodeID)] }),
         ]
-        return JCS.canonicalize(object)
+        if keyType != .secp256k1 { object["keyType"] = .string(keyType.name) }
+        return JCS.canonicalize(.object(object))
     }
 
     /// Parses a record and checks it is consistent.
@@ -52,8 +68,13 @@ struct VaultAccountRecord {
             throw KeyCustodyError(.backendFailure, "\(what) is not in the \(Self.format) format.")
         }
         do {
-            let commitments = try fields.array("commitments").map { try Secp256k1PublicKey(Hex.decode($0.stringValue ?? "")) }
-            let publicKey = try Secp256k1PublicKey(fields.hex("publicKey"))
+            let typeName = try fields.optionalString("keyType") ?? KeyType.secp256k1.name
+            // secp256k1 records have one spelling: without the member.
+            guard let keyType = KeyType(name: typeName), keyType != .secp256k1 || fields.object["keyType"] == nil else {
+                throw KeyCustodyError(.backendFailure, "\(what) has an unknown keyType \"\(typeName)\".")
+            }
+            let commitments = try fields.array("commitments").map { try CustodyPublicKey(type: keyType, compressed: Hex.decode($0.stringValue ?? "")) }
+            let publicKey = try CustodyPublicKey(type: keyType, compressed: fields.hex("publicKey"))
             let argon2id = try fields.nested("argon2id")
             let parameters = try Argon2id.Parameters(
                 opsLimit: argon2id.integer("opsLimit", in: 1...Int(UInt32.max)), memLimit: argon2id.integer("memLimit", in: 1...(1 << 52)))

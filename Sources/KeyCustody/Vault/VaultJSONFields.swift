@@ -31,6 +31,12 @@ struct VaultJSONFields {
         return bytes
     }
 
+    /// A string member that may be absent.
+    func optionalString(_ key: String) throws -> String? {
+        guard object[key] != nil else { return nil }
+        return try string(key)
+    }
+
     func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int {
         guard let number = object[key]?.doubleValue, number == number.rounded(), abs(number) < 0x1p53,
               range.contains(Int(number)) else { throw missing(key, "an integer in \(range)") }

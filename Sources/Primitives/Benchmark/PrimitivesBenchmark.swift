@@ -60,7 +60,7 @@ public struct PrimitivesBenchmark: Sendable {
 
     /// Every case, in report order.
     static func cases() -> [Case] {
-        secp256k1Cases() + ed25519Cases() + p256Cases()
+        secp256k1Cases() + ed25519Cases() + p256Cases() + smCases()
     }
 
     private func time(_ body: () -> Bool) -> Double {

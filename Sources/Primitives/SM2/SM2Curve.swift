@@ -57,7 +57,7 @@ enum SM2Curve {
     }
 
     /// A fresh point of the SM2 group, set by `body`, encoded as 65 bytes `04 ‖ x ‖ y`.
-    private static func uncompressed(_ body: (OpaquePointer, OpaquePointer) throws -> Void) throws -> [UInt8] {
+    static func uncompressed(_ body: (OpaquePointer, OpaquePointer) throws -> Void) throws -> [UInt8] {
         try withGroup { group in
             guard let point = EC_POINT_new(group) else { throw PrimitivesError.libraryFailure("OpenSSL could not allocate a point.") }
             defer { EC_POINT_free(point) }
@@ -70,7 +70,7 @@ enum SM2Curve {
         }
     }
 
-    private static func withGroup<R>(_ body: (OpaquePointer) throws -> R) throws -> R {
+    static func withGroup<R>(_ body: (OpaquePointer) throws -> R) throws -> R {
         guard let group = EC_GROUP_new_by_curve_name(NID_sm2) else {
             ERR_clear_error()
             throw PrimitivesError.libraryFailure("This OpenSSL has no SM2 curve.")
@@ -79,7 +79,7 @@ enum SM2Curve {
         return try body(group)
     }
 
-    private static func constant(_ hex: String) -> [UInt8] {
+    static func constant(_ hex: String) -> [UInt8] {
         guard let bytes = try? Hex.decode(hex), bytes.count == 32 else { fatalError("malformed SM2 constant") }
         return bytes
     }

@@ -2,7 +2,9 @@
 /// dealer's polynomial, with `f(0)` the secret.
 ///
 /// Its encoding is 33 bytes, `index ‖ value`: the index as one byte and the value as a
-/// 32-byte big-endian scalar.
+/// 32-byte big-endian scalar. ``SM2FeldmanVSS`` carries SM2 shares in this type too: their
+/// values lie below SM2's group order, which is below secp256k1's, and SM2 code re-reads them
+/// as ``SM2Scalar``s.
 public struct ShamirShare: Sendable, Equatable, CustomStringConvertible {
     /// The x-coordinate, 1...255; public.
     public let index: Int

@@ -9,11 +9,7 @@ struct CredentialIssuerTests {
           arguments: [CredentialFormat.diEdDSA, .diECDSA])
     func dataIntegrityRoundTrip(format: CredentialFormat) async throws {
         let key: PrivateKeySigner.Key = format == .diEdDSA ? .ed25519(Ed25519PrivateKey()) : .p256(P256PrivateKey())
-        let publicKey: PublicKeyMaterial = switch key {
-        case .ed25519(let k): .ed25519(k.publicKey)
-        case .p256(let k): .p256(k.publicKey)
-        case .secp256k1(let k): .secp256k1(k.publicKey)
-        }
+        let publicKey = PrivateKeySigner(key: key, verificationMethod: "").publicKey
         let did = try DIDKey(publicKey: publicKey).did.description
         let signer = PrivateKeySigner(key: key, verificationMethod: did + "#" + String(did.dropFirst("did:key:".count)))
         let issuer = try CredentialIssuer(issuer: did, signer: signer, format: format)

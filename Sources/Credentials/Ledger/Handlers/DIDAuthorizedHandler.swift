@@ -25,13 +25,13 @@ extension DIDAuthorizedHandler {
         let operation = try operation(of: transaction)
         _ = try DIDAuthority.canonical(operation.did, chainId: transaction.chainId)
         try validate(LedgerPayload(operation.payload, type: type), did: operation.did)
-        _ = try operation.signer(chainId: transaction.chainId)
+        _ = try operation.signingKey(chainId: transaction.chainId)
     }
 
     func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
         let operation = try operation(of: transaction)
         let did = try DIDAuthority.canonical(operation.did, chainId: context.chainId)
-        try DIDAuthority.require(try operation.signer(chainId: context.chainId), isCurrentKeyOf: did, state: state)
+        try DIDAuthority.require(try operation.signingKey(chainId: context.chainId), isCurrentKeyOf: did, state: state)
         let payload = LedgerPayload(operation.payload, type: type)
         try validate(payload, did: operation.did)
         if isNonceBound {

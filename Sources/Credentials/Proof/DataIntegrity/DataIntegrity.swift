@@ -39,7 +39,7 @@ public enum DataIntegrity {
     /// Signs through a ``CredentialSigner`` (a custodian or an in-memory key): Ed25519 keys
     /// sign `eddsa-jcs-2022`, P-256 keys `ecdsa-jcs-2019` (ES256 signs SHA-256 of `hashData`,
     /// which is what that suite asks).
-    /// - Throws: `invalidProof` for a secp256k1 signer or a malformed document; the signer's
+    /// - Throws: `invalidProof` for a secp256k1 or SM2 signer or a malformed document; the signer's
     ///   own error when it cannot sign.
     package static func sign(document: JSONValue, options: DataIntegrityProof.Options, signer: any CredentialSigner) async throws -> JSONValue {
         let suite: DataIntegrityCryptosuite
@@ -47,6 +47,7 @@ public enum DataIntegrity {
         case .ed25519: suite = .eddsaJCS2022
         case .p256: suite = .ecdsaJCS2019
         case .secp256k1: throw CredentialsError.invalidProof("Data Integrity JCS suites sign with Ed25519 or P-256 keys, not secp256k1; issue a JWT instead.")
+        case .sm2: throw CredentialsError.invalidProof("Data Integrity JCS suites sign with Ed25519 or P-256 keys, not SM2; issue a JWT (SM2SM3) instead.")
         }
         guard suite == options.cryptosuite else {
             throw CredentialsError.invalidProof("A \(suite.rawValue) key cannot sign a \(options.cryptosuite.rawValue) proof.")

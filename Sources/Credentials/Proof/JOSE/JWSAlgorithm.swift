@@ -1,7 +1,8 @@
 public import DID
 
 /// The JWS `alg` values Chancery signs and accepts: one per key type (RFC 7518 §3.4 `ES256`,
-/// RFC 8037 §3.1 `EdDSA`, RFC 8812 §3.2 `ES256K`).
+/// RFC 8037 §3.1 `EdDSA`, RFC 8812 §3.2 `ES256K`, and `SM2SM3` for SM2 keys, which IANA has not
+/// registered: the name fib-jws uses, specified in `specs/credentials.md` "JOSE").
 ///
 /// Every other value is refused when parsing, `none` and the HMAC family included, so a token
 /// can never choose a weaker or keyless check than its key's curve implies.
@@ -12,6 +13,9 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable {
     case edDSA = "EdDSA"
     /// ECDSA over P-256 with SHA-256, 64-byte `r ‖ s`.
     case es256 = "ES256"
+    /// SM2 over `SM3(Z ‖ signing input)` (GM/T 0003.2), distinguishing identifier
+    /// `1234567812345678`, 64-byte `r ‖ s`.
+    case sm2sm3 = "SM2SM3"
 
     /// The algorithm a key signs with, decided by its curve alone.
     /// - Parameter key: the public key.
@@ -20,6 +24,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable {
         case .secp256k1: self = .es256k
         case .ed25519: self = .edDSA
         case .p256: self = .es256
+        case .sm2: self = .sm2sm3
         }
     }
 
@@ -30,7 +35,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable {
         guard let algorithm = Self(rawValue: name) else {
             let why = name == "none" ? "an unsecured JWS ('none') is never accepted"
                 : name.hasPrefix("HS") ? "HMAC algorithms need a shared secret and are never accepted"
-                : "only ES256K, EdDSA and ES256 are supported"
+                : "only ES256K, EdDSA, ES256 and SM2SM3 are supported"
             throw CredentialsError.invalidJWS("JWS header: alg '\(name)' is refused: \(why).")
         }
         self = algorithm

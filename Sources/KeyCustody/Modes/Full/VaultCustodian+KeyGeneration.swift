@@ -16,4 +16,20 @@ extension VaultCustodian {
         try unlock(key, password: password)
         return publicKey
     }
+
+    /// Generates one more SM2 key for the same user, split over SM2's group order
+    /// (``SM2FeldmanVSS``), and keeps it unlocked for a session.
+    /// - Parameters:
+    ///   - key: the new key's reference, a username not yet in the vault.
+    ///   - password: the user's password.
+    ///   - threshold: t.
+    /// - Returns: the new public key.
+    /// - Throws: as ``SplitVault/createAccount(username:password:threshold:nodes:)``.
+    @discardableResult
+    public func generateSM2Key(_ key: KeyReference, password: SecureBytes, threshold: Int = 3) throws -> SM2PublicKey {
+        let created = try vault.createAccount(username: key.id, password: password, keyType: .sm2, threshold: threshold)
+        try unlock(key, password: password)
+        guard case .sm2(let publicKey) = created else { preconditionFailure("an SM2 dealing has SM2 commitments") }
+        return publicKey
+    }
 }

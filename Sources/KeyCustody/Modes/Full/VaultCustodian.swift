@@ -26,7 +26,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     let sessionLifetime: TimeInterval
     let clock: @Sendable () -> Date
     private let lock = NSLock()
-    private var sessions: [String: (key: Secp256k1PrivateKey, expires: Date)] = [:]
+    private var sessions: [String: (key: CustodyPrivateKey, expires: Date)] = [:]
 
     /// Wraps a vault.
     /// - Parameters:
@@ -45,7 +45,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     ///   - password: the account's password.
     /// - Throws: as ``SplitVault/recover(username:password:)``.
     public func unlock(_ key: KeyReference, password: SecureBytes) throws {
-        let privateKey = try vault.recover(username: key.id, password: password)
+        let privateKey = try vault.recoverKey(username: key.id, password: password)
         let expires = clock().addingTimeInterval(sessionLifetime)
         lock.withLock { sessions[key.id] = (privateKey, expires) }
     }
@@ -57,7 +57,8 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     }
 
     /// The account's public key, from its public record; no session is needed.
-    /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account.
+    /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account; `.unsupportedKeyType`
+    ///   for an SM2 account (read it with ``sm2PublicKey(for:)``).
     public func publicKey(for key: KeyReference) async throws -> Secp256k1PublicKey {
         try vault.publicKey(username: key.id)
     }
@@ -65,8 +66,16 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     /// Signs with the account's key, which must be unlocked.
     /// - Returns: a low-S ECDSA signature.
     /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired;
-    ///   `.invalidInput` when the digest is not 32 bytes.
+    ///   `.invalidInput` when the digest is not 32 bytes; `.unsupportedKeyType` for an SM2 key.
     public func sign(digest: [UInt8], with key: KeyReference) async throws -> Secp256k1ECDSASignature {
+        let privateKey = try sessionKey(key).secp256k1(key.id)
+        do { return try privateKey.signature(forDigest: digest) }
+        catch { throw KeyCustodyError(.invalidInput, "The vault cannot sign: \(error)") }
+    }
+
+    /// The unlocked key of an open, unexpired session.
+    /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired.
+    func sessionKey(_ key: KeyReference) throws -> CustodyPrivateKey {
         let now = clock()
         let privateKey = try lock.withLock {
             guard let session = sessions[key.id] else {
@@ -78,7 +87,6 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
             }
             return session.key
         }
-        do { return try privateKey.signature(forDigest: digest) }
-        catch { throw KeyCustodyError(.invalidInput, "The vault cannot sign: \(error)") }
+        return privateKey
     }
 }

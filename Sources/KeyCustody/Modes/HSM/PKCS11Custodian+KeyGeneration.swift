@@ -22,6 +22,29 @@ extension PKCS11Custodian {
         return try heldKey(KeyReference(label)).publicKey
     }
 
+    /// Generates a key pair of a type inside the token.
+    ///
+    /// Only secp256k1 is offered: PKCS#11 (up to 3.1) defines no SM2 mechanism or curve
+    /// parameters of its own, devices that hold SM2 keys use vendor-defined mechanisms, and
+    /// SoftHSM2, the token the tests and demos use, has no SM2 at all (`specs/custody.md`
+    /// §1.1). A member whose SM2 key must stay in custody uses partial custody or the vault.
+    /// - Parameters:
+    ///   - label: the `CKA_LABEL` of both halves.
+    ///   - type: the key type.
+    /// - Returns: the new public key.
+    /// - Throws: `KeyCustodyError.unsupportedKeyType` for SM2, before the token is touched;
+    ///   otherwise as ``generateKey(label:)``.
+    public func generateKey(label: String, type: KeyType) async throws -> CustodyPublicKey {
+        guard type == .secp256k1 else { throw Self.unsupported(type) }
+        return .secp256k1(try await generateKey(label: label))
+    }
+
+    /// The refusal of a key type other than secp256k1, naming why.
+    static func unsupported(_ type: KeyType) -> KeyCustodyError {
+        KeyCustodyError(.unsupportedKeyType,
+            "PKCS#11 custody holds secp256k1 keys only: PKCS#11 defines no \(type) mechanism and SoftHSM2 offers no SM2; keep \(type) keys in partial custody or the vault.")
+    }
+
     private func generateKeyPair(label: String, in session: CK_SESSION_HANDLE) throws {
         // CKA_ID pairs the two halves for tools such as pkcs11-tool; Chancery itself uses labels.
         var generator = SystemRandomNumberGenerator()

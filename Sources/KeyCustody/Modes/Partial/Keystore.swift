@@ -46,11 +46,11 @@ public struct Keystore: Sendable {
     /// - Returns: the private keys by entry name.
     /// - Throws: `KeyCustodyError.authenticationFailed` for a wrong password; `.backendFailure`
     ///   naming the file and entry when an entry was altered.
-    func unlock(fileKey: SecureBytes, path: String) throws -> [String: Secp256k1PrivateKey] {
+    func unlock(fileKey: SecureBytes, path: String) throws -> [String: CustodyPrivateKey] {
         guard (try? XChaCha20Poly1305.open(passwordCheck, key: fileKey, associatedData: Self.checkAssociatedData(kdf))) == [] else {
             throw KeyCustodyError.wrongKeystorePassword(path)
         }
-        var keys: [String: Secp256k1PrivateKey] = [:]
+        var keys: [String: CustodyPrivateKey] = [:]
         for entry in entries {
             keys[entry.name] = try entry.unseal(fileKey: fileKey, salt: kdf.salt) { .corruptKeystore(path, $0) }
         }

@@ -1,28 +1,35 @@
 public import Primitives
 
-/// One named key of a ``Keystore``: its public key and address in clear, its private key sealed.
+/// One named key of a ``Keystore``: its type, public key and address in clear, its private key
+/// sealed. Version 1 holds secp256k1 and SM2 keys (`specs/custody-keystore.md` §4).
 public struct KeystoreEntry: Sendable, CustomStringConvertible {
-    /// The only key type of version 1.
-    static let type = "secp256k1"
     static let members: Set<String> = ["name", "type", "publicKey", "address", "sealed"]
 
     /// The entry's name, which a ``KeyReference`` carries as its `id`.
     public let name: String
-    /// The public key.
-    public let publicKey: Secp256k1PublicKey
-    /// The Ethereum-style address of ``publicKey``.
+    /// The public key, of either key type.
+    public let key: CustodyPublicKey
+    /// The address of ``key``: Keccak-256-derived for secp256k1, SM3-derived for SM2.
     public let address: EthereumAddress
     /// nonce ‖ ciphertext ‖ tag of the 32-byte scalar.
     let sealed: [UInt8]
 
+    /// The key type, the entry's `type` member.
+    public var keyType: KeyType { key.keyType }
+    /// The public key when it is a secp256k1 key; `nil` for an SM2 entry.
+    public var publicKey: Secp256k1PublicKey? {
+        guard case .secp256k1(let publicKey) = key else { return nil }
+        return publicKey
+    }
+
     /// Seals `key` under the file key, bound to this entry's name and the file's salt.
-    init(sealing key: Secp256k1PrivateKey, name: String, fileKey: SecureBytes, salt: [UInt8]) throws {
+    init(sealing privateKey: CustodyPrivateKey, name: String, fileKey: SecureBytes, salt: [UInt8]) throws {
         self.name = name
-        publicKey = key.publicKey
-        address = Self.address(of: publicKey)
-        let associatedData = Self.associatedData(name: name, publicKey: publicKey, address: address, salt: salt)
+        key = privateKey.publicKey
+        address = key.address
+        let associatedData = Self.associatedData(name: name, key: key, address: address, salt: salt)
         do {
-            sealed = try key.rawRepresentation.withUnsafeBytes { scalar in
+            sealed = try privateKey.secret.withUnsafeBytes { scalar in
                 try XChaCha20Poly1305.seal(scalar, key: fileKey, associatedData: associatedData)
             }
         } catch {
@@ -35,13 +42,15 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
     init(_ json: StrictJSONObject, failure: (String) -> KeyCustodyError) throws {
         name = try json.string("name")
         guard Self.isValid(name: name) else { throw failure("a key name is not 1 to 128 printable ASCII characters") }
-        guard try json.string("type") == Self.type else { throw failure("key \"\(name)\" is not of type secp256k1") }
-        let point = try json.hex("publicKey", count: 33)
-        guard let publicKey = try? Secp256k1PublicKey(point) else {
-            throw failure("the publicKey of key \"\(name)\" is not a compressed secp256k1 point")
+        guard let type = KeyType(name: try json.string("type")) else {
+            throw failure("key \"\(name)\" is not of type secp256k1 or sm2")
         }
-        self.publicKey = publicKey
-        address = Self.address(of: publicKey)
+        let point = try json.hex("publicKey", count: 33)
+        guard let key = try? CustodyPublicKey(type: type, compressed: point) else {
+            throw failure("the publicKey of key \"\(name)\" is not a compressed \(type) point")
+        }
+        self.key = key
+        address = key.address
         guard try json.string("address") == address.description else {
             throw failure("the address of key \"\(name)\" is not the EIP-55 address of its publicKey")
         }
@@ -51,8 +60,8 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
     var json: JSONValue {
         .object(JSONObject([
             ("name", .string(name)),
-            ("type", .string(Self.type)),
-            ("publicKey", .string(Hex.encode(publicKey.compressedRepresentation))),
+            ("type", .string(keyType.name)),
+            ("publicKey", .string(Hex.encode(key.compressedRepresentation))),
             ("address", .string(address.description)),
             ("sealed", .string(Hex.encode(sealed))),
         ]))
@@ -60,17 +69,17 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
 
     /// Decrypts the private key and checks it against the public key in clear.
     /// - Throws: the reader's error when the entry does not authenticate under `fileKey`.
-    func unseal(fileKey: SecureBytes, salt: [UInt8], failure: (String) -> KeyCustodyError) throws -> Secp256k1PrivateKey {
-        let associatedData = Self.associatedData(name: name, publicKey: publicKey, address: address, salt: salt)
+    func unseal(fileKey: SecureBytes, salt: [UInt8], failure: (String) -> KeyCustodyError) throws -> CustodyPrivateKey {
+        let associatedData = Self.associatedData(name: name, key: key, address: address, salt: salt)
         guard var scalar = try? XChaCha20Poly1305.open(sealed, key: fileKey, associatedData: associatedData) else {
             throw failure("key \"\(name)\" does not authenticate (its fields were altered, or its sealed bytes belong to another entry or file)")
         }
         // Best effort: Primitives returns the plaintext as an array, which is not wiped for us.
         defer { scalar.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) } }
-        guard let key = try? Secp256k1PrivateKey(secret: SecureBytes(scalar)), key.publicKey == publicKey else {
+        guard let privateKey = try? CustodyPrivateKey(type: keyType, secret: SecureBytes(scalar)), privateKey.publicKey == key else {
             throw failure("the private key of \"\(name)\" does not match its publicKey")
         }
-        return key
+        return privateKey
     }
 
     /// Whether `name` can name an entry: printable ASCII without space, so that two names are
@@ -80,18 +89,13 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
     }
 
     /// Binds the ciphertext to everything the entry says in clear and to its file (`specs/custody-keystore.md` §4).
-    static func associatedData(name: String, publicKey: Secp256k1PublicKey, address: EthereumAddress, salt: [UInt8]) -> [UInt8] {
+    static func associatedData(name: String, key: CustodyPublicKey, address: EthereumAddress, salt: [UInt8]) -> [UInt8] {
         JCS.canonicalize(.object(JSONObject([
             ("format", .string(Keystore.format)), ("version", .number(Double(Keystore.version))),
             ("role", "key"), ("salt", .string(Hex.encode(salt))),
-            ("name", .string(name)), ("type", .string(type)),
-            ("publicKey", .string(Hex.encode(publicKey.compressedRepresentation))), ("address", .string(address.description)),
+            ("name", .string(name)), ("type", .string(key.keyType.name)),
+            ("publicKey", .string(Hex.encode(key.compressedRepresentation))), ("address", .string(address.description)),
         ])))
-    }
-
-    private static func address(of publicKey: Secp256k1PublicKey) -> EthereumAddress {
-        // An uncompressed point is always 65 bytes starting with 0x04, which the address accepts.
-        try! EthereumAddress(publicKey: publicKey.uncompressedRepresentation)
     }
 
     /// Names the entry by its name and address; the sealed bytes stay out of logs.

@@ -9,7 +9,20 @@ extension SoftwareCustodian {
     ///   written. The key is not added when saving fails.
     @discardableResult
     public func generateKey(name: String) throws -> Secp256k1PublicKey {
-        try add(Secp256k1PrivateKey(), name: name)
+        let key = Secp256k1PrivateKey()
+        try add(.secp256k1(key), name: name)
+        return key.publicKey
+    }
+
+    /// Generates a fresh SM2 key, adds it to the keystore (`type` `sm2`) and saves the file.
+    /// - Parameter name: the entry name, as for ``generateKey(name:)``.
+    /// - Returns: the new public key.
+    /// - Throws: as ``generateKey(name:)``.
+    @discardableResult
+    public func generateSM2Key(name: String) throws -> SM2PublicKey {
+        let key = SM2PrivateKey()
+        try add(.sm2(key), name: name)
+        return key.publicKey
     }
 
     /// Adds an existing private key to the keystore and saves the file.
@@ -20,25 +33,46 @@ extension SoftwareCustodian {
     /// - Throws: as ``generateKey(name:)``.
     @discardableResult
     public func importKey(name: String, privateKey: Secp256k1PrivateKey) throws -> Secp256k1PublicKey {
-        try add(privateKey, name: name)
+        try add(.secp256k1(privateKey), name: name)
+        return privateKey.publicKey
     }
 
-    /// The public key of a held key.
-    /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file.
+    /// Adds an existing SM2 private key to the keystore and saves the file.
+    /// - Parameters:
+    ///   - name: the entry name, as for ``generateKey(name:)``.
+    ///   - privateKey: the key to keep.
+    /// - Returns: its public key.
+    /// - Throws: as ``generateKey(name:)``.
+    @discardableResult
+    public func importKey(name: String, privateKey: SM2PrivateKey) throws -> SM2PublicKey {
+        try add(.sm2(privateKey), name: name)
+        return privateKey.publicKey
+    }
+
+    /// The public key of a held secp256k1 key.
+    /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file; `.unsupportedKeyType`
+    ///   for an SM2 key (read it with ``sm2PublicKey(for:)``).
     public func publicKey(for key: KeyReference) async throws -> Secp256k1PublicKey {
         try privateKey(key).publicKey
     }
 
-    /// The decrypted key behind `key`.
-    /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file.
+    /// The decrypted secp256k1 key behind `key`.
+    /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file; `.unsupportedKeyType`
+    ///   for an SM2 key.
     func privateKey(_ key: KeyReference) throws -> Secp256k1PrivateKey {
+        try heldKey(key).secp256k1(key.id)
+    }
+
+    /// The decrypted key behind `key`, of either type.
+    /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file.
+    func heldKey(_ key: KeyReference) throws -> CustodyPrivateKey {
         guard let privateKey = state.withLock({ $0.keys[key.id] }) else {
             throw KeyCustodyError(.keyNotFound, "The keystore \(path) holds no key named \"\(key.id)\".")
         }
         return privateKey
     }
 
-    private func add(_ key: Secp256k1PrivateKey, name: String) throws -> Secp256k1PublicKey {
+    private func add(_ key: CustodyPrivateKey, name: String) throws {
         guard KeystoreEntry.isValid(name: name) else {
             throw KeyCustodyError(.invalidInput, "A key name is 1 to 128 printable ASCII characters without spaces.")
         }
@@ -55,7 +89,6 @@ extension SoftwareCustodian {
             }
             try KeystoreFile.publish(content, at: path, replacing: true)
             state = .init(keystore: keystore, keys: state.keys.merging([name: key]) { $1 }, fileContent: content)
-            return key.publicKey
         }
     }
 }

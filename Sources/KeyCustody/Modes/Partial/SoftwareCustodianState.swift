@@ -6,7 +6,7 @@ struct SoftwareCustodianState {
     /// The file as last read or written, entries sealed.
     var keystore: Keystore
     /// The decrypted keys by entry name, in the wiped-on-release memory of `SecureBytes`.
-    var keys: [String: Secp256k1PrivateKey]
+    var keys: [String: CustodyPrivateKey]
     /// The file's bytes as last read or written, to notice another writer before replacing it.
     var fileContent: [UInt8]
 }
