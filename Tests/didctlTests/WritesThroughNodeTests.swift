@@ -89,4 +89,33 @@ struct WritesThroughNodeTests {
         let after = try await NodeCredentialEndpointTests.post(issue, request, bearer: token)
         #expect(after.status == 201, "\(after.body)")
     }
+
+    @Test("a CPT is registered, shown and its issuer accredited (apply, the committee's approval) through the running node")
+    func registryThroughNode() throws {
+        let chain = try DIDCommandTests.Fixture(accounts: [("university", "partial")])
+        defer { chain.remove() }
+        let node = try RunningNode(dataDirectory: chain.root)
+        defer { node.stop() }
+        let url = node.url.absoluteString
+        let issuer = try #require(try chain.json(["did", "create", "--account", "university", "--node", url], account: "university")["did"] as? String)
+        let schemaFile = chain.root.appendingPathComponent("diploma.json")
+        try Data(CredentialCommandTests.schema.utf8).write(to: schemaFile)
+        let registered = try chain.json(["cpt", "register", "--account", "university", "--schema", schemaFile.path, "--node", url],
+                                        account: "university")
+        let cpt = try #require(registered["id"] as? String)
+        #expect(cpt.hasPrefix("urn:chancery:cpt:") && registered["author"] as? String == issuer)
+        let shown = try chain.json(["cpt", "show", cpt, "--node", url])
+        #expect(shown["id"] as? String == cpt && shown["author"] as? String == issuer && shown["schema"] != nil)
+        #expect(try chain.run(["cpt", "show", "urn:chancery:cpt:999999:1", "--node", url]).status == 1)
+
+        _ = try chain.json(["issuer", "apply", "--account", "university", "--name", "University", "--cpt", cpt, "--node", url],
+                           account: "university")
+        let approved = try chain.json(["issuer", "approve", issuer, "--cpt", cpt, "--node", url])
+        #expect(approved["executed"] as? Bool == true)
+        node.stop()
+        let listed = try chain.json(["issuer", "list"])
+        let issuers = listed["issuers"] as? [[String: Any]] ?? []
+        #expect(issuers.first?["accredited"] as? [Int] == [Int(cpt.split(separator: ":")[3]) ?? -1], "\(listed)")
+        #expect(try chain.run(["chain", "verify"]).status == 0)
+    }
 }

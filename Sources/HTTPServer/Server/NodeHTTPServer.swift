@@ -90,6 +90,7 @@ public struct NodeHTTPServer: Sendable {
         addAuditRoutes(to: router)
         addTransactionRoutes(to: router)
         addSessionRoutes(to: router)
+        addRegistryRoutes(to: router)
         addOperationsRoutes(to: router)
         addMethodNotAllowedRoutes(to: router)
         return router

@@ -495,6 +495,63 @@ paths:
       responses:
         "204": { description: The session ended. }
         "401": { $ref: "#/components/responses/Problem" }
+  /cpts:
+    get:
+      summary: The CPT a cpt.register transaction registered.
+      operationId: getSchemaByTransaction
+      parameters:
+        - name: registeredBy
+          in: query
+          required: true
+          schema: { type: string, pattern: "^[0-9a-f]{64}$" }
+      responses:
+        "200":
+          description: The CPT.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/RegisteredSchema" }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
+  /cpts/{id}:
+    get:
+      summary: A registered CPT (credential schema).
+      operationId: getSchema
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { type: string, example: "urn:chancery:cpt:1000:1" }
+      responses:
+        "200":
+          description: The CPT.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/RegisteredSchema" }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
+  /governance/proposals/{id}:
+    get:
+      summary: Where a governance proposal stands (approvals so far, executed).
+      operationId: getProposal
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { type: string, pattern: "^[0-9a-f]{64}$", description: "SHA-256 of the action's canonical bytes." }
+      responses:
+        "200":
+          description: The proposal.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [proposalId, approvals, executed]
+                properties:
+                  proposalId: { type: string }
+                  approvals: { type: array, items: { type: string } }
+                  executed: { type: boolean }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.
@@ -552,6 +609,17 @@ components:
       scheme: bearer
       description: An issuer token made on the node with `didctl node token create --account NAME [--days N]` (default 90 days, at most 3650). It acts as that one account until it expires or `didctl node token revoke ID` removes it; the node keeps only its SHA-256, compared in constant time.
   schemas:
+    RegisteredSchema:
+      type: object
+      required: [id, number, version, author, registered, transactionId, schema]
+      properties:
+        id: { type: string }
+        number: { type: integer }
+        version: { type: integer }
+        author: { type: string, description: "The registering DID." }
+        registered: { type: integer, description: "Block time, milliseconds since 1970." }
+        transactionId: { type: string }
+        schema: { type: object, description: "The JSON Schema." }
     TransactionReceipt:
       type: object
       required: [transactionId, state, height, index, time, blockHash]

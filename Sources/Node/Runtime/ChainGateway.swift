@@ -1,4 +1,5 @@
 package import Chain
+package import Credentials
 package import DID
 package import KeyCustody
 
@@ -27,6 +28,14 @@ package protocol ChainGateway: Sendable {
     /// - Throws: when it cannot be read.
     func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord?
 
+    /// The CPT a `cpt.register` transaction registered, or `nil`.
+    /// - Throws: when it cannot be read.
+    func schemaIdentifier(registeredBy transaction: TransactionID) async throws -> CPTIdentifier?
+
+    /// A governance proposal's approvals, or `nil` before any.
+    /// - Throws: when it cannot be read.
+    func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState?
+
     /// Releases what the gateway holds (the local node's orderer); later calls may fail.
     func close()
 }
@@ -38,6 +47,10 @@ extension NodeRuntime: ChainGateway {
 
     package func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
         try store.value(namespace: ChainNamespace.delegation, key: id.bytes).map { try DelegationRecord(canonicalBytes: $0) }
+    }
+
+    package func schemaIdentifier(registeredBy transaction: TransactionID) async throws -> CPTIdentifier? {
+        try credentialRegistry().schemaIdentifier(registeredBy: transaction)
     }
 
     package func close() { node.shutdown() }

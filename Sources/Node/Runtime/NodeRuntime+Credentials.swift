@@ -18,7 +18,9 @@ extension NodeRuntime {
     package func credentialSigner(account name: String, relationship: VerificationRelationship = .assertionMethod) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
         try await credentialSigner(custody: try await custodian(account: name), relationship: relationship)
     }
+}
 
+extension ChainGateway {
     /// The DID and signer of an account whose custody is already open (a session's).
     package func credentialSigner(custody: AccountCustody, relationship: VerificationRelationship = .assertionMethod) async throws
         -> (did: DID, signer: CustodianSigner, custody: AccountCustody)
@@ -43,7 +45,7 @@ extension NodeRuntime {
         -> TransactionReceipt
     {
         let key = try account.signer(for: did)
-        let operation = try await DIDAuthorizedOperation.signed(type: type, did: did, payload: payload, chainId: genesis.chainId,
+        let operation = try await DIDAuthorizedOperation.signed(type: type, did: did, payload: payload, chainId: chainId,
                                                                 custodian: key.custodian, key: key.key)
         return try await submit(type: type, body: operation.body, member: account.member)
     }

@@ -3,17 +3,25 @@ package import KeyCustody
 package import Primitives
 
 extension NodeRuntime {
-    /// Submits the operator's committee approval of `action`.
+    /// Submits the operator's committee approval of `action`, under the operator's one-time keys.
     /// - Returns: the receipt and whether the action has executed (the threshold was reached).
     package func approve(_ action: GovernanceAction) async throws -> (receipt: TransactionReceipt, executed: Bool) {
-        let approval = try GovernanceApproval(action: action, approver: "operator", key: try directory.secp256k1Key("committee-operator"),
-                                              chainId: genesis.chainId)
-        let transaction = try Transaction(type: .governanceApproval, body: approval.body, chainId: genesis.chainId,
-                                          oneTimeKey: try await oneTimeKeys(count: 1)[0])
-        let receipt = try await node.submit(transaction)
-        let executed = try store.entries(namespace: ChainNamespace.proposal, prefix: action.proposalId).first.map {
-            String(decoding: $0.value, as: UTF8.self).contains("\"executed\":true")
-        } ?? false
-        return (receipt, executed)
+        try await approve(action, approver: "operator", committeeKey: try directory.secp256k1Key("committee-operator"),
+                          member: (custodian, KeyReference("operator")))
+    }
+}
+
+extension ChainGateway {
+    /// Submits a committee member's approval of `action`.
+    /// - Parameters:
+    ///   - approver: the committee member's id in genesis.
+    ///   - committeeKey: its committee key, which signs the approval.
+    ///   - member: the member whose one-time key carries the transaction (the operator's).
+    /// - Returns: the receipt and whether the action has executed (the threshold was reached).
+    package func approve(_ action: GovernanceAction, approver: String, committeeKey: Secp256k1PrivateKey,
+                         member: CustodyKey) async throws -> (receipt: TransactionReceipt, executed: Bool) {
+        let approval = try GovernanceApproval(action: action, approver: approver, key: committeeKey, chainId: chainId)
+        let receipt = try await submit(type: .governanceApproval, body: approval.body, member: member)
+        return (receipt, try await proposal(action.proposalId)?.executed ?? false)
     }
 }

@@ -1,4 +1,5 @@
 package import Chain
+package import Credentials
 
 /// The node's write endpoints for clients that sign for themselves: one-time key certificates
 /// from the membership service, then transactions signed with those keys.
@@ -14,4 +15,15 @@ extension ChainNodeBackend {
     package func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
         OneTimeKeyCertification(service: runtime.membershipService, clock: runtime.clock).certify(request)
     }
+}
+
+/// Reads clients need to finish a write they made through the node.
+extension ChainNodeBackend {
+    package func registeredSchema(_ id: CPTIdentifier) async throws -> RegisteredSchema? { try runtime.registeredSchema(id) }
+
+    package func registeredSchema(registeredBy transaction: TransactionID) async throws -> RegisteredSchema? {
+        try runtime.registeredSchema(registeredBy: transaction)
+    }
+
+    package func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? { try runtime.proposal(proposalId) }
 }

@@ -1,3 +1,4 @@
+public import Credentials
 public import DID
 public import Chain
 public import Primitives
@@ -78,6 +79,18 @@ public protocol NodeBackend: Sendable {
     /// Ends the session of a bearer token (`DELETE /sessions/current`).
     /// - Returns: whether the token named a session.
     func closeSession(bearer: String) async -> Bool
+
+    /// A registered CPT (`GET /cpts/{id}`), `nil` when there is none.
+    /// - Throws: when the state cannot be read.
+    func registeredSchema(_ id: CPTIdentifier) async throws -> RegisteredSchema?
+
+    /// The CPT a `cpt.register` transaction registered (`GET /cpts?registeredBy=`), `nil` when none.
+    /// - Throws: when the state cannot be read.
+    func registeredSchema(registeredBy transaction: TransactionID) async throws -> RegisteredSchema?
+
+    /// A governance proposal's approvals (`GET /governance/proposals/{id}`), `nil` before any.
+    /// - Throws: when the state cannot be read.
+    func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState?
 }
 
 extension NodeBackend {
@@ -96,6 +109,15 @@ extension NodeBackend {
 
     /// A backend without accounts has no sessions to close.
     public func closeSession(bearer: String) async -> Bool { false }
+
+    /// A backend without a chain has no CPTs.
+    public func registeredSchema(_ id: CPTIdentifier) async throws -> RegisteredSchema? { nil }
+
+    /// A backend without a chain has no CPTs.
+    public func registeredSchema(registeredBy transaction: TransactionID) async throws -> RegisteredSchema? { nil }
+
+    /// A backend without a chain has no proposals.
+    public func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? { nil }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

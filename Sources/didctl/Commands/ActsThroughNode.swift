@@ -14,11 +14,16 @@ extension ChainInfoCommand: ActsThroughNode {}
 extension DIDCreateCommand: ActsThroughNode {}
 extension DIDUpdateCommand: ActsThroughNode {}
 extension DIDDeactivateCommand: ActsThroughNode {}
+extension CPTRegisterCommand: ActsThroughNode {}
+extension CPTShowCommand: ActsThroughNode {}
+extension IssuerApplyCommand: ActsThroughNode {}
+extension IssuerApproveCommand: ActsThroughNode {}
+extension IssuerRevokeCommand: ActsThroughNode {}
 
 enum NodeOption {
     /// The commands that take `--node`, as a user types them.
     static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "did create", "did update",
-                           "did deactivate", "chain info"]
+                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "chain info"]
 
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {

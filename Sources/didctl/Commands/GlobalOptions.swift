@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chain
 import Foundation
 import Node
 
@@ -32,6 +33,13 @@ struct GlobalOptions: ParsableArguments {
     func chain() async throws -> any ChainGateway {
         if let nodeURL { return try await RemoteChain(url: nodeURL) }
         return try NodeRuntime(directory: directory)
+    }
+
+    /// Submits this data directory's operator's committee approval of `action` through `chain`.
+    /// - Returns: the receipt and whether the action executed.
+    func approve(_ action: GovernanceAction, through chain: any ChainGateway) async throws -> (receipt: TransactionReceipt, executed: Bool) {
+        let (approver, key) = try directory.operatorCommitteeKey()
+        return try await chain.approve(action, approver: approver, committeeKey: key, member: try directory.operatorMember())
     }
 
     /// Runs a benchmark in `--data-dir` when one was given (kept afterwards, so it can be

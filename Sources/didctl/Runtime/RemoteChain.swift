@@ -1,4 +1,5 @@
 import Chain
+import Credentials
 import DID
 import Foundation
 import KeyCustody
@@ -66,6 +67,24 @@ struct RemoteChain: ChainGateway {
 
     func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
         throw DidctlFailure("Acting under a delegation through --node is not offered yet: run the command on the node's data directory.")
+    }
+
+    func schemaIdentifier(registeredBy transaction: TransactionID) async throws -> CPTIdentifier? {
+        let (status, body) = try await client.get("cpts", query: [URLQueryItem(name: "registeredBy", value: transaction.description)])
+        if status == 404 { return nil }
+        guard status == 200, let id = body["id"]?.stringValue.flatMap(CPTIdentifier.init) else {
+            throw DidctlFailure("The node at \(client.base) answered \(status) for the CPT of transaction \(transaction).")
+        }
+        return id
+    }
+
+    func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? {
+        let (status, body) = try await client.get("governance/proposals/\(Hex.encode(proposalId))")
+        if status == 404 { return nil }
+        guard status == 200, let approvals = body["approvals"]?.arrayValue, let executed = body["executed"]?.boolValue else {
+            throw DidctlFailure("The node at \(client.base) answered \(status) for proposal \(Hex.encode(proposalId)).")
+        }
+        return GovernanceProposalState(approvals: approvals.compactMap(\.stringValue), executed: executed)
     }
 
     func close() {}

@@ -26,17 +26,18 @@ struct CPTRegisterCommand: AsyncParsableCommand {
     @Option(help: "An existing CPT number to add a version to.") var number: UInt64?
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         guard let data = FileManager.default.contents(atPath: schema) else { throw DidctlFailure("Cannot read \(schema).") }
         let document: JSONValue
         do { document = try JSONValue(parsing: [UInt8](data)) } catch { throw DidctlFailure("\(schema) is not valid JSON: \(error)") }
         // Refuse locally first, so the reason comes before any transaction is built.
         do { try CredentialSchema(document).checkRegistrable() } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
-        let (did, _, custody) = try await runtime.credentialSigner(account: account)
-        let receipt = try await runtime.submitCredentialOperation(
+        let directory = global.directory
+        let (did, _, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
+        let receipt = try await chain.submitCredentialOperation(
             .cptRegister, did: did, payload: CredentialLedgerPayload.cptRegistration(schema: document, number: number), signer: custody)
-        guard let id = try runtime.credentialRegistry().schemaIdentifier(registeredBy: receipt.transactionId) else {
+        guard let id = try await chain.schemaIdentifier(registeredBy: receipt.transactionId) else {
             throw DidctlFailure("The registration committed but its CPT id cannot be read back; run `didctl chain verify`.")
         }
         Output(json: global.json).emit(["id": id.description, "number": id.number, "version": id.version, "author": did.description,
@@ -53,6 +54,17 @@ struct CPTShowCommand: AsyncParsableCommand {
     func run() async throws {
         let identifier: CPTIdentifier
         do { identifier = try CPTIdentifier(parsing: id) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
+        if let nodeURL = global.nodeURL {
+            let client = try NodeClient(nodeURL)
+            let (status, object) = try await client.get("cpts/\(identifier)")
+            guard status == 200 else { throw DidctlFailure(object["detail"]?.stringValue ?? "The node answered \(status) for CPT \(id).") }
+            let document = object["schema"] ?? .null
+            var shown: JSONObject = [:]
+            for key in ["id", "author", "registered", "schema"] { shown[key] = object[key] }
+            Output(json: global.json).emit(json: .object(shown),
+                                           text: "\(object["id"]?.stringValue ?? id) by \(object["author"]?.stringValue ?? "?")\n\(document.prettyPrinted())")
+            return
+        }
         let runtime = try NodeRuntime(directory: global.directory, access: .read)
         defer { runtime.node.shutdown() }
         guard let registered = try runtime.credentialRegistry().schema(identifier) else { throw DidctlFailure("CPT \(id) is not registered.") }

@@ -30,10 +30,11 @@ struct IssuerApplyCommand: AsyncParsableCommand {
     @Option(help: "A CPT number or id to be accredited for (repeatable).") var cpt: [String]
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
-        let (did, _, custody) = try await runtime.credentialSigner(account: account)
-        let receipt = try await runtime.submitCredentialOperation(
+        let chain = try await global.chain()
+        defer { chain.close() }
+        let directory = global.directory
+        let (did, _, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
+        let receipt = try await chain.submitCredentialOperation(
             .issuerApply, did: did, payload: CredentialLedgerPayload.issuerApplication(name: name, schemas: try cptNumbers(cpt)), signer: custody)
         Output(json: global.json).emit(["did": did.description, "transactionId": receipt.transactionId.description],
                                        text: "\(did) applied; the committee approves with `didctl issuer approve \(did) --cpt …`.")
@@ -50,9 +51,9 @@ struct IssuerApproveCommand: AsyncParsableCommand {
     func run() async throws {
         let issuer: DID
         do { issuer = try DID(parsing: did) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
-        let (receipt, executed) = try await runtime.approve(IssuerRegistryExecutor.accreditation(of: issuer, schemas: try cptNumbers(cpt)))
+        let chain = try await global.chain()
+        defer { chain.close() }
+        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.accreditation(of: issuer, schemas: try cptNumbers(cpt)), through: chain)
         Output(json: global.json).emit(["did": did, "executed": executed, "transactionId": receipt.transactionId.description],
                                        text: executed ? "\(did) is accredited." : "Approval recorded; more committee approvals are needed.")
     }
@@ -68,10 +69,10 @@ struct IssuerRevokeCommand: AsyncParsableCommand {
     func run() async throws {
         let issuer: DID
         do { issuer = try DID(parsing: did) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         let schemas = cpt.isEmpty ? nil : try cptNumbers(cpt)
-        let (receipt, executed) = try await runtime.approve(IssuerRegistryExecutor.revocation(of: issuer, schemas: schemas))
+        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.revocation(of: issuer, schemas: schemas), through: chain)
         Output(json: global.json).emit(["did": did, "executed": executed, "transactionId": receipt.transactionId.description],
                                        text: executed ? "\(did)'s accreditation is revoked." : "Approval recorded; more committee approvals are needed.")
     }

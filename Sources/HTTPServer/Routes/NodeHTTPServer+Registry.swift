@@ -1,0 +1,55 @@
+import Chain
+import Credentials
+import DID
+import Foundation
+import Hummingbird
+import Node
+import Primitives
+
+extension NodeHTTPServer {
+    /// Reads of the chain's registries that a client acting through the node needs
+    /// (`specs/openapi.yaml`, "Registry"): CPTs and governance proposals.
+    func addRegistryRoutes(to router: Router<NodeRequestContext>) {
+        on(router, .get, "/cpts", waits: false) { request, _ in
+            guard let text = request.uri.queryParameters["registeredBy"], let id = try? TransactionID(hex: String(text)) else {
+                throw HTTPServerError.malformed("Name the registering transaction: /cpts?registeredBy=<64 hex digits>, or GET /cpts/{id}.")
+            }
+            guard let schema = try await Self.read({ try await backend.registeredSchema(registeredBy: id) }) else {
+                throw HTTPServerError(.notFound, "Transaction \(id) registered no CPT on this chain.")
+            }
+            return Response.json(Self.json(schema))
+        }
+        on(router, .get, "/cpts/:id", waits: false) { _, context in
+            let text = context.parameters.get("id") ?? ""
+            guard let id = try? CPTIdentifier(parsing: text.removingPercentEncoding ?? text) else {
+                throw HTTPServerError.malformed("A CPT id is urn:chancery:cpt:<number>:<version>.")
+            }
+            guard let schema = try await Self.read({ try await backend.registeredSchema(id) }) else {
+                throw HTTPServerError(.notFound, "CPT \(id) is not registered on this chain.")
+            }
+            return Response.json(Self.json(schema))
+        }
+        on(router, .get, "/governance/proposals/:id", waits: false) { _, context in
+            guard let id = try? Hex.decode(context.parameters.get("id") ?? ""), id.count == 32 else {
+                throw HTTPServerError.malformed("A proposal id is 64 hex digits (SHA-256 of the action).")
+            }
+            guard let state = try await Self.read({ try await backend.proposal(id) }) else {
+                throw HTTPServerError(.notFound, "No committee member has approved proposal \(Hex.encode(id)) yet.")
+            }
+            return Response.json(["proposalId": .string(Hex.encode(id)), "approvals": .array(state.approvals.map { .string($0) }),
+                                  "executed": .bool(state.executed)])
+        }
+    }
+
+    /// Runs a state read; a failure to read is the node's (500, detail logged).
+    private static func read<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw HTTPServerError.nodeFailure("Reading chain state failed: \(error)") }
+    }
+
+    /// A registered CPT as `GET /cpts` answers it.
+    static func json(_ schema: RegisteredSchema) -> JSONValue {
+        ["id": .string(schema.id.description), "number": .number(Double(schema.id.number)), "version": .number(Double(schema.id.version)),
+         "author": .string(schema.author.description), "registered": .number(Double(schema.registered)),
+         "transactionId": .string(schema.transaction.description), "schema": schema.schema.document]
+    }
+}
