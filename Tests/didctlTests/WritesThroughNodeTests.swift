@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Testing
 
 /// Writes through a running node (`--node URL`): the node is never stopped, the client keeps
@@ -117,5 +118,38 @@ struct WritesThroughNodeTests {
         let issuers = listed["issuers"] as? [[String: Any]] ?? []
         #expect(issuers.first?["accredited"] as? [Int] == [Int(cpt.split(separator: ":")[3]) ?? -1], "\(listed)")
         #expect(try chain.run(["chain", "verify"]).status == 0)
+    }
+
+    @Test("a credential is suspended, reinstated and revoked through the running node, and a node is admitted by the committee through it")
+    func statusAndAdmissionThroughNode() async throws {
+        let setup = try CredentialCommandTests.Issuing()
+        defer { setup.chain.remove() }
+        let issued = try setup.issue(#"{"id": "\#(setup.holder)", "name": "Alice", "degree": "MSc", "year": 2026}"#)
+        let node = try RunningNode(dataDirectory: setup.chain.root)
+        defer { node.stop() }
+        let url = node.url.absoluteString
+        func verdict() throws -> String {
+            try Didctl.run(["credential", "verify", "--node", url, issued.file.path]).stdout
+        }
+        #expect(try verdict().contains("VERIFIED"))
+        let suspended = try setup.chain.json(["credential", "suspend", issued.id, "--account", "university", "--node", url], account: "university")
+        #expect(suspended["purpose"] as? String == "suspension")
+        let afterSuspension = try verdict()
+        #expect(afterSuspension.contains("suspended"), "\(afterSuspension)")
+        _ = try setup.chain.json(["credential", "reinstate", issued.id, "--account", "university", "--node", url], account: "university")
+        #expect(try verdict().contains("VERIFIED"))
+        _ = try setup.chain.json(["credential", "revoke", issued.id, "--account", "university", "--node", url], account: "university")
+        let afterRevocation = try verdict()
+        #expect(afterRevocation.contains("revoked"), "\(afterRevocation)")
+        let reinstated = try setup.chain.run(["credential", "reinstate", issued.id, "--account", "university", "--node", url], account: "university")
+        // Read through the node (GET /status-entries): the revocation is final.
+        #expect(reinstated.status == 1 && reinstated.stderr.contains("revocation is final"), "\(reinstated.stderr)")
+        #expect(try verdict().contains("revoked"))
+
+        let newNode = Hex.encode(Secp256k1PrivateKey().publicKey.xOnly.rawRepresentation)
+        let admitted = try setup.chain.json(["node", "admit", newNode, "--node", url])
+        #expect(admitted["admitted"] as? Bool == true)
+        node.stop()
+        #expect(try setup.chain.run(["chain", "verify"]).status == 0)
     }
 }

@@ -29,6 +29,21 @@ extension NodeHTTPServer {
             }
             return Response.json(Self.json(schema))
         }
+        on(router, .get, "/status-entries", waits: false) { request, _ in
+            let query = request.uri.queryParameters
+            guard let list = query["list"].map(String.init), let index = query["index"].flatMap({ Int(String($0)) }), index >= 0 else {
+                throw HTTPServerError.malformed("Name the entry: /status-entries?list=<status list id>&index=<n>.")
+            }
+            let entry: (value: Int, counter: UInt64)?
+            do { entry = try await backend.statusEntry(list: list, index: index) } catch let error as ChainError where !error.isRefusal {
+                throw HTTPServerError.nodeFailure("Reading status list \(list) failed: \(error)")
+            } catch {
+                throw HTTPServerError.malformed("Index \(index) is not in status list \(list.prefix(128)).")
+            }
+            guard let entry else { throw HTTPServerError(.notFound, "No status list '\(list.prefix(128))' on this chain.") }
+            return Response.json(["list": .string(list), "index": .number(Double(index)), "value": .number(Double(entry.value)),
+                                  "counter": .number(Double(entry.counter))])
+        }
         on(router, .get, "/governance/proposals/:id", waits: false) { _, context in
             guard let id = try? Hex.decode(context.parameters.get("id") ?? ""), id.count == 32 else {
                 throw HTTPServerError.malformed("A proposal id is 64 hex digits (SHA-256 of the action).")

@@ -552,6 +552,28 @@ paths:
                   executed: { type: boolean }
         "400": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+  /status-entries:
+    get:
+      summary: One index of a status list, its bit and the update counter a status.update of it names (specs/credentials.md §5.5).
+      operationId: getStatusEntry
+      parameters:
+        - { name: list, in: query, required: true, schema: { type: string } }
+        - { name: index, in: query, required: true, schema: { type: integer, minimum: 0 } }
+      responses:
+        "200":
+          description: The entry.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [list, index, value, counter]
+                properties:
+                  list: { type: string }
+                  index: { type: integer }
+                  value: { type: integer, enum: [0, 1] }
+                  counter: { type: integer }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.

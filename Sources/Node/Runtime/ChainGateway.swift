@@ -36,6 +36,11 @@ package protocol ChainGateway: Sendable {
     /// - Throws: when it cannot be read.
     func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState?
 
+    /// One index of a status list: its bit, and the update counter a `status.update` of it
+    /// names (`specs/credentials.md` §5.5).
+    /// - Throws: when it cannot be read; `CredentialsError` for an unknown list.
+    func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)
+
     /// Releases what the gateway holds (the local node's orderer); later calls may fail.
     func close()
 }
@@ -51,6 +56,14 @@ extension NodeRuntime: ChainGateway {
 
     package func schemaIdentifier(registeredBy transaction: TransactionID) async throws -> CPTIdentifier? {
         try credentialRegistry().schemaIdentifier(registeredBy: transaction)
+    }
+
+    package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64) {
+        let registry = credentialRegistry()
+        guard let registered = try registry.registeredStatusList(id: list) else {
+            throw NodeError.refusal("No status list \(list) on this chain.")
+        }
+        return (try registered.list.status(at: index), try registry.statusUpdateCounter(list: list, index: index))
     }
 
     package func close() { node.shutdown() }

@@ -3,10 +3,10 @@ package import Credentials
 package import DID
 package import KeyCustody
 
-extension NodeRuntime {
+extension ChainGateway {
     /// How many times a status change is signed again when another change of the same index
     /// applied between reading its counter and committing.
-    package static let statusUpdateAttempts = 3
+    package static var statusUpdateAttempts: Int { 3 }
 
     /// Sets one status bit through a `status.update` bound to the index's update counter
     /// (`specs/credentials.md` §5.5), read from committed state just before signing. When the
@@ -17,7 +17,7 @@ extension NodeRuntime {
     package func submitStatusUpdate(did: DID, list: String, index: Int, value: Bool,
                             signer: AccountCustody) async throws -> TransactionReceipt {
         for _ in 1...Self.statusUpdateAttempts {
-            let counter = try credentialRegistry().statusUpdateCounter(list: list, index: index)
+            let counter = try await statusEntry(list: list, index: index).counter
             let payload = CredentialLedgerPayload.statusUpdate(list: list, index: index, value: value, counter: counter)
             do {
                 return try await submitCredentialOperation(.statusUpdate, did: did, payload: payload, signer: signer)

@@ -26,4 +26,9 @@ extension ChainNodeBackend {
     }
 
     package func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? { try runtime.proposal(proposalId) }
+
+    package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? {
+        guard try runtime.credentialRegistry().registeredStatusList(id: list) != nil else { return nil }
+        return try await runtime.statusEntry(list: list, index: index)
+    }
 }

@@ -91,6 +91,11 @@ public protocol NodeBackend: Sendable {
     /// A governance proposal's approvals (`GET /governance/proposals/{id}`), `nil` before any.
     /// - Throws: when the state cannot be read.
     func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState?
+
+    /// One index of a status list: its bit and update counter (`GET /status-entries`), `nil`
+    /// for an unknown list.
+    /// - Throws: when the state cannot be read or the index is outside the list.
+    func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)?
 }
 
 extension NodeBackend {
@@ -118,6 +123,9 @@ extension NodeBackend {
 
     /// A backend without a chain has no proposals.
     public func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? { nil }
+
+    /// A backend without a chain has no status lists.
+    public func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? { nil }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

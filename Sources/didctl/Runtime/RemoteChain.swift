@@ -87,6 +87,16 @@ struct RemoteChain: ChainGateway {
         return GovernanceProposalState(approvals: approvals.compactMap(\.stringValue), executed: executed)
     }
 
+    func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64) {
+        let (status, body) = try await client.get("status-entries", query: [URLQueryItem(name: "list", value: list),
+                                                                            URLQueryItem(name: "index", value: String(index))])
+        guard status == 200, let value = body["value"]?.doubleValue.flatMap({ Int(exactly: $0) }),
+              let counter = body["counter"]?.doubleValue.flatMap({ UInt64(exactly: $0) }) else {
+            throw DidctlFailure(body["detail"]?.stringValue ?? "The node at \(client.base) answered \(status) for index \(index) of \(list).")
+        }
+        return (value, counter)
+    }
+
     func close() {}
 
     /// A resolution result from the resolver endpoint's answer (a result on success, or a

@@ -17,20 +17,20 @@ struct StatusChangeOptions: ParsableArguments {
 
     func change(purpose: String, value: Int, verb: String) async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         guard let entries = try IssuedCredentialIndex(directory: directory).entries(of: id) else {
             throw DidctlFailure("This data directory issued no credential \(id); run the command where it was issued.")
         }
         guard let entry = entries.first(where: { $0.purpose == purpose }) else {
             throw DidctlFailure("Credential \(id) has no \(purpose) status entry.")
         }
-        let (did, _, custody) = try await runtime.credentialSigner(account: account)
+        let (did, _, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
         if purpose == "suspension", value == 0, let revocation = entries.first(where: { $0.purpose == "revocation" }),
-           let list = try runtime.credentialRegistry().registeredStatusList(id: revocation.list), (try? list.list.status(at: revocation.index)) == 1 {
+           try await chain.statusEntry(list: revocation.list, index: revocation.index).value == 1 {
             throw DidctlFailure("Credential \(id) is revoked; revocation is final and cannot be reinstated.")
         }
-        let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value == 1, signer: custody)
+        let receipt = try await chain.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value == 1, signer: custody)
         Output(json: global.json).emit(
             ["id": id, "purpose": purpose, "value": value, "list": entry.list, "index": entry.index,
              "transactionId": receipt.transactionId.description, "height": receipt.height],

@@ -22,10 +22,10 @@ struct NodeAdmitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
-        let (receipt, executed) = try await runtime.approve(
-            GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]))
+        let chain = try await global.chain()
+        defer { chain.close() }
+        let (receipt, executed) = try await global.approve(
+            GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]), through: chain)
         Output(json: global.json).emit(
             ["nodeId": nodeId.lowercased(), "admitted": executed, "transactionId": receipt.transactionId.description,
              "height": receipt.height],
