@@ -113,6 +113,11 @@ struct WritesThroughNodeTests {
                            account: "university")
         let approved = try chain.json(["issuer", "approve", issuer, "--cpt", cpt, "--node", url])
         #expect(approved["executed"] as? Bool == true)
+
+        // A member admitted through the node, its keys created here; it writes at once.
+        let dean = try chain.json(["account", "create", "dean", "--custody", "partial", "--node", url], account: "dean")
+        #expect(dean["admitted"] as? Bool == true, "\(dean)")
+        #expect(try chain.run(["did", "create", "--account", "dean", "--node", url], account: "dean").status == 0)
         node.stop()
         let listed = try chain.json(["issuer", "list"])
         let issuers = listed["issuers"] as? [[String: Any]] ?? []

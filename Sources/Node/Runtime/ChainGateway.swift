@@ -21,6 +21,10 @@ package protocol ChainGateway: Sendable {
     ///   refuses; `NodeError` when the node cannot be reached.
     func submit(type: TransactionType, body: [UInt8], member: CustodyKey) async throws -> TransactionReceipt
 
+    /// The membership epoch now, by the chain's clock (what admissions seal to and one-time
+    /// keys are certified for).
+    func currentEpoch() async throws -> UInt64
+
     /// Resolves a DID as the chain holds it now.
     func resolve(_ did: DID) async -> DIDResolutionResult
 
@@ -49,6 +53,8 @@ extension NodeRuntime: ChainGateway {
     package var chainId: String { genesis.chainId }
 
     package func resolve(_ did: DID) async -> DIDResolutionResult { await resolver().resolve(did) }
+
+    package func currentEpoch() async throws -> UInt64 { schedule.epoch(atMilliseconds: clock.nowMilliseconds()) }
 
     package func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
         try store.value(namespace: ChainNamespace.delegation, key: id.bytes).map { try DelegationRecord(canonicalBytes: $0) }

@@ -20,6 +20,7 @@ extension CredentialRevokeCommand: ActsThroughNode {}
 extension CredentialSuspendCommand: ActsThroughNode {}
 extension CredentialReinstateCommand: ActsThroughNode {}
 extension NodeAdmitCommand: ActsThroughNode {}
+extension AccountCreateCommand: ActsThroughNode {}
 extension IssuerApplyCommand: ActsThroughNode {}
 extension IssuerApproveCommand: ActsThroughNode {}
 extension IssuerRevokeCommand: ActsThroughNode {}
@@ -27,7 +28,7 @@ extension IssuerRevokeCommand: ActsThroughNode {}
 enum NodeOption {
     /// The commands that take `--node`, as a user types them.
     static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "did create", "did update",
-                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "credential revoke", "credential suspend", "credential reinstate", "node admit", "chain info"]
+                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "credential revoke", "credential suspend", "credential reinstate", "node admit", "account create", "chain info"]
 
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {

@@ -97,6 +97,8 @@ struct RemoteChain: ChainGateway {
         return (value, counter)
     }
 
+    func currentEpoch() async throws -> UInt64 { epoch }
+
     func close() {}
 
     /// A resolution result from the resolver endpoint's answer (a result on success, or a

@@ -18,6 +18,7 @@ struct AccountCreateCommand: AsyncParsableCommand {
             from CHANCERY_PASSWORD or a prompt.
             hsm:     the key stays in a PKCS#11 token (generated there if the label is new); PIN from \
             CHANCERY_PKCS11_PIN or a prompt.
+            With --node URL the keys are created here as above and the admission goes through that             running node, approved by this data directory's operator (a committee member).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -55,8 +56,11 @@ struct AccountCreateCommand: AsyncParsableCommand {
         let directory = global.directory
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' first.") }
         guard (try? directory.account(name)) == nil else { throw DidctlFailure("An account named '\(name)' already exists.") }
-        // Before the keystore is written: an account refused by a busy directory leaves nothing behind.
-        try directory.lockForWriting()
+        // Before the keystore is written: an account refused by a busy directory leaves nothing
+        // behind. Through a node, the node holds the ledger and nothing here is locked.
+        if global.nodeURL == nil { try directory.lockForWriting() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         var record = AccountRecord(name: name, custody: custody, publicKey: "", handle: "")
         let publicKey: Secp256k1PublicKey
         switch custody {
@@ -86,14 +90,12 @@ struct AccountCreateCommand: AsyncParsableCommand {
         record.handle = MemberHandle(publicKey: publicKey).description
         try directory.save(record)
 
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
         // Public state gets the handle and custody mode only; the name and the long-term key go
         // sealed to the auditor's key of the current epoch (`specs/audit.md` §1).
-        let epoch = runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds())
+        let epoch = try await chain.currentEpoch()
         let member = try MemberRecord(profile: MemberProfile(name: name, publicKey: publicKey), custody: custody,
-                                      sealedTo: try directory.auditorSealingKeys(genesis: runtime.genesis, epoch: epoch), epoch: epoch)
-        let (receipt, executed) = try await runtime.approve(member.admission)
+                                      sealedTo: try directory.auditorSealingKeys(genesis: try directory.genesis(), epoch: epoch), epoch: epoch)
+        let (receipt, executed) = try await global.approve(member.admission, through: chain)
         output.emit(["name": name, "custody": custody, "publicKey": record.publicKey,
                      "memberHandle": record.handle, "admitted": executed, "transactionId": receipt.transactionId.description],
                     text: """
