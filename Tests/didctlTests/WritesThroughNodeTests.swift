@@ -125,7 +125,7 @@ struct WritesThroughNodeTests {
         #expect(try chain.run(["chain", "verify"]).status == 0)
     }
 
-    @Test("a credential is suspended, reinstated and revoked through the running node, and a node is admitted by the committee through it")
+    @Test("credentials are issued, suspended, reinstated and revoked through the running node, and a node is admitted by the committee through it")
     func statusAndAdmissionThroughNode() async throws {
         let setup = try CredentialCommandTests.Issuing()
         defer { setup.chain.remove() }
@@ -150,6 +150,19 @@ struct WritesThroughNodeTests {
         // Read through the node (GET /status-entries): the revocation is final.
         #expect(reinstated.status == 1 && reinstated.stderr.contains("revocation is final"), "\(reinstated.stderr)")
         #expect(try verdict().contains("revoked"))
+
+        // Issued through the node: planned from its state, anchored through it, signed here.
+        let subjectFile = setup.chain.root.appendingPathComponent("bob.json")
+        try Data(#"{"id": "\#(setup.holder)", "name": "Bob", "degree": "BSc", "year": 2026}"#.utf8).write(to: subjectFile)
+        let out = setup.chain.root.appendingPathComponent("through-node")
+        let second = try setup.chain.json(["credential", "issue", "--account", "university", "--cpt", setup.cpt, "--subject", subjectFile.path,
+                                           "--out", out.path, "--node", url], account: "university")
+        let secondFile = try #require(second["file"] as? String)
+        let secondVerdict = try Didctl.run(["credential", "verify", "--node", url, "--policy", "accredited", secondFile]).stdout
+        #expect(secondVerdict.contains("VERIFIED"), "\(secondVerdict)")
+        let secondId = try #require(second["id"] as? String)
+        _ = try setup.chain.json(["credential", "revoke", secondId, "--account", "university", "--node", url], account: "university")
+        #expect(try Didctl.run(["credential", "verify", "--node", url, secondFile]).stdout.contains("revoked"))
 
         let newNode = Hex.encode(Secp256k1PrivateKey().publicKey.xOnly.rawRepresentation)
         let admitted = try setup.chain.json(["node", "admit", newNode, "--node", url])

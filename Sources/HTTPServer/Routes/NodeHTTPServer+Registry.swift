@@ -44,6 +44,23 @@ extension NodeHTTPServer {
             return Response.json(["list": .string(list), "index": .number(Double(index)), "value": .number(Double(entry.value)),
                                   "counter": .number(Double(entry.counter))])
         }
+        on(router, .get, "/status-allocations", waits: false) { request, _ in
+            let query = request.uri.queryParameters
+            guard let issuer = query["issuer"].flatMap({ try? DID(parsing: String($0)) }),
+                  let purpose = query["purpose"].flatMap({ try? StatusPurpose(String($0)) }),
+                  let count = query["count"].flatMap({ Int(String($0)) }), (1...1_000_000).contains(count) else {
+                throw HTTPServerError.malformed("Name the batch: /status-allocations?issuer=<DID>&purpose=revocation|suspension&count=<1 to 1000000>.")
+            }
+            let allocations: [StatusAllocation]
+            do { allocations = try await backend.plannedAllocations(issuer: issuer, purpose: purpose, count: count) } catch let error as CredentialsError {
+                throw HTTPServerError.malformed(error.reason)
+            } catch {
+                throw HTTPServerError.nodeFailure("Planning status indexes failed: \(error)")
+            }
+            return Response.json(["allocations": .array(allocations.map {
+                ["purpose": .string($0.purpose.rawValue), "list": .string($0.list), "from": .number(Double($0.from)), "count": .number(Double($0.count))]
+            })])
+        }
         on(router, .get, "/governance/proposals/:id", waits: false) { _, context in
             guard let id = try? Hex.decode(context.parameters.get("id") ?? ""), id.count == 32 else {
                 throw HTTPServerError.malformed("A proposal id is 64 hex digits (SHA-256 of the action).")

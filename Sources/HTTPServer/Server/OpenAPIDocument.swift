@@ -574,6 +574,35 @@ paths:
                   counter: { type: integer }
         "400": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+  /status-allocations:
+    get:
+      summary: The status-list indexes an issuer's next batch would take (specs/credentials.md §5.6), planned from committed state.
+      description: What a client issuing through the node (`credential issue --node`) allocates in its `evidence.anchor`; the chain refuses a plan that another batch overtook (`alreadyExists`) and the client plans again.
+      operationId: planStatusAllocations
+      parameters:
+        - { name: issuer, in: query, required: true, schema: { type: string } }
+        - { name: purpose, in: query, required: true, schema: { type: string, enum: [revocation, suspension] } }
+        - { name: count, in: query, required: true, schema: { type: integer, minimum: 1, maximum: 1000000 } }
+      responses:
+        "200":
+          description: The ranges, in order.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [allocations]
+                properties:
+                  allocations:
+                    type: array
+                    items:
+                      type: object
+                      required: [purpose, list, from, count]
+                      properties:
+                        purpose: { type: string }
+                        list: { type: string }
+                        from: { type: integer }
+                        count: { type: integer }
+        "400": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.

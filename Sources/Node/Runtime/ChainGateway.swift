@@ -45,6 +45,21 @@ package protocol ChainGateway: Sendable {
     /// - Throws: when it cannot be read; `CredentialsError` for an unknown list.
     func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)
 
+    /// The JSON Schema of a registered CPT, or `nil`.
+    /// - Throws: when it cannot be read.
+    func credentialSchema(id: String) async throws -> CredentialSchema?
+
+    /// The status indexes the next batch of `count` credentials of `issuer` would take
+    /// (`specs/credentials.md` §5.6), from committed state.
+    /// - Throws: when it cannot be read.
+    func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation]
+
+    /// One lane per issuer DID, in which this process plans and anchors its batches one at a time.
+    var issuerLanes: IssuerLanes { get }
+
+    /// The clock issuance dates credentials by.
+    var clock: any ChainClock { get }
+
     /// Releases what the gateway holds (the local node's orderer); later calls may fail.
     func close()
 }
@@ -70,6 +85,12 @@ extension NodeRuntime: ChainGateway {
             throw NodeError.refusal("No status list \(list) on this chain.")
         }
         return (try registered.list.status(at: index), try registry.statusUpdateCounter(list: list, index: index))
+    }
+
+    package func credentialSchema(id: String) async throws -> CredentialSchema? { try credentialRegistry().credentialSchema(id: id) }
+
+    package func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] {
+        try credentialRegistry().plannedAllocations(issuer: issuer, purpose: purpose, count: count)
     }
 
     package func close() { node.shutdown() }

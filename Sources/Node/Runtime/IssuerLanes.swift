@@ -6,6 +6,9 @@ package actor IssuerLanes {
     // A key is present while its lane is busy; its array holds the waiters in arrival order.
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
+    /// No lane busy.
+    package init() {}
+
     /// Runs `work` alone in `issuer`'s lane.
     /// - Returns: what `work` returns.
     /// - Throws: what `work` throws; the lane is released either way.

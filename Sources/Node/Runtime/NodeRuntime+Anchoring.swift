@@ -5,23 +5,10 @@ package import Foundation
 package import KeyCustody
 package import Primitives
 
-extension NodeRuntime {
-    /// A batch whose status entries are allocated and whose Merkle root is anchored: ready to sign.
-    package struct AnchoredBatch {
-        /// The drafts, in subject order.
-        let drafts: [CredentialDraft]
-        /// The prepared credentials the root commits to.
-        let prepared: [CredentialIssuer.Prepared]
-        let batch: IssuanceBatch
-        /// Per credential: its revocation and its suspension entry.
-        let entries: [[BitstringStatusListEntry]]
-        /// The `evidence.anchor` transaction's receipt.
-        let receipt: TransactionReceipt
-    }
-
+extension ChainGateway {
     /// How many times a batch is planned when state overtakes its allocation: only another
     /// node anchoring for the same DID can do that, since this node plans in the issuer's lane.
-    package static let anchoringAttempts = 3
+    package static var anchoringAttempts: Int { 3 }
 
     /// Allocates a revocation and a suspension entry per subject, prepares the credentials and
     /// anchors the batch's root, in the issuer's lane: concurrent issuances of this node for one
@@ -32,9 +19,8 @@ extension NodeRuntime {
                      validFrom: Int64, validUntil: Int64?, custody: AccountCustody) async throws -> AnchoredBatch {
         try await issuerLanes.run(did.description) {
             for _ in 1...Self.anchoringAttempts {
-                let ledger = credentialRegistry()
-                let revocation = try ledger.plannedAllocations(issuer: did, purpose: .revocation, count: subjects.count)
-                let suspension = try ledger.plannedAllocations(issuer: did, purpose: .suspension, count: subjects.count)
+                let revocation = try await plannedAllocations(issuer: did, purpose: .revocation, count: subjects.count)
+                let suspension = try await plannedAllocations(issuer: did, purpose: .suspension, count: subjects.count)
                 let entries = zip(try Self.entries(revocation, purpose: .revocation), try Self.entries(suspension, purpose: .suspension)).map { [$0, $1] }
                 let drafts = subjects.indices.map { index in
                     CredentialDraft(id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: did.description, subject: subjects[index],
@@ -48,9 +34,9 @@ extension NodeRuntime {
                     return AnchoredBatch(drafts: drafts, prepared: prepared, batch: batch, entries: entries, receipt: receipt)
                 } catch let error as ChainError where error.code == .alreadyExists {
                     // Plan again only when committed state moved past this plan; any other conflict stands.
-                    let now = credentialRegistry()
-                    guard try now.plannedAllocations(issuer: did, purpose: .revocation, count: subjects.count) != revocation
-                            || now.plannedAllocations(issuer: did, purpose: .suspension, count: subjects.count) != suspension else { throw error }
+                    let revocationNow = try await plannedAllocations(issuer: did, purpose: .revocation, count: subjects.count)
+                    let suspensionNow = try await plannedAllocations(issuer: did, purpose: .suspension, count: subjects.count)
+                    guard revocationNow != revocation || suspensionNow != suspension else { throw error }
                 }
             }
             throw ChainError(.unavailable, "Other batches of \(did) kept taking the planned status indexes; try the issuance again.")

@@ -43,17 +43,34 @@ extension NodeRuntime {
                                           validUntil: validUntil, progress: progress)
     }
 
-    /// Issues for a DID whose signer and custody are already at hand (benchmarks, the HTTP issuer).
+    /// Issues for a DID whose signer and custody are already at hand (benchmarks, the HTTP
+    /// issuer), recording the status entries in this data directory's issued-credential index.
     package func issueCredentials(did: DID, signer: any CredentialSigner, custody: AccountCustody, cpt: String?,
-                          subjects: [IssuanceSubject], format: CredentialFormat, validUntil: Int64?,
-                          progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
+                                  subjects: [IssuanceSubject], format: CredentialFormat, validUntil: Int64?,
+                                  progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
+        try await issueCredentials(did: did, signer: signer, custody: custody, cpt: cpt, subjects: subjects, format: format,
+                                   validUntil: validUntil, recordingIn: directory, progress: progress)
+    }
+}
+
+extension ChainGateway {
+    /// Issues for a DID whose signer and custody are at hand, through this chain (the data
+    /// directory's, or a running node's: the keys sign here either way).
+    /// - Parameter directory: the data directory whose issued-credential index records the
+    ///   credentials' status entries (for later revocation by id).
+    package func issueCredentials(did: DID, signer: any CredentialSigner, custody: AccountCustody, cpt: String?,
+                                  subjects: [IssuanceSubject], format: CredentialFormat, validUntil: Int64?,
+                                  recordingIn directory: DataDirectory,
+                                  progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
         let issuer = try CredentialIssuer(issuer: did.description, signer: signer, format: format)
-        let ledger = credentialRegistry()
         var outcome = IssuanceOutcome()
         var accepted: [IssuanceSubject] = []
-        let schema = try cpt.map { id in
-            guard let schema = try ledger.credentialSchema(id: id) else { throw NodeError.refusal("CPT \(id) is not registered on this chain; see `didctl cpt register`.") }
-            return schema
+        var schema: CredentialSchema?
+        if let cpt {
+            guard let found = try await credentialSchema(id: cpt) else {
+                throw NodeError.refusal("CPT \(cpt) is not registered on this chain; see `didctl cpt register`.")
+            }
+            schema = found
         }
         for subject in subjects {
             var claims = subject.claims
@@ -68,9 +85,8 @@ extension NodeRuntime {
         let now = Int64(clock.nowMilliseconds())
         // Resolved before the issuer's lane is taken: holder keys do not depend on the allocation.
         var holderKeys: [PublicKeyMaterial?] = []
-        let resolver = self.resolver()
         for subject in accepted {
-            holderKeys.append(format == .sdJWT ? await Self.holderKey(of: subject.claims, resolver: resolver) : nil)
+            holderKeys.append(format == .sdJWT ? await holderKey(of: subject.claims) : nil)
         }
         let anchored = try await anchorBatch(did: did, issuer: issuer, subjects: accepted.map(\.claims), holderKeys: holderKeys, cpt: cpt,
                                              validFrom: now, validUntil: validUntil, custody: custody)
@@ -91,9 +107,9 @@ extension NodeRuntime {
 
     /// For SD-JWT: the subject's authentication key, when its `id` is a DID that resolves, so
     /// the credential binds to the holder and only the holder can present it.
-    private static func holderKey(of claims: JSONObject, resolver: any DIDResolver) async -> PublicKeyMaterial? {
+    private func holderKey(of claims: JSONObject) async -> PublicKeyMaterial? {
         guard let id = claims["id"]?.stringValue, let did = try? DID(parsing: id),
-              let document = await resolver.resolve(did).didDocument else { return nil }
+              let document = await resolve(did).didDocument else { return nil }
         return document.verificationMethods(authorizedFor: .authentication).lazy.compactMap { try? $0.publicKeyMaterial() }.first
     }
 

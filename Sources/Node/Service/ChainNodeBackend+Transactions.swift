@@ -1,5 +1,6 @@
 package import Chain
 package import Credentials
+package import DID
 
 /// The node's write endpoints for clients that sign for themselves: one-time key certificates
 /// from the membership service, then transactions signed with those keys.
@@ -26,6 +27,10 @@ extension ChainNodeBackend {
     }
 
     package func proposal(_ proposalId: [UInt8]) async throws -> GovernanceProposalState? { try runtime.proposal(proposalId) }
+
+    package func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] {
+        try await runtime.plannedAllocations(issuer: issuer, purpose: purpose, count: count)
+    }
 
     package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? {
         guard try runtime.credentialRegistry().registeredStatusList(id: list) != nil else { return nil }

@@ -96,6 +96,10 @@ public protocol NodeBackend: Sendable {
     /// for an unknown list.
     /// - Throws: when the state cannot be read or the index is outside the list.
     func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)?
+
+    /// The status indexes an issuer's next batch of `count` would take (`GET /status-allocations`).
+    /// - Throws: `CredentialsError` for a bad request; others when the state cannot be read.
+    func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation]
 }
 
 extension NodeBackend {
@@ -126,6 +130,9 @@ extension NodeBackend {
 
     /// A backend without a chain has no status lists.
     public func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? { nil }
+
+    /// A backend without a chain plans nothing.
+    public func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] { [] }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

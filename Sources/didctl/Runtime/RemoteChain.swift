@@ -14,6 +14,10 @@ import Primitives
 struct RemoteChain: ChainGateway {
     let client: NodeClient
     let chainId: String
+    /// This process's lanes: its own batches for one issuer are planned one at a time.
+    let issuerLanes = IssuerLanes()
+    /// The client's clock, which dates what it issues.
+    let clock: any ChainClock = SystemClock()
     /// The membership epoch the node reported; one-time keys are certified for it.
     private let epoch: UInt64
 
@@ -98,6 +102,32 @@ struct RemoteChain: ChainGateway {
     }
 
     func currentEpoch() async throws -> UInt64 { epoch }
+
+    func credentialSchema(id: String) async throws -> CredentialSchema? {
+        guard let identifier = try? CPTIdentifier(parsing: id) else { return nil }
+        let (status, body) = try await client.get("cpts/\(identifier)")
+        if status == 404 { return nil }
+        guard status == 200, let document = body["schema"] else {
+            throw DidctlFailure("The node at \(client.base) answered \(status) for CPT \(id).")
+        }
+        return try CredentialSchema(document)
+    }
+
+    func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] {
+        let (status, body) = try await client.get("status-allocations", query: [
+            URLQueryItem(name: "issuer", value: issuer.description), URLQueryItem(name: "purpose", value: purpose.rawValue),
+            URLQueryItem(name: "count", value: String(count))])
+        guard status == 200, let entries = body["allocations"]?.arrayValue else {
+            throw DidctlFailure(body["detail"]?.stringValue ?? "The node at \(client.base) answered \(status) when planning status indexes.")
+        }
+        return try entries.map { entry in
+            guard let list = entry["list"]?.stringValue, let from = entry["from"]?.doubleValue.flatMap({ Int(exactly: $0) }),
+                  let count = entry["count"]?.doubleValue.flatMap({ Int(exactly: $0) }) else {
+                throw DidctlFailure("The node at \(client.base) answered a malformed status allocation.")
+            }
+            return StatusAllocation(purpose: purpose, list: list, from: from, count: count)
+        }
+    }
 
     func close() {}
 

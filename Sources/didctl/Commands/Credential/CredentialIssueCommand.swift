@@ -49,21 +49,23 @@ struct CredentialIssueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
+        let directory = global.directory
+        let chain = try await global.chain()
+        defer { chain.close() }
         let output = Output(json: global.json)
         let subjects: [IssuanceSubject]
         if let subject {
             subjects = [IssuanceSubject(line: 0, claims: try Self.readSubject(subject))]
         } else {
-            let schema = try runtime.credentialRegistry().credentialSchema(id: cpt)
+            let schema = try await chain.credentialSchema(id: cpt)
             subjects = try CSVSubjects.read(csv!, schema: schema?.document)
         }
-        let until = validDays.map { Int64(runtime.clock.nowMilliseconds()) + Int64($0) * 86_400_000 }
+        let until = validDays.map { Int64(chain.clock.nowMilliseconds()) + Int64($0) * 86_400_000 }
         let bar = csv != nil ? ProgressLine(enabled: !global.json, label: "issuing") : nil
-        let outcome = try await runtime.issueCredentials(account: account, cpt: cpt, subjects: subjects,
-                                                          format: CredentialFormat(rawValue: format)!, validUntil: until,
-                                                          progress: { bar?.update($0, of: $1) })
+        let (did, signer, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
+        let outcome = try await chain.issueCredentials(did: did, signer: signer, custody: custody, cpt: cpt, subjects: subjects,
+                                                       format: CredentialFormat(rawValue: format)!, validUntil: until,
+                                                       recordingIn: directory, progress: { bar?.update($0, of: $1) })
         bar?.finish()
         for refusal in outcome.refused {
             FileHandle.standardError.write(Data("line \(refusal.line): refused: \(refusal.reason)\n".utf8))
