@@ -16,10 +16,17 @@ struct GracefulShutdownTests {
         defer { node.stop() }
         let port = try #require(node.url.port)
 
-        // The head and half the body: the request is in progress, and stays so until the rest comes.
         let body = Array(try JSONSerialization.data(withJSONObject: ["credential": [
             "credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
             "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]))
+        // Issuance is counted by outcome: a token the node did not create is unauthorized.
+        let denied = Self.exchange(port, "POST /credentials/issue HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer not-a-token\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n" + String(decoding: body, as: UTF8.self))
+        #expect(denied.hasPrefix("HTTP/1.1 401"), "\(denied.prefix(300))")
+        let metrics = Self.exchange(port, "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(metrics.contains("\nchancery_credential_issuances_total{outcome=\"unauthorized\"} 1\n"), "\(metrics)")
+
+        // The head and half the body: the request is in progress, and stays so until the rest comes.
         let head = "POST /credentials/issue HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(token)\r\n"
             + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let connection = try #require(LoopbackConnection(port: port))
@@ -71,6 +78,12 @@ struct GracefulShutdownTests {
         #expect(samples.contains { $0.hasPrefix("chancery_transaction_commit_seconds_count{type=") && !$0.hasSuffix(" 0") }, "\(text)")
         #expect(samples.contains { $0.hasPrefix("chancery_http_requests_total{route=\"/transactions\",method=\"POST\",status=\"200\"}") }, "\(text)")
         #expect(samples.contains { $0.hasPrefix("chancery_chain_height ") })
+    }
+
+    /// Sends `request` on a new connection and returns all the server answers before closing it.
+    static func exchange(_ port: Int, _ request: String) -> String {
+        guard let connection = LoopbackConnection(port: port), connection.send(Array(request.utf8)) else { return "" }
+        return connection.receiveToEnd()
     }
 
     /// Whether `process` exits within `seconds`.

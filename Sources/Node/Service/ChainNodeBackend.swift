@@ -16,6 +16,8 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package let credentials: NodeCredentialService
     /// Client-signed transactions and their states.
     package let transactions: TransactionSubmission
+    /// Issuance and status changes, counted by outcome.
+    package let credentialMetrics: CredentialWriteMetrics
     private let commits = CommitTimer()
 
     /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
@@ -28,6 +30,7 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         resolver = runtime.resolver()
         credentials = NodeCredentialService(runtime: runtime)
         transactions = TransactionSubmission(node: runtime.node, store: runtime.store, metrics: TransactionMetrics(factory: metrics))
+        credentialMetrics = CredentialWriteMetrics(factory: metrics)
         let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path
         guard FileManager.default.fileExists(atPath: keyPath) else {
             auditing = nil
