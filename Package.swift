@@ -155,5 +155,10 @@ let package = Package(
 for target in package.targets where ["Node", "NodeTests"].contains(target.name) {
     target.dependencies.append(.product(name: "Metrics", package: "swift-metrics"))
 }
+// The lifecycle services of `node start` are tested in process, over the chain fixture.
+package.targets.first { $0.name == "didctlTests" }?.dependencies += [
+    "ChainTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Logging", package: "swift-log"),
+]
 // The node tests read what was recorded through swift-metrics' own test factory.
 package.targets.first { $0.name == "NodeTests" }?.dependencies.append(.product(name: "MetricsTestKit", package: "swift-metrics"))
