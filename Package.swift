@@ -36,6 +36,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         // didctl's client of a running node (`--node URL`).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Metrics through the ecosystem's API (HTTPServer and Node emit through `Metrics` only),
+        // exposed by the Prometheus backend that didctl chooses; start and graceful shutdown of
+        // `didctl node start` through a service group.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // C libraries reach Swift only through these system-library targets, and only
@@ -95,6 +101,8 @@ let package = Package(
                            .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Web")],
             swiftSettings: strictSettings),
@@ -106,6 +114,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
 
@@ -125,6 +138,8 @@ let package = Package(
                     dependencies: ["HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "Metrics", package: "swift-metrics"),
+                                   .product(name: "Prometheus", package: "swift-prometheus"),
                                    .product(name: "NIOCore", package: "swift-nio"),
                                    .product(name: "NIOHTTP1", package: "swift-nio")],
                     swiftSettings: strictSettings),
@@ -133,3 +148,17 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )
+
+// Node emits write metrics (transactions by type, refusals by code, commit latency) through the
+// swift-metrics API only; the backend is chosen where the node is composed (didctl). Appended
+// here rather than edited into the target's line, which other changes touch.
+for target in package.targets where ["Node", "NodeTests"].contains(target.name) {
+    target.dependencies.append(.product(name: "Metrics", package: "swift-metrics"))
+}
+// The lifecycle services of `node start` are tested in process, over the chain fixture.
+package.targets.first { $0.name == "didctlTests" }?.dependencies += [
+    "ChainTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Logging", package: "swift-log"),
+]
+// The node tests read what was recorded through swift-metrics' own test factory.
+package.targets.first { $0.name == "NodeTests" }?.dependencies.append(.product(name: "MetricsTestKit", package: "swift-metrics"))

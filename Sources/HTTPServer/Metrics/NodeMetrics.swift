@@ -1,6 +1,8 @@
 import Node
+import Metrics
 
-/// The node's metric families and what the server records in them.
+/// The node's HTTP metric families and what the server records in them, through the
+/// swift-metrics API and the factory the server was given (``MetricsExporter``).
 struct NodeMetrics: Sendable {
     static let requests = "chancery_http_requests_total"
     static let duration = "chancery_http_request_duration_seconds"
@@ -9,34 +11,63 @@ struct NodeMetrics: Sendable {
     static let blocks = "chancery_chain_blocks_committed_total"
     static let commit = "chancery_chain_last_commit_seconds"
 
-    let registry = MetricsRegistry(families: [
-        .init(name: requests, help: "HTTP requests answered, by route, method and status.", kind: .counter),
-        .init(name: duration, help: "Time to answer HTTP requests, by route.", kind: .histogram,
-              buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
-        .init(name: verifications, help: "Credential and presentation verifications, by kind and result.", kind: .counter),
-        .init(name: height, help: "Height of the last committed block.", kind: .gauge),
-        .init(name: blocks, help: "Blocks committed since the node started.", kind: .counter),
-        .init(name: commit, help: "Duration of the most recent block commit (build and store), in seconds.", kind: .gauge),
-    ])
+    /// The methods the API knows; any other is counted as `OTHER`, so a client cannot add a
+    /// series for every method name it makes up.
+    private static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
-    func request(route: String, method: String, status: Int, seconds: Double) {
-        registry.increment(Self.requests, ["route": route, "method": method, "status": String(status)])
-        registry.observe(Self.duration, ["route": route], seconds)
+    private struct RequestSeries: Hashable {
+        let route: String
+        let method: String
+        let status: Int
     }
 
+    private struct VerificationSeries: Hashable {
+        let kind: String
+        let result: String
+    }
+
+    let factory: any MetricsFactory
+    // Creating a swift-metrics handle asks the backend for it (a lock and a dictionary keyed by
+    // name and labels there); the handles of each series are made once and kept.
+    private let requestHandles = MetricHandles<RequestSeries, (count: Counter, duration: Timer)>()
+    private let routeTimers = MetricHandles<String, Timer>()
+    private let verificationCounters = MetricHandles<VerificationSeries, Counter>()
+    private let chain = ChainFigures()
+
+    init(factory: any MetricsFactory) { self.factory = factory }
+
+    /// Counts an answered request and records how long it took.
+    /// - Parameters:
+    ///   - route: the route template (not the path, so DIDs and ids do not each make a series).
+    ///   - nanoseconds: the time from the request's arrival to its response.
+    func request(route: String, method: String, status: Int, nanoseconds: Int64) {
+        let method = Self.methods.contains(method) ? method : "OTHER"
+        let handles = requestHandles.handles(for: RequestSeries(route: route, method: method, status: status)) {
+            (Counter(label: Self.requests, dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+             routeTimers.handles(for: route) { Timer(label: Self.duration, dimensions: [("route", route)], factory: factory) })
+        }
+        handles.count.increment()
+        handles.duration.recordNanoseconds(nanoseconds)
+    }
+
+    /// Counts a credential or presentation verification by its verdict.
     func verification(kind: String, verdict: VerificationVerdict) {
         let result = switch verdict {
         case .verified: "verified"
         case .notVerified: "not_verified"
         case .malformed: "malformed"
         }
-        registry.increment(Self.verifications, ["kind": kind, "result": result])
+        verificationCounters.handles(for: VerificationSeries(kind: kind, result: result)) {
+            Counter(label: Self.verifications, dimensions: [("kind", kind), ("result", result)], factory: factory)
+        }.increment()
     }
 
-    /// The exposition text, with the chain gauges of `health`.
-    func exposition(health: NodeHealth) -> String {
-        var gauges = [Self.height: Double(health.height), Self.blocks: Double(health.blocksCommitted)]
-        if let seconds = health.lastCommitSeconds { gauges[Self.commit] = seconds }
-        return registry.exposition(gauges: gauges)
+    /// Brings the chain's figures up to `health`, just before an exposition: they are the
+    /// orderer's own counts, read when asked for rather than recorded on every commit.
+    func record(_ health: NodeHealth) {
+        Gauge(label: Self.height, factory: factory).record(Double(health.height))
+        let added = chain.blocksAdded(health.blocksCommitted)
+        Counter(label: Self.blocks, factory: factory).increment(by: added)
+        if let seconds = health.lastCommitSeconds { Gauge(label: Self.commit, factory: factory).record(seconds) }
     }
 }

@@ -10,12 +10,11 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
         // The route template, not the path, so DIDs and ids do not each make a series;
         // Hummingbird names unmatched requests "NotFound".
         metrics.request(route: context.endpointPath ?? "NotFound", method: request.method.rawValue,
-                        status: Int(response.status.code), seconds: seconds)
+                        status: Int(response.status.code), nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         return response
     }
 }

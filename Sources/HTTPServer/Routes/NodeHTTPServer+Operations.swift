@@ -7,9 +7,12 @@ extension NodeHTTPServer {
         on(router, .get, "/healthz") { _, _ in
             Response.json(await backend.health().jsonValue)
         }
-        on(router, .get, "/metrics") { _, _ in
-            let text = metrics.exposition(health: await backend.health())
-            return Response.text(Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        if let exposition = exporter.exposition {
+            let contentType = exporter.contentType
+            on(router, .get, "/metrics") { _, _ in
+                metrics.record(await backend.health())
+                return Response.text(exposition(), contentType: contentType)
+            }
         }
         on(router, .get, "/openapi.yaml") { _, _ in
             Response.text(Array(OpenAPIDocument.text.utf8), contentType: "application/yaml")

@@ -4,6 +4,7 @@ package import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+public import ServiceLifecycle
 
 /// The node's HTTP API (`specs/openapi.yaml`): the W3C VC API verifier and issuer endpoints,
 /// the Universal Resolver binding, audit queries, health, metrics and the API description,
@@ -13,29 +14,39 @@ import NIOCore
 /// let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(port: 0))
 /// try await server.run { url in print("listening on \(url)") }   // returns after SIGINT/SIGTERM
 /// ```
+///
+/// Beside other services (the node's orderer, the audit follower), ``service(onListening:)``
+/// runs it in a swift-service-lifecycle `ServiceGroup` that owns the shutdown signals.
 public struct NodeHTTPServer: Sendable {
     /// Where the server listens and its limits.
     public let configuration: HTTPServerConfiguration
     let backend: any NodeBackend
-    let metrics = NodeMetrics()
+    /// What the server records in, and what `GET /metrics` serves.
+    let exporter: MetricsExporter
+    let metrics: NodeMetrics
     let limiter: ClientConcurrencyLimiter
     /// Each client's open connections, held to ``HTTPServerConfiguration/Limits/maximumConnectionsPerClient``.
     let connections: ClientConcurrencyLimiter
     /// The folder served at `/`, if the web page is installed beside the executable.
     let webRoot: String?
 
-    /// Creates the server; nothing listens until ``run(onListening:)``.
+    /// Creates the server; nothing listens until ``run(onListening:)`` or its ``service(onListening:)`` runs.
     /// - Parameters:
     ///   - backend: what the endpoints answer from.
     ///   - configuration: address and limits.
-    public init(backend: any NodeBackend, configuration: HTTPServerConfiguration = HTTPServerConfiguration()) {
-        self.init(backend: backend, configuration: configuration, webRoot: WebRoot.locate())
+    ///   - metrics: the metrics backend and its exposition; by default nothing is recorded and
+    ///     there is no `GET /metrics`.
+    public init(backend: any NodeBackend, configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
+                metrics: MetricsExporter = .disabled) {
+        self.init(backend: backend, configuration: configuration, webRoot: WebRoot.locate(), metrics: metrics)
     }
 
-    package init(backend: any NodeBackend, configuration: HTTPServerConfiguration, webRoot: String?) {
+    package init(backend: any NodeBackend, configuration: HTTPServerConfiguration, webRoot: String?, metrics: MetricsExporter = .disabled) {
         self.backend = backend
         self.configuration = configuration
         self.webRoot = webRoot
+        exporter = metrics
+        self.metrics = NodeMetrics(factory: metrics.factory)
         limiter = ClientConcurrencyLimiter(limit: configuration.limits.maximumConcurrentRequestsPerClient)
         connections = ClientConcurrencyLimiter(limit: configuration.limits.maximumConnectionsPerClient)
     }
@@ -47,6 +58,17 @@ public struct NodeHTTPServer: Sendable {
     /// - Throws: when the address cannot be bound.
     public func run(onListening: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
         try await application(onListening: onListening).runService()
+    }
+
+    /// The server as a service, for a `ServiceGroup` that also runs the node's other services
+    /// and owns the shutdown signals. On graceful shutdown it stops accepting connections,
+    /// lets the requests in progress finish (one waiting for a block commit gets its answer),
+    /// closes idle connections, and returns.
+    /// - Parameter onListening: called once bound, with the server's base URL.
+    /// - Returns: a service that binds the address when run; running it throws when the
+    ///   address cannot be bound.
+    public func service(onListening: @escaping @Sendable (URL) async -> Void = { _ in }) -> some Service {
+        application(onListening: onListening)
     }
 
     /// The Hummingbird application, for in-process tests.

@@ -627,8 +627,13 @@ paths:
       summary: Prometheus metrics (text exposition format 0.0.4).
       description: |
         chancery_http_requests_total{route,method,status}, chancery_http_request_duration_seconds
-        (histogram by route), chancery_verifications_total{kind,result}, chancery_chain_height,
-        chancery_chain_blocks_committed_total, chancery_chain_last_commit_seconds.
+        (histogram by route), chancery_verifications_total{kind,result},
+        chancery_transactions_submitted_total{type}, chancery_transactions_refused_total{type,code},
+        chancery_transaction_commit_seconds (histogram by type), chancery_credential_issuances_total{outcome},
+        chancery_credential_status_updates_total{outcome}, chancery_chain_height,
+        chancery_chain_blocks_committed_total, chancery_chain_last_commit_seconds. A family
+        appears once it has a sample. Served when the node was composed with a metrics backend
+        (didctl node start always is).
       operationId: metrics
       responses:
         "200":

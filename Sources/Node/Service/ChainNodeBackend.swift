@@ -1,6 +1,7 @@
 package import Chain
 package import DID
 package import Foundation
+package import Metrics
 package import Primitives
 
 /// The HTTP API's backend in a running node: DID resolution over the chain, audit queries
@@ -15,14 +16,21 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package let credentials: NodeCredentialService
     /// Client-signed transactions and their states.
     package let transactions: TransactionSubmission
+    /// Issuance and status changes, counted by outcome.
+    package let credentialMetrics: CredentialWriteMetrics
     private let commits = CommitTimer()
 
     /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
-    package init(runtime: NodeRuntime) throws {
+    /// - Parameters:
+    ///   - runtime: the node's chain, keys and data directory.
+    ///   - metrics: the backend the node's write metrics are recorded in (the one the HTTP
+    ///     server exports); by default nothing is recorded.
+    package init(runtime: NodeRuntime, metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws {
         self.runtime = runtime
         resolver = runtime.resolver()
         credentials = NodeCredentialService(runtime: runtime)
-        transactions = TransactionSubmission(node: runtime.node, store: runtime.store)
+        transactions = TransactionSubmission(node: runtime.node, store: runtime.store, metrics: TransactionMetrics(factory: metrics))
+        credentialMetrics = CredentialWriteMetrics(factory: metrics)
         let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path
         guard FileManager.default.fileExists(atPath: keyPath) else {
             auditing = nil

@@ -14,11 +14,11 @@ extension ChainNodeBackend {
     package func createChallenge() async -> String? { credentials.createChallenge() }
 
     package func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
-        await credentials.issueCredential(credential, options: options, bearer: bearer)
+        credentialMetrics.recorded(await credentials.issueCredential(credential, options: options, bearer: bearer))
     }
 
     package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
-        await credentials.updateStatus(request, bearer: bearer)
+        credentialMetrics.recorded(await credentials.updateStatus(request, bearer: bearer))
     }
 
     package func statusListCredential(id: String) async -> JSONValue? { credentials.statusListCredential(id: id) }

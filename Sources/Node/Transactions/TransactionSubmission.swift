@@ -15,14 +15,18 @@ package final class TransactionSubmission: @unchecked Sendable {
 
     private let node: ChainNode
     private let store: any BlockStore
+    private let metrics: TransactionMetrics
     private let lock = NSLock()
     private var tracked: [TransactionID: TransactionState] = [:]
     private var order: [TransactionID] = []
 
     /// Submits to `node`, whose ledger is `store`.
-    package init(node: ChainNode, store: any BlockStore) {
+    /// - Parameter metrics: where submissions, refusals and commit times are recorded; by
+    ///   default nowhere.
+    package init(node: ChainNode, store: any BlockStore, metrics: TransactionMetrics = TransactionMetrics()) {
         self.node = node
         self.store = store
+        self.metrics = metrics
     }
 
     /// Decodes, checks and orders a transaction.
@@ -35,27 +39,41 @@ package final class TransactionSubmission: @unchecked Sendable {
         do { transaction = try Transaction(decoding: wire) } catch {
             return .malformed("The body does not hold a transaction in wire form: \(error.reason)")
         }
+        let type = TransactionMetrics.label(of: transaction, handlers: node.handlers)
+        metrics.submitted(type: type)
+        let submitted = ContinuousClock.now
         if wait {
-            do { return .committed(try commit(of: try await node.submit(transaction))) } catch {
-                return Self.outcome(of: error)
+            do {
+                let receipt = try await node.submit(transaction)
+                metrics.committed(type: type, after: ContinuousClock.now - submitted)
+                return .committed(try commit(of: receipt))
+            } catch {
+                return recorded(Self.outcome(of: error), type: type)
             }
         }
-        do { try node.check(transaction) } catch { return Self.outcome(of: error) }
+        do { try node.check(transaction) } catch { return recorded(Self.outcome(of: error), type: type) }
         let id = transaction.id
         if (try? store.location(of: id)) != nil { return .accepted(id) }
         track(id, .pending)
         Task { [self] in
             do {
                 _ = try await node.submit(transaction)
+                metrics.committed(type: type, after: ContinuousClock.now - submitted)
                 forget(id)
             } catch {
-                switch Self.outcome(of: error) {
+                switch recorded(Self.outcome(of: error), type: type) {
                 case .refused(let code, let reason): track(id, .refused(code: code, reason: reason))
                 default: forget(id)
                 }
             }
         }
         return .accepted(id)
+    }
+
+    /// `outcome`, after counting it when it is a refusal.
+    private func recorded(_ outcome: TransactionOutcome, type: String) -> TransactionOutcome {
+        if case .refused(let code, _) = outcome { metrics.refused(type: type, code: code) }
+        return outcome
     }
 
     /// What is known of transaction `id`, or `nil` when this node has neither committed it nor

@@ -3,9 +3,20 @@ import ArgumentParser
 import Chain
 import Foundation
 import HTTPServer
+import Logging
+import Prometheus
+import ServiceLifecycle
+import UnixSignals
 
 /// `didctl node start [--listen HOST:PORT]`: runs the chain node of the data directory and its
 /// HTTP API until SIGINT or SIGTERM, then stops both cleanly (exit 0).
+///
+/// The node is composed here: the Prometheus metrics backend that the HTTP server and the
+/// node's write path record in, and a service group (swift-service-lifecycle) running the
+/// orderer, the audit follower and the HTTP server. On SIGTERM or SIGINT the group stops them
+/// in reverse order: the server stops accepting and answers the requests in progress (one
+/// waiting for a block commit gets its answer), the follower stops, and the orderer commits
+/// what is queued; the command then returns and the process exits 0.
 struct NodeStartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
@@ -30,19 +41,29 @@ struct NodeStartCommand: AsyncParsableCommand {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
         let runtime = try NodeRuntime(directory: directory)
+        // Also when a service fails to start (the address is taken): stopping twice is harmless.
         defer { runtime.node.shutdown() }
-        let backend = try ChainNodeBackend(runtime: runtime)
-        let follower = Task { await backend.followAuditIndex() }
-        defer { follower.cancel() }
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = MetricsExporter.durationBuckets
+        let metrics = MetricsExporter(factory: factory, contentType: MetricsExporter.prometheusText) { registry.emitToBuffer() }
+        let backend = try ChainNodeBackend(runtime: runtime, metrics: factory)
         let (host, port) = Self.address(listen)!
-        let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(host: host, port: port))
+        let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(host: host, port: port), metrics: metrics)
         let json = global.json
-        try await server.run { url in
+        let http = server.service { url in
             // One line, written unbuffered, so a script reading the pipe sees it at once.
             let line = json ? (try? JSONSerialization.data(withJSONObject: ["url": url.absoluteString], options: [.withoutEscapingSlashes]))
                 .map { String(decoding: $0, as: UTF8.self) } ?? "{}" : "Chancery node serving on \(url) (Ctrl-C to stop)."
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // The group logs only at debug level; standard output carries the URL line alone.
+        let logger = Logger(label: "chancery.node") { StreamLogHandler.standardError(label: $0) }
+        // Shut down in reverse order: the server first, the orderer last.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [ChainNodeService(node: runtime.node), AuditFollowerService(backend: backend), http],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
         if !json { FileHandle.standardError.write(Data("Node stopped.\n".utf8)) }
     }
 
