@@ -3,6 +3,8 @@
 # an issuer and a holder, a diploma schema, the issuer accredited by the committee, a diploma
 # issued and verified through didctl and through the node's HTTP endpoint, revoked and refused,
 # an audit query; then the node is left running and the verifier page's URL is printed.
+# The node runs from the start: every write goes through it (`--node`), keys stay in the
+# accounts' keystores here, and nothing is stopped and restarted.
 set -euo pipefail
 didctl="$1"
 data_dir="$2"
@@ -32,14 +34,16 @@ if [ ! -f "$data_dir/genesis.json" ]; then
 else
     step "using the chain already in $data_dir"
 fi
+step "didctl node start --listen $listen (in the background; log in $data_dir/node.log); every step below goes through it"
+start_node
 for name in university alice; do
     if ! "$didctl" account list --data-dir "$data_dir" | grep -q "^$name	"; then
         step "didctl account create $name --custody partial (key in an Argon2id/XChaCha20 keystore, admitted by the committee)"
-        "$didctl" account create "$name" --custody partial --data-dir "$data_dir"
+        "$didctl" account create "$name" --custody partial --node "$url" --data-dir "$data_dir"
     fi
     if [ ! -f "$data_dir/demo-$name.did" ]; then
-        step "didctl did create --account $name"
-        "$didctl" did create --account "$name" --data-dir "$data_dir" | tee "$data_dir/demo-$name.did"
+        step "didctl did create --account $name --node $url (signed here, submitted through the node)"
+        "$didctl" did create --account "$name" --node "$url" --data-dir "$data_dir" | tee "$data_dir/demo-$name.did"
     fi
 done
 issuer="$(cat "$data_dir/demo-university.did")"; holder="$(cat "$data_dir/demo-alice.did")"
@@ -51,25 +55,23 @@ if [ ! -f "$data_dir/demo-cpt.txt" ]; then
  "required": ["name", "degree", "year"], "additionalProperties": false}
 JSON
     step "didctl cpt register --account university --schema diploma-schema.json"
-    "$didctl" cpt register --account university --schema "$data_dir/diploma-schema.json" --data-dir "$data_dir" | tee "$data_dir/demo-cpt.txt"
+    "$didctl" cpt register --account university --schema "$data_dir/diploma-schema.json" --node "$url" --data-dir "$data_dir" \
+        | tee "$data_dir/demo-cpt.txt"
     cpt="$(cat "$data_dir/demo-cpt.txt")"
     step "didctl issuer apply --account university --cpt $cpt, then the committee approves (1 of 1 here)"
-    "$didctl" issuer apply --account university --name "Demo University" --cpt "$cpt" --data-dir "$data_dir"
-    "$didctl" issuer approve "$issuer" --cpt "$cpt" --data-dir "$data_dir"
+    "$didctl" issuer apply --account university --name "Demo University" --cpt "$cpt" --node "$url" --data-dir "$data_dir"
+    "$didctl" issuer approve "$issuer" --cpt "$cpt" --node "$url" --data-dir "$data_dir"
 fi
 cpt="$(cat "$data_dir/demo-cpt.txt")"
 printf '{"id": "%s", "name": "Alice Example", "degree": "MSc", "field": "Cryptography", "year": 2026}\n' "$holder" >"$data_dir/diploma-subject.json"
-step "didctl credential issue --account university --cpt $cpt (anchored on the chain)"
+step "didctl credential issue --account university --cpt $cpt --node $url (anchored on the chain, signed here)"
 mkdir -p "$data_dir/diploma"
 "$didctl" credential issue --account university --cpt "$cpt" --subject "$data_dir/diploma-subject.json" --out "$data_dir/diploma" \
-    --data-dir "$data_dir" --json | tee "$data_dir/diploma/issued.json"
+    --node "$url" --data-dir "$data_dir" --json | tee "$data_dir/diploma/issued.json"
 credential_id="$(sed -n 's/.*"id" : "\(urn:uuid:[^"]*\)".*/\1/p' "$data_dir/diploma/issued.json")"
-step "didctl credential verify diploma (every check, accredited policy)"
-"$didctl" credential verify "$data_dir/diploma/credential.jwt" --policy accredited --data-dir "$data_dir"
-token="$("$didctl" node token --account university --data-dir "$data_dir" --json | sed -n 's/.*"token" : "\([^"]*\)".*/\1/p')"
-
-step "didctl node start --listen $listen (in the background; log in $data_dir/node.log)"
-start_node
+step "didctl credential verify diploma --node $url (every check, accredited policy)"
+"$didctl" credential verify "$data_dir/diploma/credential.jwt" --policy accredited --node "$url"
+token="$("$didctl" node token create --account university --data-dir "$data_dir" --json | sed -n 's/.*"token" : "\([^"]*\)".*/\1/p')"
 jwt="$(tr -d '\n' <"$data_dir/diploma/credential.jwt")"
 step "POST $url/credentials/verify"
 curl -sS -o "$data_dir/diploma/http-verify.json" -w 'HTTP %{http_code}\n' -H 'Content-Type: application/json' \
@@ -85,12 +87,10 @@ grep -o '"verified":[a-z]*' "$data_dir/diploma/http-verify-revoked.json"
 step "didctl credential verify --node $url diploma"
 "$didctl" credential verify --node "$url" "$data_dir/diploma/credential.jwt" || echo "(exit $?: not verified, as expected)"
 
-step "didctl audit trace university (the auditor links the university's transactions; the query is recorded on the chain)"
-stop_node
-"$didctl" audit trace university --data-dir "$data_dir"
-start_node
-step "didctl chain verify"
-stop_node; "$didctl" chain verify --data-dir "$data_dir"; start_node
+step "didctl audit trace university --node $url (the auditor links the university's transactions; the query is recorded on the chain)"
+"$didctl" audit trace university --node "$url" --data-dir "$data_dir"
+step "didctl chain verify (reads the ledger beside the running node)"
+"$didctl" chain verify --data-dir "$data_dir"
 
 printf '\nThe node is running (pid %s). The verifier page: %s/\n' "$(cat "$pidfile")" "$url"
 printf 'Paste %s into it; stop the node with: kill %s\n' "$data_dir/diploma/credential.jwt" "$(cat "$pidfile")"

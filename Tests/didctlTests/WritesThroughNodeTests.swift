@@ -164,6 +164,14 @@ struct WritesThroughNodeTests {
         _ = try setup.chain.json(["credential", "revoke", secondId, "--account", "university", "--node", url], account: "university")
         #expect(try Didctl.run(["credential", "verify", "--node", url, secondFile]).stdout.contains("revoked"))
 
+        // The auditor's query, signed here with this data directory's auditor key, answered by the node.
+        let trace = try setup.chain.json(["audit", "trace", "university", "--node", url])
+        let types = (trace["entries"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
+        #expect(types.contains("evidence.anchor") && types.contains("status.update"), "\(trace)")
+        #expect((trace["recordTransactionId"] as? String)?.count == 64)
+        let unknown = try setup.chain.run(["audit", "trace", "did:chancery:x", "--node", url])
+        #expect(unknown.status == 1 && unknown.stderr.contains("account of this data directory"), "\(unknown.stderr)")
+
         let newNode = Hex.encode(Secp256k1PrivateKey().publicKey.xOnly.rawRepresentation)
         let admitted = try setup.chain.json(["node", "admit", newNode, "--node", url])
         #expect(admitted["admitted"] as? Bool == true)

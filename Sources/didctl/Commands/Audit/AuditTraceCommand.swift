@@ -1,6 +1,7 @@
 import Node
 import ArgumentParser
 import Chain
+import Primitives
 
 /// `didctl audit trace ACCOUNT|DID|HANDLE`: every transaction of one member, recorded on the
 /// chain first. For a DID, the member is the submitter of its `did.create` transaction, found
@@ -20,11 +21,18 @@ struct AuditTraceCommand: AsyncParsableCommand {
     @Argument(help: "An account name, member name, member handle or did:chancery DID.")
     var member: String
 
-    func validate() throws {
-        guard global.nodeURL == nil else { throw ValidationError("audit commands run on the auditor's data directory; --node is not supported.") }
-    }
-
     func run() async throws {
+        if let nodeURL = global.nodeURL {
+            let handle = try AuditThroughNode.handle(member, directory: global.directory)
+            let answer = try await AuditThroughNode.ask(AuditQuery(.trace(handle), scope: scope.scope), global: global, nodeURL: nodeURL)
+            let entries = answer["entries"]?.arrayValue ?? []
+            Output(json: global.json).emit(json: .object(answer), text: """
+                Member \(handle)\((try? global.directory.account(member)).map { " (account '\($0.name)')" } ?? ""): \(entries.count) transaction\(entries.count == 1 ? "" : "s")
+                \(entries.isEmpty ? "(none in scope)" : AuditThroughNode.table(entries))
+                Query recorded on the chain as transaction \(answer["recordTransactionId"]?.stringValue ?? "?") in block \(answer["recordHeight"]?.doubleValue.map { String(UInt64($0)) } ?? "?").
+                """)
+            return
+        }
         let session = try AuditorSession(directory: global.directory)
         defer { session.close() }
         let (handle, link) = try await session.member(named: member)
