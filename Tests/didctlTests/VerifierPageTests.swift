@@ -84,8 +84,9 @@ final class RunningNode {
     let url: URL
 
     /// Starts the node; its log (standard error) goes to `log` when given, else nowhere.
-    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil) throws {
-        process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path], environment: environment)
+    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil, arguments: [String] = []) throws {
+        process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path] + arguments,
+                               environment: environment)
         let out = Pipe()
         process.standardOutput = out
         if let log {

@@ -49,11 +49,13 @@ package final class NodeRuntime: @unchecked Sendable {
     }
 
     package init(directory: DataDirectory, access: Access = .write, clock: any ChainClock = SystemClock(),
-         configuration: ChainNode.Configuration = .init()) throws {
+                 configuration: ChainNode.Configuration = .init(),
+                 unlockBackoff: VaultLockoutPolicy = CustodianUnlocker<AccountCustody>.standardPolicy) throws {
         if access == .write { try directory.lockForWriting() }
         self.directory = directory
         self.clock = clock
-        unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) }) { name in
+        unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) },
+                                     policy: unlockBackoff) { name in
             try await directory.custodian(for: try directory.account(name))
         }
         genesis = try directory.genesis()

@@ -2,6 +2,7 @@ import Node
 import ArgumentParser
 import Chain
 import Foundation
+import KeyCustody
 import HTTPServer
 import Logging
 import Prometheus
@@ -32,15 +33,21 @@ struct NodeStartCommand: AsyncParsableCommand {
     @Option(name: .customLong("listen"), help: "The address to serve HTTP on, HOST:PORT ([::1]:PORT for IPv6; port 0 picks a free one).")
     var listen = "127.0.0.1:8080"
 
+    @Option(name: .customLong("unlock-backoff"),
+            help: "Seconds the node waits before trying an account's password or PIN again after it failed to unlock; doubles per further failure, at most 15 minutes or this, whichever is more.")
+    var unlockBackoff: Int = 60
+
     func validate() throws {
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
         guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
+        guard (1...86_400).contains(unlockBackoff) else { throw ValidationError("--unlock-backoff must be 1 to 86400 seconds.") }
     }
 
     func run() async throws {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
-        let runtime = try NodeRuntime(directory: directory)
+        let runtime = try NodeRuntime(directory: directory, unlockBackoff: VaultLockoutPolicy(
+            maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))))
         // Also when a service fails to start (the address is taken): stopping twice is harmless.
         defer { runtime.node.shutdown() }
         let registry = PrometheusCollectorRegistry()
