@@ -25,8 +25,7 @@ struct ConcurrentIssuanceTests {
         defer { node.stop() }
         let issue = node.url.appendingPathComponent("credentials/issue")
         func request(_ name: String) -> [String: Any] {
-            ["credential": ["credentialSubject": ["name": name, "degree": "PhD", "year": 2026],
-                            "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]
+            VCAPIIssue.body(issuer: setup.issuer, subject: ["name": name, "degree": "PhD", "year": 2026], schema: setup.cpt)
         }
         // The first request unlocks the account's keystore (Argon2id) once, before the burst.
         let first = try await NodeCredentialEndpointTests.post(issue, request("First"), bearer: token)
@@ -36,7 +35,7 @@ struct ConcurrentIssuanceTests {
             for index in 0..<12 {
                 group.addTask {
                     let answer = try await NodeCredentialEndpointTests.post(issue, request("Holder \(index)"), bearer: token)
-                    return (answer.status, answer.body["verifiableCredential"] as? String, "\(answer.body)")
+                    return (answer.status, VCAPIIssue.token(answer.body), "\(answer.body)")
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -54,16 +54,15 @@ struct NodeCredentialEndpointTests {
         #expect(try await Self.post(verify, ["options": [:]]).status == 400)
 
         let issue = node.url.appendingPathComponent("credentials/issue")
-        let request: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
-                                                     "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]
+        let request = VCAPIIssue.body(issuer: setup.issuer, subject: ["name": "Carol", "degree": "PhD", "year": 2026], schema: setup.cpt)
         #expect(try await Self.post(issue, request).status == 401)
         #expect(try await Self.post(issue, request, bearer: "not-a-token").status == 401)
-        let refused = try await Self.post(issue, ["credential": ["credentialSubject": ["name": "Carol", "degree": "Diploma", "year": 2026],
-                                                                 "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]], bearer: token)
+        let refused = try await Self.post(issue, VCAPIIssue.body(issuer: setup.issuer, subject: ["name": "Carol", "degree": "Diploma", "year": 2026],
+                                                                 schema: setup.cpt), bearer: token)
         #expect(refused.status == 422, "\(refused.body)")
         let created = try await Self.post(issue, request, bearer: token)
         #expect(created.status == 201, "\(created.body)")
-        let carol = try #require(created.body["verifiableCredential"] as? String)
+        let carol = try #require(VCAPIIssue.token(created.body))
         #expect(try await Self.post(verify, ["verifiableCredential": carol, "options": ["policy": "accredited"]]).status == 200)
 
         let payload = try #require(try JSONValue(parsing: Base64URL.decode(String(carol.split(separator: ".")[1]))).objectValue)

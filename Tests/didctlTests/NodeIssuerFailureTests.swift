@@ -26,8 +26,7 @@ struct NodeIssuerFailureTests {
 
         let issue = node.url.appendingPathComponent("credentials/issue")
         let status = node.url.appendingPathComponent("credentials/status")
-        let subject: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
-                                                     "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]
+        let subject = VCAPIIssue.body(issuer: setup.issuer, subject: ["name": "Carol", "degree": "PhD", "year": 2026], schema: setup.cpt)
         for (url, body) in [(issue, subject), (status, ["credentialId": issued.id, "purpose": "revocation", "value": true] as [String: Any])] {
             let unknown = try await Self.post(url, body, bearer: "not-a-token")
             #expect(unknown.status == 401, "\(unknown.body)")
@@ -50,8 +49,7 @@ struct NodeIssuerFailureTests {
                                    arguments: ["--unlock-backoff", "900"])
         defer { node.stop() }
         let issue = node.url.appendingPathComponent("credentials/issue")
-        let request: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
-                                                     "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]
+        let request = VCAPIIssue.body(issuer: setup.issuer, subject: ["name": "Carol", "degree": "PhD", "year": 2026], schema: setup.cpt)
 
         let failed = try await Self.post(issue, request, bearer: token)
         #expect(failed.status == 500, "\(failed.body)")

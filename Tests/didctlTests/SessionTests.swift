@@ -26,7 +26,7 @@ struct SessionTests {
         let chain = try DIDCommandTests.Fixture(accounts: [("bob", "full"), ("alice", "partial")])
         defer { chain.remove() }
         let bobDID = try #require(try chain.json(["did", "create", "--account", "bob"], account: "bob")["did"] as? String)
-        _ = try chain.json(["did", "create", "--account", "alice"], account: "alice")
+        let aliceDID = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
         let aliceToken = try #require(try chain.json(["node", "token", "create", "--account", "alice"])["token"] as? String)
         // The node has alice's keystore password (she issues by token) and nothing of bob's.
         let node = try RunningNode(dataDirectory: chain.root, environment: ["CHANCERY_PASSWORD_ALICE": "pw-alice", "CHANCERY_PASSWORD": ""])
@@ -34,7 +34,7 @@ struct SessionTests {
         let login = node.url.appendingPathComponent("sessions")
         let issue = node.url.appendingPathComponent("credentials/issue")
         let status = node.url.appendingPathComponent("credentials/status")
-        let credential: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol"]]]
+        let credential = VCAPIIssue.body(issuer: bobDID, subject: ["name": "Carol"])
 
         let wrong = try await Self.post(login, ["username": "bob", "password": "guess"])
         let nobody = try await Self.post(login, ["username": "nobody", "password": "guess"])
@@ -51,14 +51,14 @@ struct SessionTests {
 
         let byBob = try await Self.post(issue, credential, bearer: session)
         #expect(byBob.status == 201, "\(byBob.body)")
-        let bobJWT = try #require(byBob.body["verifiableCredential"] as? String)
+        let bobJWT = try #require(VCAPIIssue.token(byBob.body))
         let payload = try #require(Data(base64URLEncoded: String(bobJWT.split(separator: ".")[1])))
         #expect(String(decoding: payload, as: UTF8.self).contains(bobDID))
 
         // A credential of alice's: bob's session may not revoke it; alice's token may.
-        let byAlice = try await Self.post(issue, credential, bearer: aliceToken)
+        let byAlice = try await Self.post(issue, VCAPIIssue.body(issuer: aliceDID, subject: ["name": "Carol"]), bearer: aliceToken)
         #expect(byAlice.status == 201, "\(byAlice.body)")
-        let aliceJWT = try #require(byAlice.body["verifiableCredential"] as? String)
+        let aliceJWT = try #require(VCAPIIssue.token(byAlice.body))
         let aliceBytes = try #require(Data(base64URLEncoded: String(aliceJWT.split(separator: ".")[1])))
         let alicePayload = try #require(try JSONSerialization.jsonObject(with: aliceBytes) as? [String: Any])
         let aliceCredentialId = try #require((alicePayload["vc"] as? [String: Any])?["id"] as? String ?? alicePayload["jti"] as? String ?? alicePayload["id"] as? String)
@@ -83,7 +83,7 @@ struct SessionTests {
         let locked = try await Self.post(login, ["username": "bob", "password": "pw-bob"])
         #expect(locked.status == 429 && (Int(locked.retryAfter ?? "") ?? 0) > 0, "\(locked)")
         // The node keeps serving the other accounts.
-        #expect(try await Self.post(issue, credential, bearer: aliceToken).status == 201)
+        #expect(try await Self.post(issue, VCAPIIssue.body(issuer: aliceDID, subject: ["name": "Carol"]), bearer: aliceToken).status == 201)
     }
 }
 

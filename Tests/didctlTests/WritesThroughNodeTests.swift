@@ -83,11 +83,10 @@ struct WritesThroughNodeTests {
         let node = try RunningNode(dataDirectory: chain.root, environment: ["CHANCERY_PASSWORD": "pw-university"])
         defer { node.stop() }
         let issue = node.url.appendingPathComponent("credentials/issue")
-        let request: [String: Any] = ["credential": ["credentialSubject": ["name": "Carol"]]]
-        let before = try await NodeCredentialEndpointTests.post(issue, request, bearer: token)
+        let before = try await NodeCredentialEndpointTests.post(issue, VCAPIIssue.body(issuer: "did:example:none-yet", subject: ["name": "Carol"]), bearer: token)
         #expect(before.status == 422 && "\(before.body["detail"] ?? "")".contains("no DID"), "\(before.body)")
-        _ = try chain.json(["did", "create", "--account", "university", "--node", node.url.absoluteString], account: "university")
-        let after = try await NodeCredentialEndpointTests.post(issue, request, bearer: token)
+        let did = try #require(try chain.json(["did", "create", "--account", "university", "--node", node.url.absoluteString], account: "university")["did"] as? String)
+        let after = try await NodeCredentialEndpointTests.post(issue, VCAPIIssue.body(issuer: did, subject: ["name": "Carol"]), bearer: token)
         #expect(after.status == 201, "\(after.body)")
     }
 

@@ -38,6 +38,10 @@ public struct CredentialIssuer: Sendable {
         public let disclosures: [Disclosure]
         /// The anchor evidence entry, added when the batch's root is anchored.
         public var evidence: AnchorEvidence?
+        /// JOSE formats: the credential's own `evidence` entries, taken out of ``payload`` so
+        /// that the payload can end with the evidence member (specs/credentials.md §7); they are
+        /// signed before the anchor entry, outside the anchored leaf.
+        public var ownEvidence: [JSONValue] = []
     }
 
     /// Prepares a credential: SD-JWT makes every subject claim but `id` selectively
@@ -45,36 +49,51 @@ public struct CredentialIssuer: Sendable {
     /// - Throws: `invalidSDJWT` when the credential uses SD-JWT's reserved names.
     public func prepare(_ credential: JSONObject, holderKey: PublicKeyMaterial? = nil,
                         salt: () -> [UInt8] = { SecureRandom.bytes(count: 16) }) throws -> Prepared {
-        guard format == .sdJWT else { return Prepared(payload: credential, disclosures: [], evidence: nil) }
+        var credential = credential
+        var own: [JSONValue] = []
+        if format == .jwt || format == .sdJWT, let given = credential.removeValue(forKey: "evidence") {
+            own = given.arrayValue ?? [given]
+        }
+        guard format == .sdJWT else { return Prepared(payload: credential, disclosures: [], evidence: nil, ownEvidence: own) }
         let subject = credential["credentialSubject"]?.objectValue ?? [:]
         let draft = try SDJWT.prepare(credential, disclosable: subject.keys.filter { $0 != "id" }, holderKey: holderKey, salt: salt)
-        return Prepared(payload: draft.payload, disclosures: draft.disclosures, evidence: nil)
+        return Prepared(payload: draft.payload, disclosures: draft.disclosures, evidence: nil, ownEvidence: own)
     }
 
     /// Secures a prepared credential.
     /// - Returns: the JWT / SD-JWT text, or the credential object with its proof.
     /// - Throws: the signer's error; `invalidProof` for a document Data Integrity refuses.
     public func secure(_ prepared: Prepared) async throws -> JSONValue {
-        // JOSE payloads are JCS with the evidence member last (specs/credentials.md §7), so the
-        // credential cannot bring an `evidence` member of its own.
-        if prepared.evidence != nil, format == .jwt || format == .sdJWT, prepared.payload["evidence"] != nil {
-            throw CredentialsError.issuanceFailed("A JWT or SD-JWT credential cannot carry evidence of its own beside the anchor; issue it as Data Integrity.")
-        }
-        let bytes = prepared.evidence.map { AnchorEvidence.payloadBytes(credential: prepared.payload, entry: $0.json) }
+        // JOSE payloads are JCS with the evidence member last (specs/credentials.md §7): the
+        // credential's own entries, then the anchor entry.
+        let bytes = prepared.evidence.map { Self.josePayload(prepared.payload, evidence: prepared.ownEvidence + [$0.json]) }
+        var unanchored = prepared.payload
+        if !prepared.ownEvidence.isEmpty { unanchored["evidence"] = .array(prepared.ownEvidence) }
         switch format {
         case .jwt:
             if let bytes { return .string(try await CompactJWS.sign(header: ["typ": "vc+jwt"], payload: bytes, signer: signer)) }
-            return .string(try await JWTCredential.issue(prepared.payload, signer: signer))
+            return .string(try await JWTCredential.issue(unanchored, signer: signer))
         case .sdJWT:
-            let draft = SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures)
-            if let bytes { return .string(try await draft.sign(payloadBytes: bytes, signer: signer)) }
-            return .string(try await draft.sign(signer: signer))
+            if let bytes {
+                return .string(try await SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures).sign(payloadBytes: bytes, signer: signer))
+            }
+            return .string(try await SDJWTDraft(payload: unanchored, disclosures: prepared.disclosures).sign(signer: signer))
         case .diEdDSA, .diECDSA:
             let document = prepared.evidence.map { $0.added(to: prepared.payload) } ?? prepared.payload
             let options = DataIntegrityProof.Options(cryptosuite: format == .diEdDSA ? .eddsaJCS2022 : .ecdsaJCS2019,
                                                      verificationMethod: signer.verificationMethod)
             return try await DataIntegrity.sign(document: .object(document), options: options, signer: signer)
         }
+    }
+
+    /// `JCS(credential)` with its closing brace replaced by `,"evidence":[entries…]}`: the
+    /// anchored leaf is the SHA-256 of the bytes before that member, closed again.
+    static func josePayload(_ credential: JSONObject, evidence entries: [JSONValue]) -> [UInt8] {
+        guard entries.count > 1 else { return AnchorEvidence.payloadBytes(credential: credential, entry: entries[0]) }
+        var bytes = JCS.canonicalize(.object(credential))
+        bytes.removeLast()
+        bytes += Array(#","evidence":["#.utf8) + Array(entries.map { JCS.canonicalize($0) }.joined(separator: [UInt8(ascii: ",")])) + Array("]}".utf8)
+        return bytes
     }
 
     /// Prepares and secures one credential (no anchoring).

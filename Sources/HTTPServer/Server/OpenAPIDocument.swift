@@ -131,7 +131,16 @@ paths:
               schema: { $ref: "#/components/schemas/Problem" }
   /credentials/issue:
     post:
-      summary: Issue a credential as the issuer account the bearer token authenticates.
+      summary: Issue a credential as the issuer account the bearer token authenticates (W3C VC API).
+      description: |
+        The credential is checked against the VC Data Model 2.0 (1.1 accepted) before anything is
+        allocated or signed: every requirement of its sections 4 and 5 that the JSON syntax decides,
+        each refusal naming the member (specs/credentials.md §6.1). Its `issuer` (or `issuer.id`) must
+        be the authenticated account's DID. Every member is kept as given; the node adds an `id` when
+        the credential and `options.credentialId` give none, a revocation and a suspension
+        `BitstringStatusListEntry` after any `credentialStatus` entries given, its anchor evidence,
+        and the proof. A `credentialSchema` whose `id` is a CPT of this chain (`urn:chancery:cpt:…`)
+        must be registered and every subject must satisfy it; other schemas are kept unresolved.
       operationId: issueCredential
       security:
         - bearer: []
@@ -143,11 +152,29 @@ paths:
               type: object
               required: [credential]
               properties:
-                credential: { type: object }
-                options: { type: object, additionalProperties: true }
+                credential:
+                  type: object
+                  description: An unsecured VC Data Model 2.0 (or 1.1) credential.
+                  required: ["@context", type, issuer, credentialSubject]
+                options:
+                  type: object
+                  additionalProperties: true
+                  description: Other members are ignored.
+                  properties:
+                    format:
+                      type: string
+                      enum: [jwt, sd-jwt, di-eddsa, di-ecdsa]
+                      default: jwt
+                      description: The securing mechanism; any other value is refused with 400.
+                    credentialId:
+                      type: string
+                      description: The credential's `id` (a URL); must agree with the credential's own `id` when it has one.
       responses:
         "201":
-          description: Issued.
+          description: |
+            Issued. For `jwt` and `sd-jwt`, an `EnvelopedVerifiableCredential` whose `id` is
+            `data:application/vc+jwt,<jwt>` (`data:application/vc+sd-jwt,<sd-jwt>`); for Data
+            Integrity formats, the credential with its `proof`.
           content:
             application/json:
               schema:
@@ -155,9 +182,65 @@ paths:
                 required: [verifiableCredential]
                 properties:
                   verifiableCredential:
-                    oneOf:
-                      - type: object
-                      - type: string
+                    type: object
+                    required: ["@context", type]
+                    properties:
+                      "@context": { type: array, items: {} }
+                      type: {}
+                      id: { type: string, description: "The enveloped credential's data: URL, or the credential's id." }
+                      proof: { type: object, description: "Data Integrity formats only." }
+        "400":
+          description: Not a credential to issue - a VC Data Model violation (each named), no `credential` object, an unknown `options.format`, a malformed `options.credentialId`.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "401":
+          description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "422":
+          description: A well-formed credential that may not be issued - an `issuer` other than the account's DID, an unregistered CPT or a subject it refuses, a key that cannot sign the format.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "429":
+          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "500": { $ref: "#/components/responses/NodeFailure" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /credentials/status:
+    post:
+      summary: Revoke, suspend or reinstate an issued credential (status list update on the chain).
+      operationId: updateCredentialStatus
+      security:
+        - bearer: []
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [credentialId, purpose, value]
+              properties:
+                credentialId: { type: string, description: "The `id` of a credential this node issued." }
+                purpose: { type: string, enum: [revocation, suspension], description: "Which status list entry to set." }
+                value: { type: boolean, description: "true revokes or suspends; false reinstates (a suspension only: revocation is final)." }
+      responses:
+        "200":
+          description: Status updated; the chain transaction that carries it.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [credentialId, purpose, value, transactionId]
+                properties:
+                  credentialId: { type: string }
+                  purpose: { type: string }
+                  value: { type: boolean }
+                  transactionId: { type: string }
         "400": { $ref: "#/components/responses/Problem" }
         "401":
           description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.

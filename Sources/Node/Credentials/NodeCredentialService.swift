@@ -83,33 +83,26 @@ package final class NodeCredentialService: @unchecked Sendable {
     /// A fresh challenge, or `nil` when the store is full (answered 429).
     package func createChallenge() -> String? { try? challenges.issue(now: now) }
 
-    /// VC API issue: the bearer token names an issuing account; the body's credential gives
-    /// `credentialSubject` and `credentialSchema` (a CPT id); Chancery fills in the rest,
-    /// anchors and signs it (`options.format`: jwt by default).
+    /// VC API issue: the bearer token names an issuing account; the body's credential is
+    /// checked against the VC Data Model (``IssueRequest``), must name that account's DID as its
+    /// `issuer`, and is kept member for member; the node adds an `id` when it has none, its
+    /// status entries and anchor evidence, and secures it in `options.format` (jwt by default).
     package func issueCredential(_ credential: JSONObject, options: JSONObject, bearer: String?) async -> IssueOutcome {
         let (principal, refusal) = principal(bearer, missing: "Send an issuer token: \(Self.tokenHint)")
         guard let principal else { return .unauthorized(refusal) }
         let account = principal.account
-        guard let subject = credential["credentialSubject"]?.objectValue else {
-            return .malformed("The credential needs a 'credentialSubject' object.")
-        }
-        let schema: String?
-        switch credential["credentialSchema"] {
-        case nil: schema = nil
-        case .object(let object)?: schema = object["id"]?.stringValue
-        case .array(let array)? where array.count == 1: schema = array[0]["id"]?.stringValue
-        default: return .malformed("'credentialSchema' must be one object with the CPT's 'id'.")
-        }
-        guard let format = CredentialFormat(rawValue: options["format"]?.stringValue ?? "jwt") else {
-            return .malformed("options.format must be one of \(CredentialFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        let request: IssueRequest
+        do {
+            request = try IssueRequest(credential: credential, options: options)
+        } catch {
+            return .malformed(error.reason)
         }
         do {
             let (did, signer, custody) = try await signer(principal)
-            let outcome = try await runtime.issueCredentials(did: did, signer: signer, custody: custody, cpt: schema, subjects: [IssuanceSubject(line: 0, claims: subject)],
-                                                             format: format, validUntil: nil)
-            if let refusal = outcome.refused.first { return .rejected("The subject does not satisfy \(schema ?? "the schema"): \(refusal.reason)") }
-            guard let issued = outcome.issued.first else { return .rejected("Nothing was issued.") }
-            return .issued(issued.credential)
+            guard request.issuer == did.description else {
+                return .rejected("'issuer' is \(request.issuer), but the token acts for \(did); a credential is issued only as the authenticated account's DID.")
+            }
+            return .issued(try await runtime.issue(request, did: did, signer: signer, custody: custody))
         } catch let failure as NodeError where failure.isRefusal {
             return .rejected(failure.message)
         } catch let error as ChainError where error.code == .unavailable {

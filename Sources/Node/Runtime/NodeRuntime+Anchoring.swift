@@ -17,15 +17,24 @@ extension ChainGateway {
     ///   ``anchoringAttempts`` plans (the node's conflict, never the request's); other refusals.
     package func anchorBatch(did: DID, issuer: CredentialIssuer, subjects: [JSONObject], holderKeys: [PublicKeyMaterial?], cpt: String?,
                      validFrom: Int64, validUntil: Int64?, custody: AccountCustody) async throws -> AnchoredBatch {
-        try await issuerLanes.run(did.description) {
+        try await anchorBatch(did: did, issuer: issuer, count: subjects.count, holderKeys: holderKeys, custody: custody) { index, status in
+            CredentialDraft(id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: did.description, subject: subjects[index],
+                            schemaID: cpt, validFrom: validFrom, validUntil: validUntil, status: status)
+        }
+    }
+
+    /// Allocates, prepares and anchors `count` credentials as above, each drafted by `draft`
+    /// from its index and its allocated status entries (the VC API issuer drafts from the
+    /// credential it was sent).
+    package func anchorBatch(did: DID, issuer: CredentialIssuer, count: Int, holderKeys: [PublicKeyMaterial?], custody: AccountCustody,
+                             draft: (_ index: Int, _ status: [BitstringStatusListEntry]) -> CredentialDraft) async throws -> AnchoredBatch {
+        let subjects = 0..<count
+        return try await issuerLanes.run(did.description) {
             for _ in 1...Self.anchoringAttempts {
                 let revocation = try await plannedAllocations(issuer: did, purpose: .revocation, count: subjects.count)
                 let suspension = try await plannedAllocations(issuer: did, purpose: .suspension, count: subjects.count)
                 let entries = zip(try Self.entries(revocation, purpose: .revocation), try Self.entries(suspension, purpose: .suspension)).map { [$0, $1] }
-                let drafts = subjects.indices.map { index in
-                    CredentialDraft(id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: did.description, subject: subjects[index],
-                                    schemaID: cpt, validFrom: validFrom, validUntil: validUntil, status: entries[index])
-                }
+                let drafts = subjects.map { draft($0, entries[$0]) }
                 let prepared = try drafts.indices.map { try issuer.prepare(drafts[$0].json, holderKey: holderKeys[$0]) }
                 let batch = IssuanceBatch(drafts: prepared.map { CredentialDraft(json: $0.payload) })
                 let payload = CredentialLedgerPayload.evidenceAnchor(root: batch.root, count: drafts.count, allocations: revocation + suspension)

@@ -2,11 +2,15 @@ public import Primitives
 
 /// The result of `POST /credentials/issue`.
 public enum IssueOutcome: Sendable, Hashable {
-    /// The issued credential (answered 201 as `{"verifiableCredential": …}`).
+    /// The issued credential as the VC API answers it (201, `{"verifiableCredential": …}`): an
+    /// `EnvelopedVerifiableCredential` whose `id` is `data:application/vc+jwt,<jwt>` (or
+    /// `vc+sd-jwt`) for JOSE formats, the credential with its proof for Data Integrity.
     case issued(JSONValue)
-    /// The request is not a credential to issue (400).
+    /// The request is not a credential to issue: a VC Data Model violation, an unknown
+    /// `options.format`, a malformed option (400), with every reason naming its member.
     case malformed(String)
-    /// A well-formed credential that may not be issued, for example against its schema (422).
+    /// A well-formed credential that may not be issued: an `issuer` other than the
+    /// authenticated account's DID, subjects a CPT refuses, an unregistered CPT (422).
     case rejected(String)
     /// No bearer token, or one this node did not create (401).
     case unauthorized(String)

@@ -39,7 +39,7 @@ struct CredentialIssuerTests {
 
 @Suite("CredentialIssuer and a credential's own evidence")
 struct CredentialIssuerOwnEvidenceTests {
-    @Test("a Data Integrity credential keeps its own evidence beside the anchor entry and verifies; JWT issuance refuses it")
+    @Test("a credential keeps its own evidence beside the anchor entry and verifies, as Data Integrity and as JWT")
     func ownEvidence() async throws {
         let key = Ed25519PrivateKey()
         let did = try DIDKey(publicKey: .ed25519(key.publicKey)).did.description
@@ -59,9 +59,18 @@ struct CredentialIssuerOwnEvidenceTests {
         let result = await CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry).verify(secured, now: 1_700_000_001_000)
         #expect(result.checks.first { $0.name == .evidence }?.outcome == .passed, "\(result.failures)")
 
+        // JOSE: the own entry is signed before the anchor entry, in the trailing evidence member,
+        // and stays outside the anchored leaf (specs/credentials.md §7).
         let jwtIssuer = try CredentialIssuer(issuer: did, signer: signer, format: .jwt)
         var jwtPrepared = try jwtIssuer.prepare(draft.json)
-        jwtPrepared.evidence = try batch.evidence(at: 0)
-        await #expect(throws: CredentialsError.self) { try await jwtIssuer.secure(jwtPrepared) }
+        #expect(jwtPrepared.payload["evidence"] == nil && jwtPrepared.ownEvidence.count == 1)
+        let jwtBatch = IssuanceBatch(drafts: [CredentialDraft(json: jwtPrepared.payload)])
+        registry.record(anchor: RegisteredAnchor(issuer: did, height: 2, time: 1_700_000_000_600), root: jwtBatch.root)
+        jwtPrepared.evidence = try jwtBatch.evidence(at: 0)
+        let jwt = try #require(try await jwtIssuer.secure(jwtPrepared).stringValue)
+        let payload = try JSONValue(parsing: Base64URL.decode(String(jwt.split(separator: ".")[1])))
+        #expect(payload["evidence"]?.arrayValue?.map { $0["type"] } == [["DocumentVerification"], "ChanceryAnchorEvidence"])
+        let jwtResult = await CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry).verify(.string(jwt), now: 1_700_000_001_000)
+        #expect(jwtResult.checks.first { $0.name == .evidence }?.outcome == .passed, "\(jwtResult.failures)")
     }
 }
