@@ -17,6 +17,7 @@ struct GracefulShutdownTests {
         let port = try #require(node.url.port)
 
         let body = Array(try JSONSerialization.data(withJSONObject: ["credential": [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"], "issuer": setup.issuer,
             "credentialSubject": ["name": "Carol", "degree": "PhD", "year": 2026],
             "credentialSchema": ["id": setup.cpt, "type": "JsonSchema"]]]))
         // Issuance is counted by outcome: a token the node did not create is unauthorized.
@@ -48,7 +49,9 @@ struct GracefulShutdownTests {
         #expect(answer.hasPrefix("HTTP/1.1 201"), "\(answer.prefix(500))")
         let json = answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) } ?? ""
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let credential = try #require(object?["verifiableCredential"] as? String)
+        // The VC API's answer for a JOSE format: an EnvelopedVerifiableCredential around the JWT.
+        let envelope = try #require(object?["verifiableCredential"] as? [String: Any])
+        let credential = try #require((envelope["id"] as? String)?.replacingOccurrences(of: "data:application/vc+jwt,", with: ""))
 
         #expect(Self.waitForExit(node.process, seconds: 30), "the node did not exit within 30 s of SIGTERM")
         #expect(node.process.terminationReason == .exit && node.process.terminationStatus == 0)
