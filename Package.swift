@@ -105,7 +105,10 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
                            "CSecp256k1", "CSodium",
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "didctl",
