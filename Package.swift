@@ -106,10 +106,22 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Web")],
             swiftSettings: strictSettings),
+        // The benchmark engines behind `didctl bench …`: what is timed and how medians are taken.
+        // The primitives benchmark times the C libraries directly beside their wrappers, so this
+        // is the one target besides Primitives and KeyCustody that imports them.
+        .target(
+            name: "Benchmarks",
+            dependencies: ["HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
+                           "CSecp256k1", "CSodium", "COpenSSL",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "didctl",
             dependencies: [
-                "HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
+                "Benchmarks", "HTTPServer", "Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -145,6 +157,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(name: "NodeTests", dependencies: ["Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Node", "DID", "Chain", "Primitives"], swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )

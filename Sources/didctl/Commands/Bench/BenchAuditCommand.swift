@@ -1,10 +1,11 @@
-import Node
 import ArgumentParser
+import Benchmarks
 import Chain
 import Foundation
+import Node
 
 /// `didctl bench audit`: envelopes opened per second while the auditor's index follows a chain.
-struct BenchAuditCommand: ParsableCommand {
+struct BenchAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Measure envelopes opened per second while the auditor's index follows the chain (all cores).")
@@ -21,15 +22,15 @@ struct BenchAuditCommand: ParsableCommand {
         guard transactions >= 1, rounds >= 1 else { throw ValidationError("Counts must be at least 1.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let output = Output(json: global.json)
         output.progress("building a ledger of \(transactions) transactions and following it \(rounds)× in memory and in SQLite…")
-        let memory = try AuditBenchmark.run(transactions: transactions, rounds: rounds)
+        let memory = try await AuditBenchmark.run(transactions: transactions, rounds: rounds)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-audit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var round = 0
-        let sqlite = try AuditBenchmark.run(transactions: transactions, rounds: rounds) {
+        let sqlite = try await AuditBenchmark.run(transactions: transactions, rounds: rounds) {
             round += 1
             return try SQLiteAuditIndexStore(path: directory.appendingPathComponent("index-\(round).sqlite").path)
         }

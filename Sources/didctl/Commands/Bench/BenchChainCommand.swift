@@ -1,6 +1,7 @@
-import Node
 import ArgumentParser
+import Benchmarks
 import Foundation
+import Node
 
 /// `didctl bench chain`: throughput, latency, disk, reopen and memory of the embedded chain.
 struct BenchChainCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
-import Node
 import ArgumentParser
+import Benchmarks
 import Foundation
+import Node
 
 /// `didctl bench custody`: one-time key issuance, HSM signing and split-vault latency.
 struct BenchCustodyCommand: AsyncParsableCommand {

@@ -1,7 +1,6 @@
-import Node
 import ArgumentParser
+import Benchmarks
 import Foundation
-import Primitives
 
 /// `didctl bench primitives`: µs per sign and verify for each curve, through the Swift
 /// wrappers and through the libraries directly, with the ratio.

@@ -1,6 +1,7 @@
-import Node
 import ArgumentParser
+import Benchmarks
 import Foundation
+import Node
 
 /// `didctl bench resolve`: DID resolution throughput from a chain holding many DIDs, and the
 /// cost of resolving a much-updated DID.

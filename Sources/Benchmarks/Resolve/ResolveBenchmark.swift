@@ -1,5 +1,5 @@
-import Node
 import Chain
+package import Node
 import DID
 import Foundation
 import KeyCustody
@@ -9,26 +9,46 @@ import Primitives
 /// batches, so memory stays bounded), then measures in-process resolutions per second on all
 /// cores, uncached and cached, and the cost of resolving a DID updated `updates` times against
 /// one updated once.
-struct ResolveBenchmark: Sendable {
-    var dids = 1_000_000
-    var updates = 1_000
-    var resolutions = 200_000
-    var directory: DataDirectory
-    var progress: @Sendable (String) -> Void = { _ in }
+package struct ResolveBenchmark: Sendable {
+    /// DIDs registered.
+    package var dids = 1_000_000
+    /// Updates of the much-updated DID.
+    package var updates = 1_000
+    /// Resolutions measured.
+    package var resolutions = 200_000
+    /// Where the chain is created.
+    package var directory: DataDirectory
+    /// Called with a line of progress now and then.
+    package var progress: @Sendable (String) -> Void = { _ in }
 
-    struct Result: Codable {
-        var dids: Int
-        var registrationPerSecond: Double
-        var resolutionsPerSecond: Double
-        var cachedResolutionsPerSecond: Double
-        var updates: Int
-        var microsecondsUpdatedOnce: Double
-        var microsecondsUpdatedMany: Double
-        var costRatio: Double
-        var ledgerMegabytes: Double
+    /// The figures of one run.
+    package struct Result: Codable {
+        package var dids: Int
+        package var registrationPerSecond: Double
+        package var resolutionsPerSecond: Double
+        package var cachedResolutionsPerSecond: Double
+        package var updates: Int
+        package var microsecondsUpdatedOnce: Double
+        package var microsecondsUpdatedMany: Double
+        package var costRatio: Double
+        package var ledgerMegabytes: Double
     }
 
-    func run() async throws -> Result {
+    /// Creates the benchmark over a fresh data directory; the defaults are the reported settings.
+    package init(dids: Int = 1_000_000, updates: Int = 1_000, resolutions: Int = 200_000, directory: DataDirectory,
+                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.dids = dids
+        self.updates = updates
+        self.resolutions = resolutions
+        self.directory = directory
+        self.progress = progress
+    }
+
+    /// Creates the chain in `directory`, registers, updates and resolves.
+    /// - Returns: the figures.
+    /// - Throws: `BenchmarkError` when a registered DID does not resolve as written; the chain's
+    ///   errors when a registration is refused.
+    package func run() async throws -> Result {
         _ = try ChainBootstrap.create(in: directory, chainId: "bench-resolve")
         let runtime = try NodeRuntime(directory: directory)
         defer { runtime.node.shutdown() }
@@ -151,7 +171,7 @@ struct ResolveBenchmark: Sendable {
             for worker in 0..<workers {
                 group.addTask {
                     for index in stride(from: worker, to: dids.count, by: workers) {
-                        guard await resolve(dids[index]).isSuccess else { throw DidctlFailure("A registered DID failed to resolve.") }
+                        guard await resolve(dids[index]).isSuccess else { throw BenchmarkError("A registered DID failed to resolve.") }
                     }
                 }
             }
@@ -165,7 +185,7 @@ struct ResolveBenchmark: Sendable {
         let start = ContinuousClock.now
         for _ in 0..<2_000 {
             guard resolver.resolveNow(did).didDocumentMetadata.versionId == expectedVersion else {
-                throw DidctlFailure("\(did) did not resolve to version \(expectedVersion).")
+                throw BenchmarkError("\(did) did not resolve to version \(expectedVersion).")
             }
         }
         return (ContinuousClock.now - start).seconds * 1e6 / 2_000

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Primitives
 
 extension PrimitivesBenchmark {
     /// SM2 sign and verify (SM3, identifier `1234567812345678`) and SM3, the wrapper against

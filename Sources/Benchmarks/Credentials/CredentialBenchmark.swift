@@ -1,34 +1,53 @@
-import Node
 import Chain
-import Credentials
-import DID
+package import Credentials
+package import DID
 import Foundation
-import KeyCustody
-import Primitives
+package import KeyCustody
+package import Node
+package import Primitives
 
 /// The chain both credential benchmarks run on: a fresh data directory with an issuer DID
 /// registered through a real `did.create`, a diploma CPT registered through `cpt.register`,
 /// and the issuer accredited by the committee, exactly as `make run` does by hand.
-struct CredentialBenchmark {
-    let directory: DataDirectory
-    let progress: (String) -> Void
+/// ``IssueBenchmark`` and ``VerifyBenchmark`` run on it.
+package struct CredentialBenchmark {
+    /// Where the chain is created.
+    package let directory: DataDirectory
+    /// Called with a line of progress now and then.
+    package let progress: (String) -> Void
 
-    struct Issuer {
-        let runtime: NodeRuntime
-        let did: DID
-        let signer: CustodianSigner
-        let custody: AccountCustody
-        let cpt: String
+    /// Creates the set-up over a fresh data directory.
+    package init(directory: DataDirectory, progress: @escaping (String) -> Void = { _ in }) {
+        self.directory = directory
+        self.progress = progress
     }
 
-    static let schema: JSONValue = [
+    /// The accredited issuer on the benchmark chain.
+    package struct Issuer {
+        /// The node; the caller shuts it down.
+        package let runtime: NodeRuntime
+        /// The issuer's DID.
+        package let did: DID
+        /// Signs credentials with the DID's key.
+        package let signer: CustodianSigner
+        /// The operator's account, holding the DID's key.
+        package let custody: AccountCustody
+        /// The diploma CPT's identifier.
+        package let cpt: String
+    }
+
+    /// The diploma CPT.
+    package static let schema: JSONValue = [
         "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Diploma", "type": "object",
         "properties": ["name": ["type": "string", "minLength": 1], "degree": ["type": "string", "enum": ["BSc", "MSc", "PhD"]],
                        "year": ["type": "integer", "minimum": 1900, "maximum": 2100]],
         "required": ["name", "degree", "year"], "additionalProperties": false,
     ]
 
-    func setUp() async throws -> Issuer {
+    /// Creates the chain and registers and accredits the issuer.
+    /// - Returns: the issuer, with the running node.
+    /// - Throws: `BenchmarkError` when the CPT does not register; the chain's errors.
+    package func setUp() async throws -> Issuer {
         _ = try ChainBootstrap.create(in: directory, chainId: "bench-credentials")
         let runtime = try NodeRuntime(directory: directory)
         let key = KeyReference("bench-issuer")
@@ -44,7 +63,7 @@ struct CredentialBenchmark {
         let receipt = try await runtime.submitCredentialOperation(.cptRegister, did: did,
                                                                   payload: CredentialLedgerPayload.cptRegistration(schema: Self.schema), signer: custody)
         guard let cpt = try runtime.credentialRegistry().schemaIdentifier(registeredBy: receipt.transactionId) else {
-            throw DidctlFailure("The benchmark CPT did not register.")
+            throw BenchmarkError("The benchmark CPT did not register.")
         }
         _ = try await runtime.submitCredentialOperation(.issuerApply, did: did,
                                                         payload: CredentialLedgerPayload.issuerApplication(name: "Bench University", schemas: [cpt.number]),
@@ -56,13 +75,13 @@ struct CredentialBenchmark {
     }
 
     /// A subject row like a registrar's export.
-    static func subject(_ index: Int) -> JSONObject {
+    package static func subject(_ index: Int) -> JSONObject {
         ["id": .string("did:example:student-\(index)"), "name": .string("Student \(index)"),
          "degree": .string(["BSc", "MSc", "PhD"][index % 3]), "year": .number(Double(2000 + index % 25))]
     }
 
     /// Runs `work(i)` for `i` in `0..<count` on every core; returns the wall time in seconds.
-    static func parallel(_ count: Int, _ work: @escaping @Sendable (Int) async -> Void) async -> Double {
+    package static func parallel(_ count: Int, _ work: @escaping @Sendable (Int) async -> Void) async -> Double {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let start = DispatchTime.now().uptimeNanoseconds
         await withTaskGroup(of: Void.self) { group in
@@ -78,6 +97,4 @@ struct CredentialBenchmark {
         }
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }

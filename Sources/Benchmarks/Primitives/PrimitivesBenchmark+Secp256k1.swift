@@ -1,9 +1,10 @@
 internal import CSecp256k1
+import Primitives
 
 extension PrimitivesBenchmark {
     /// secp256k1 ECDSA and BIP-340, wrapper against libsecp256k1 called directly.
     static func secp256k1Cases() -> [Case] {
-        let ctx = Secp256k1Context.shared.raw
+        let ctx = Self.context
         let key = Secp256k1PrivateKey()
         let publicKey = key.publicKey
         let xOnly = publicKey.xOnly
@@ -18,7 +19,7 @@ extension PrimitivesBenchmark {
         let compressed = publicKey.compressedRepresentation
         _ = secp256k1_ec_pubkey_parse(ctx, &rawKey, compressed, compressed.count)
         _ = secp256k1_xonly_pubkey_parse(ctx, &rawXOnly, xOnly.rawRepresentation)
-        let scalar = key.secret.unsafeArray
+        let scalar = key.rawRepresentation.unsafeArray
         var keypair = secp256k1_keypair()
         _ = secp256k1_keypair_create(ctx, &keypair, scalar)
         let frozenKeypair = keypair, frozenSig = rawSig, frozenKey = rawKey, frozenXOnly = rawXOnly
@@ -50,4 +51,14 @@ extension PrimitivesBenchmark {
                  }),
         ]
     }
+
+    /// The library side's own context, created and randomised once as the wrapper's is, so
+    /// both sides do the same work per call.
+    nonisolated(unsafe) private static let context: OpaquePointer = {
+        guard let ctx = secp256k1_context_create(UInt32(SECP256K1_CONTEXT_NONE)) else {
+            fatalError("libsecp256k1 could not allocate a context")
+        }
+        _ = secp256k1_context_randomize(ctx, SecureRandom.bytes(count: 32))
+        return ctx
+    }()
 }

@@ -1,5 +1,5 @@
-import Node
 import Chain
+import Node
 import Foundation
 import KeyCustody
 import Primitives
@@ -7,23 +7,40 @@ import Primitives
 /// `didctl bench custody`: one-time key issuance per second (member side and membership
 /// service side), HSM signatures per second through a real SoftHSM2 token, and split-vault
 /// account creation and recovery latency.
-struct CustodyBenchmark: Sendable {
-    var keys = 5_000
-    var hsmSignatures = 500
-    var vaultRounds = 3
-    var progress: @Sendable (String) -> Void = { _ in }
+package struct CustodyBenchmark: Sendable {
+    /// One-time keys issued.
+    package var keys = 5_000
+    /// Signatures made through SoftHSM2.
+    package var hsmSignatures = 500
+    /// Vault accounts created and recovered (median reported).
+    package var vaultRounds = 3
+    /// Called with a line of progress now and then.
+    package var progress: @Sendable (String) -> Void = { _ in }
 
-    struct Result: Codable {
-        var oneTimeKeysPerSecond: Double
-        var membershipServiceCertificatesPerSecond: Double
-        var hsmSignaturesPerSecond: Double?
-        var hsmNote: String?
-        var vaultCreateMilliseconds: Double
-        var vaultRecoverMilliseconds: Double
-        var vaultArgon2: String
+    /// The figures of one run.
+    package struct Result: Codable {
+        package var oneTimeKeysPerSecond: Double
+        package var membershipServiceCertificatesPerSecond: Double
+        package var hsmSignaturesPerSecond: Double?
+        package var hsmNote: String?
+        package var vaultCreateMilliseconds: Double
+        package var vaultRecoverMilliseconds: Double
+        package var vaultArgon2: String
     }
 
-    func run() async throws -> Result {
+    /// Creates the benchmark; the defaults are the reported settings.
+    package init(keys: Int = 5_000, hsmSignatures: Int = 500, vaultRounds: Int = 3, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.keys = keys
+        self.hsmSignatures = hsmSignatures
+        self.vaultRounds = vaultRounds
+        self.progress = progress
+    }
+
+    /// Runs every measurement on a fresh chain and vault in a temporary directory.
+    /// - Returns: the figures; the HSM figure is absent, with a note, when SoftHSM2 is not installed.
+    /// - Throws: `BenchmarkError` when the vault rebuilds a different key; the chain's and
+    ///   custody's errors when a step fails.
+    package func run() async throws -> Result {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-custody-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let directory = DataDirectory(url: root.appendingPathComponent("node"))
@@ -59,21 +76,21 @@ struct CustodyBenchmark: Sendable {
             let t1 = ContinuousClock.now
             let key = try vault.recover(username: "bench\(round)", password: password)
             let t2 = ContinuousClock.now
-            guard key.publicKey == publicKey else { throw DidctlFailure("The vault rebuilt a different key.") }
+            guard key.publicKey == publicKey else { throw BenchmarkError("The vault rebuilt a different key.") }
             creates.append((t1 - t0).seconds * 1000)
             recovers.append((t2 - t1).seconds * 1000)
         }
         return Result(oneTimeKeysPerSecond: endToEnd, membershipServiceCertificatesPerSecond: service,
                       hsmSignaturesPerSecond: hsmRate, hsmNote: hsmNote,
-                      vaultCreateMilliseconds: ChainBenchmark.percentile(creates.sorted(), 0.5),
-                      vaultRecoverMilliseconds: ChainBenchmark.percentile(recovers.sorted(), 0.5),
+                      vaultCreateMilliseconds: BenchmarkStatistics.percentile(creates.sorted(), 0.5),
+                      vaultRecoverMilliseconds: BenchmarkStatistics.percentile(recovers.sorted(), 0.5),
                       vaultArgon2: "moderate (opslimit 3, 256 MiB), computed once per operation")
     }
 
     /// Signs digests through a fresh SoftHSM2 token in a temporary directory.
     private func hsmSignaturesPerSecond(root: URL) async throws -> Double {
         let module = "/usr/lib/softhsm/libsofthsm2.so"
-        guard FileManager.default.fileExists(atPath: module) else { throw DidctlFailure("SoftHSM2 is not installed") }
+        guard FileManager.default.fileExists(atPath: module) else { throw BenchmarkError("SoftHSM2 is not installed") }
         progress("signing \(hsmSignatures) digests in SoftHSM2…")
         let tokens = root.appendingPathComponent("tokens")
         try FileManager.default.createDirectory(at: tokens, withIntermediateDirectories: true)
@@ -93,7 +110,7 @@ struct CustodyBenchmark: Sendable {
         let start = ContinuousClock.now
         for _ in 0..<hsmSignatures {
             let signature = try await custodian.sign(digest: digest, with: KeyReference("bench-key"))
-            guard publicKey.isValidSignature(signature, forDigest: digest) else { throw DidctlFailure("HSM signature invalid") }
+            guard publicKey.isValidSignature(signature, forDigest: digest) else { throw BenchmarkError("HSM signature invalid") }
         }
         return Double(hsmSignatures) / (ContinuousClock.now - start).seconds
     }

@@ -1,4 +1,4 @@
-import Primitives
+import Benchmarks
 import Testing
 
 /// The benchmark reports SM2 and SM3 beside the other curves (timings are measured by

@@ -1,45 +1,74 @@
-import Node
-import Chain
-import Foundation
+package import Chain
+package import Foundation
 import KeyCustody
+package import Node
 import Primitives
 
 /// `didctl bench chain`: pre-signs transactions with full envelopes, submits them from
 /// concurrent clients to an embedded node with a SQLite ledger, and reports throughput, the
 /// signature-verification bound measured in the same run, confirmation latency under a steady
 /// offered load, bytes on disk, reopen time and peak RSS.
-struct ChainBenchmark: Sendable {
-    var transactions = 200_000
-    var clients = 8
-    var window = 256
-    var bodySize = 256
-    var offeredRate = 5_000
-    var latencyTransactions = 25_000
-    var directory: DataDirectory
-    var ackLog: URL?
-    var progress: @Sendable (String) -> Void = { _ in }
+package struct ChainBenchmark: Sendable {
+    /// Transactions submitted for the throughput figure.
+    package var transactions = 200_000
+    /// Concurrent clients submitting them.
+    package var clients = 8
+    /// Submissions each client keeps in flight.
+    package var window = 256
+    /// Bytes of each transaction body (a DID registration is about 256).
+    package var bodySize = 256
+    /// Steady offered load (tx/s) for the latency figure.
+    package var offeredRate = 5_000
+    /// Transactions offered at the steady rate; 0 skips the latency phase.
+    package var latencyTransactions = 25_000
+    /// Where the chain is created.
+    package var directory: DataDirectory
+    /// A file each committed transaction id is appended to (crash tests), if any.
+    package var ackLog: URL?
+    /// Called with a line of progress now and then.
+    package var progress: @Sendable (String) -> Void = { _ in }
 
-    struct Result: Codable {
-        var transactions: Int
-        var clients: Int
-        var committedPerSecond: Double
-        var blocks: UInt64
-        var verificationMicrosecondsPerTransaction: Double
-        var verificationBoundPerSecond: Double
-        var fractionOfVerificationBound: Double
-        var offeredPerSecond: Int
-        var latencySamples: Int
-        var latencyP50Milliseconds: Double
-        var latencyP99Milliseconds: Double
-        var bytesOnDiskPerTransaction: Double
-        var reopenMilliseconds: Double
-        var peakRSSMegabytes: Double
-        var presignedMegabytes: Double
-        var transactionBytes: Int
-        var orderer: OrdererStatistics
+    /// The figures of one run, as `didctl bench chain` prints them.
+    package struct Result: Codable {
+        package var transactions: Int
+        package var clients: Int
+        package var committedPerSecond: Double
+        package var blocks: UInt64
+        package var verificationMicrosecondsPerTransaction: Double
+        package var verificationBoundPerSecond: Double
+        package var fractionOfVerificationBound: Double
+        package var offeredPerSecond: Int
+        package var latencySamples: Int
+        package var latencyP50Milliseconds: Double
+        package var latencyP99Milliseconds: Double
+        package var bytesOnDiskPerTransaction: Double
+        package var reopenMilliseconds: Double
+        package var peakRSSMegabytes: Double
+        package var presignedMegabytes: Double
+        package var transactionBytes: Int
+        package var orderer: OrdererStatistics
     }
 
-    func run() async throws -> Result {
+    /// Creates the benchmark over a fresh data directory; the defaults are the reported settings.
+    package init(transactions: Int = 200_000, clients: Int = 8, window: Int = 256, bodySize: Int = 256, offeredRate: Int = 5_000,
+                 latencyTransactions: Int = 25_000, directory: DataDirectory, ackLog: URL? = nil,
+                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.transactions = transactions
+        self.clients = clients
+        self.window = window
+        self.bodySize = bodySize
+        self.offeredRate = offeredRate
+        self.latencyTransactions = latencyTransactions
+        self.directory = directory
+        self.ackLog = ackLog
+        self.progress = progress
+    }
+
+    /// Creates the chain in `directory`, runs both phases and measures the rest.
+    /// - Returns: the figures.
+    /// - Throws: `BenchmarkError` when a pre-signed transaction fails verification; the chain's
+    ///   errors when a submission is refused.
+    package func run() async throws -> Result {
         _ = try ChainBootstrap.create(in: directory, chainId: "bench")
         var runtime: NodeRuntime? = try NodeRuntime(directory: directory)
         let total = transactions + latencyTransactions
@@ -85,9 +114,9 @@ struct ChainBenchmark: Sendable {
             transactions: transactions, clients: clients, committedPerSecond: committedPerSecond, blocks: blocks,
             verificationMicrosecondsPerTransaction: perTransaction, verificationBoundPerSecond: bound,
             fractionOfVerificationBound: committedPerSecond / bound, offeredPerSecond: offeredRate,
-            latencySamples: latencies.count, latencyP50Milliseconds: Self.percentile(latencies, 0.50),
-            latencyP99Milliseconds: Self.percentile(latencies, 0.99), bytesOnDiskPerTransaction: disk,
-            reopenMilliseconds: reopen, peakRSSMegabytes: Self.peakRSSMegabytes(),
+            latencySamples: latencies.count, latencyP50Milliseconds: BenchmarkStatistics.percentile(latencies, 0.50),
+            latencyP99Milliseconds: BenchmarkStatistics.percentile(latencies, 0.99), bytesOnDiskPerTransaction: disk,
+            reopenMilliseconds: reopen, peakRSSMegabytes: BenchmarkStatistics.peakRSSMegabytes(),
             presignedMegabytes: Double(presignedBytes) / 1_048_576, transactionBytes: signed.first?.count ?? 0,
             orderer: ordererStatistics)
     }
@@ -132,7 +161,7 @@ struct ChainBenchmark: Sendable {
             let start = ContinuousClock.now
             for transaction in decoded {
                 guard transaction.verifySignatures(chainId: runtime.genesis.chainId, membershipServiceKey: msKey) == nil else {
-                    throw DidctlFailure("A pre-signed benchmark transaction failed verification.")
+                    throw BenchmarkError("A pre-signed benchmark transaction failed verification.")
                 }
             }
             rounds.append((ContinuousClock.now - start).seconds * 1e6 / Double(decoded.count))
@@ -143,7 +172,7 @@ struct ChainBenchmark: Sendable {
     /// `clients` concurrent clients, each keeping `window` submissions in flight.
     private func submitAll(_ signed: [[UInt8]], node: ChainNode, ack: FileHandle?) async throws {
         let ackLock = NSLock()
-        let counter = Counter()
+        let counter = BenchmarkCounter()
         let progress = self.progress, clients = self.clients, window = self.window
         try await withThrowingTaskGroup(of: Void.self) { clientsGroup in
             for client in 0..<clients {
@@ -195,33 +224,5 @@ struct ChainBenchmark: Sendable {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-    }
-
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-    }
-
-    /// VmHWM from /proc/self/status.
-    static func peakRSSMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kib / 1024
-    }
-}
-
-/// A thread-safe counter for progress.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func increment() -> Int { lock.withLock { value += 1; return value } }
-}
-
-extension Duration {
-    /// The duration in seconds as a Double.
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
     }
 }

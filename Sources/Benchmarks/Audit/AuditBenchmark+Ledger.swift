@@ -1,3 +1,4 @@
+import Chain
 import Dispatch
 import Foundation
 import KeyCustody
@@ -5,8 +6,8 @@ import Primitives
 
 extension AuditBenchmark {
     /// An in-memory chain like the test fixture's (one committee member, a membership service,
-    /// an auditor, eight members) holding `chain.anchor` transactions, built block by block
-    /// without an orderer so that only the index is timed.
+    /// an auditor, eight members) holding `chain.anchor` transactions in blocks of a given size;
+    /// building it is not timed, only following it.
     struct Ledger {
         static let genesisTime: UInt64 = 1_763_712_000_000
         static let members = 8
@@ -17,7 +18,7 @@ extension AuditBenchmark {
         let transactionCount: Int
         let blocks: Int
 
-        init(transactions: Int, perBlock: Int) throws {
+        init(transactions: Int, perBlock: Int) async throws {
             let membershipKey = Secp256k1PrivateKey(), nodeKey = Secp256k1PrivateKey()
             let memberKeys = (0..<Self.members).map { _ in Secp256k1PrivateKey() }
             let sealing = auditorKey.publicKey
@@ -31,34 +32,37 @@ extension AuditBenchmark {
                 members: try memberKeys.enumerated().map { try MemberRecord(
                     profile: MemberProfile(name: "member\($0.offset)", publicKey: $0.element.publicKey), custody: "partial",
                     sealedTo: sealing, epoch: 0) })
-            try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, clock: ManualClock(Self.genesisTime)).shutdown()
+            // Through the node's own orderer, so only the public API is used: a block closes once
+            // it holds `perBlock` transactions or, for the last one, after a short idle gap.
+            let clock = ManualClock(Self.genesisTime)
+            var configuration = ChainNode.Configuration()
+            configuration.maximumBatch = perBlock
+            configuration.maximumDelayMilliseconds = 60_000
+            configuration.idleGapMicroseconds = 50_000
+            let node = try ChainNode.create(store: store, genesis: genesis, nodeKey: nodeKey, clock: clock, configuration: configuration)
+            defer { node.shutdown() }
             let service = MembershipService(chainId: genesis.chainId, key: membershipKey, auditorKey: auditorKey.publicKey,
                                             schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store)
             let epoch = EpochSchedule(epochSeconds: genesis.epochSeconds).epoch(atMilliseconds: Self.genesisTime)
             let signed = try Self.transactions(transactions, chainId: genesis.chainId, epoch: epoch, service: service,
                                                memberKeys: memberKeys)
-            let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: .chainDefaults()), nodeKey: nodeKey)
-            var previous = try store.head()!.header
-            var blocks = 0
             for start in stride(from: 0, to: signed.count, by: perBlock) {
+                clock.advance(milliseconds: 1_000)
                 let candidates = Array(signed[start..<min(start + perBlock, signed.count)])
-                let time = previous.time + 1_000
-                let block = try store.append(genesis: nil) { [previous] reader in
-                    let built = try builder.build(after: previous, candidates: candidates, time: time, reader: reader)
-                    return (built.block, built.writes)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for transaction in candidates { group.addTask { _ = try await node.submit(transaction) } }
+                    try await group.waitForAll()
                 }
-                previous = block.signedHeader.header
-                blocks += 1
             }
+            blocks = Int(node.height)
             transactionCount = signed.count
-            self.blocks = blocks
         }
 
         /// Certified, signed anchor transactions, made across all cores one request at a time.
         private static func transactions(_ count: Int, chainId: String, epoch: UInt64, service: MembershipService,
                                          memberKeys: [Secp256k1PrivateKey]) throws -> [Transaction] {
             let requests = (count + keysPerRequest - 1) / keysPerRequest
-            let slots = ConcurrentSlots<Swift.Result<[Transaction], any Error>>(count: requests)
+            let slots = Slots(count: requests)
             DispatchQueue.concurrentPerform(iterations: requests) { request in
                 let size = min(keysPerRequest, count - request * keysPerRequest)
                 slots.set(request, Swift.Result { try batch(size, chainId: chainId, epoch: epoch, service: service, memberKey: memberKeys[request % members]) })
@@ -79,6 +83,15 @@ extension AuditBenchmark {
                 try Transaction(type: AnchorHandler.transactionType, body: AnchorHandler.body(digest: SecureRandom.bytes(count: 32)),
                                 chainId: chainId, oneTimeKey: credential)
             }
+        }
+
+        /// One result per request, filled by concurrent workers.
+        private final class Slots: @unchecked Sendable {
+            private let lock = NSLock()
+            private var slots: [Swift.Result<[Transaction], any Error>?]
+            init(count: Int) { slots = Array(repeating: nil, count: count) }
+            func set(_ index: Int, _ value: Swift.Result<[Transaction], any Error>) { lock.withLock { slots[index] = value } }
+            var values: [Swift.Result<[Transaction], any Error>] { lock.withLock { slots.map { $0! } } }
         }
     }
 }

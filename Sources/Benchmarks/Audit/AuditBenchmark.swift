@@ -1,3 +1,6 @@
+package import Chain
+import Foundation
+
 /// The audit benchmark behind `didctl bench audit`: how many envelopes per second the audit
 /// index opens, checks and records while following a ledger. Returns figures; prints nothing.
 package enum AuditBenchmark {
@@ -27,18 +30,18 @@ package enum AuditBenchmark {
     /// - Returns: the figures.
     /// - Throws: a `ChainError` if the ledger cannot be built or followed.
     package static func run(transactions: Int, rounds: Int = 5, transactionsPerBlock: Int = 2_000,
-                            makeIndexStore: () throws -> any AuditIndexStore = { InMemoryAuditIndexStore() }) throws -> Result {
-        let ledger = try Ledger(transactions: max(1, transactions), perBlock: max(1, transactionsPerBlock))
+                            makeIndexStore: () throws -> any AuditIndexStore = { InMemoryAuditIndexStore() }) async throws -> Result {
+        let ledger = try await Ledger(transactions: max(1, transactions), perBlock: max(1, transactionsPerBlock))
         var seconds: [Double] = []
         var entries = 0
         for _ in 0..<max(1, rounds) {
             let index = AuditIndex(store: try makeIndexStore(), keys: ledger.auditorKey)
             let started = ContinuousClock.now
             _ = try index.follow(store: ledger.store)
-            seconds.append((ContinuousClock.now - started).secondsValue)
+            seconds.append((ContinuousClock.now - started).seconds)
             entries = try index.store.entryCount()
         }
-        let median = seconds.sorted()[seconds.count / 2]
+        let median = BenchmarkStatistics.median(seconds)
         return Result(transactions: ledger.transactionCount, blocks: ledger.blocks, rounds: seconds.count,
                       envelopesPerSecond: Double(ledger.transactionCount) / max(median, 1e-9), medianSeconds: median, entries: entries)
     }

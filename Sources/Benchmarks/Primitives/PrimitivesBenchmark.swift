@@ -1,19 +1,22 @@
+import Primitives
+
 /// Measures each signature primitive through Chancery's Swift wrapper and through the
 /// underlying library called directly, so `didctl bench primitives` can report the wrapper's
 /// overhead as a ratio measured in one run.
 ///
-/// It lives in `Primitives` because only this module may call the C libraries directly.
-public struct PrimitivesBenchmark: Sendable {
+/// The library side calls libsecp256k1, libsodium and swift-crypto itself (with its own
+/// libsecp256k1 context), which is why this target may import the C libraries.
+package struct PrimitivesBenchmark: Sendable {
     /// One measured operation.
-    public struct Result: Sendable, Codable {
+    package struct Result: Sendable, Codable {
         /// The operation, e.g. `secp256k1 ECDSA verify`.
-        public let operation: String
+        package let operation: String
         /// Median µs per operation through the Swift wrapper.
-        public let wrapperMicroseconds: Double
+        package let wrapperMicroseconds: Double
         /// Median µs per operation calling the library directly.
-        public let libraryMicroseconds: Double
+        package let libraryMicroseconds: Double
         /// `wrapperMicroseconds / libraryMicroseconds`.
-        public var ratio: Double { wrapperMicroseconds / libraryMicroseconds }
+        package var ratio: Double { wrapperMicroseconds / libraryMicroseconds }
     }
 
     /// A pair of closures performing one operation each way; each returns a value that is
@@ -25,9 +28,9 @@ public struct PrimitivesBenchmark: Sendable {
     }
 
     /// Rounds per measurement; the median round is reported.
-    public let rounds: Int
+    package let rounds: Int
     /// Operations per round.
-    public let iterations: Int
+    package let iterations: Int
     private let clock: ContinuousClock
 
     /// Creates a benchmark.
@@ -35,7 +38,7 @@ public struct PrimitivesBenchmark: Sendable {
     ///   - rounds: rounds per measurement (median reported); at least 1.
     ///   - iterations: operations per round; at least 1.
     ///   - clock: the clock that times rounds, passed in rather than read inside.
-    public init(rounds: Int = 7, iterations: Int = 2_000, clock: ContinuousClock = ContinuousClock()) {
+    package init(rounds: Int = 7, iterations: Int = 2_000, clock: ContinuousClock = ContinuousClock()) {
         self.rounds = max(1, rounds)
         self.iterations = max(1, iterations)
         self.clock = clock
@@ -44,7 +47,7 @@ public struct PrimitivesBenchmark: Sendable {
     /// Runs every case, interleaving wrapper and library rounds so that machine noise hits both.
     /// - Parameter progress: called with each operation's name before it is measured.
     /// - Returns: one result per operation.
-    public func run(progress: (String) -> Void = { _ in }) -> [Result] {
+    package func run(progress: (String) -> Void = { _ in }) -> [Result] {
         Self.cases().map { c in
             progress(c.operation)
             var wrapperRounds: [Double] = []
@@ -73,6 +76,8 @@ public struct PrimitivesBenchmark: Sendable {
         return (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(iterations)
     }
 
+    /// The median round; the mean of the middle two for an even count, as this benchmark has
+    /// always reported it.
     private func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2]

@@ -1,4 +1,5 @@
 internal import Crypto
+import Primitives
 
 extension PrimitivesBenchmark {
     /// P-256 ECDSA, wrapper against swift-crypto's own API.

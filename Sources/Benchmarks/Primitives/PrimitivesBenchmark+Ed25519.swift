@@ -1,4 +1,5 @@
 internal import CSodium
+import Primitives
 
 extension PrimitivesBenchmark {
     /// Ed25519, wrapper against libsodium called directly.
