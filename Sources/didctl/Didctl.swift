@@ -1,5 +1,6 @@
 import Node
 import ArgumentParser
+import Benchmarks
 import Chain
 import DID
 import Foundation
@@ -55,6 +56,8 @@ struct Didctl: AsyncParsableCommand {
             fail(failure.message)
         } catch let error as NodeError {
             fail(error.message)
+        } catch let error as BenchmarkError {
+            fail(error.description)
         } catch let error as ChainError {
             fail(error.reason)
         } catch let error as KeyCustodyError {
