@@ -116,11 +116,19 @@ struct WritesThroughNodeTests {
         // A member admitted through the node, its keys created here; it writes at once.
         let dean = try chain.json(["account", "create", "dean", "--custody", "partial", "--node", url], account: "dean")
         #expect(dean["admitted"] as? Bool == true, "\(dean)")
-        #expect(try chain.run(["did", "create", "--account", "dean", "--node", url], account: "dean").status == 0)
+        let deanDID = try #require(try chain.json(["did", "create", "--account", "dean", "--node", url], account: "dean")["did"] as? String)
+
+        // A data authorization granted and revoked through the node; checked on the ledger after.
+        let grant = try chain.json(["authorize", "grant", "--account", "university", "--grantee", deanDID, "--scope", cpt,
+                                    "--purpose", "transcript review", "--days", "7", "--node", url], account: "university")
+        let grantId = try #require(grant["id"] as? String)
+        _ = try chain.json(["authorize", "revoke", grantId, "--account", "university", "--node", url], account: "university")
         node.stop()
         let listed = try chain.json(["issuer", "list"])
         let issuers = listed["issuers"] as? [[String: Any]] ?? []
         #expect(issuers.first?["accredited"] as? [Int] == [Int(cpt.split(separator: ":")[3]) ?? -1], "\(listed)")
+        let check = try chain.run(["authorize", "check", grantId, "--grantee-account", "dean", "--scope", cpt], account: "dean")
+        #expect(check.status == 1 && check.stderr.contains("revoked"), "\(check.stdout)\(check.stderr)")
         #expect(try chain.run(["chain", "verify"]).status == 0)
     }
 

@@ -23,6 +23,8 @@ extension NodeAdmitCommand: ActsThroughNode {}
 extension AccountCreateCommand: ActsThroughNode {}
 extension CredentialIssueCommand: ActsThroughNode {}
 extension AuditTraceCommand: ActsThroughNode {}
+extension AuthorizeGrantCommand: ActsThroughNode {}
+extension AuthorizeRevokeCommand: ActsThroughNode {}
 extension IssuerApplyCommand: ActsThroughNode {}
 extension IssuerApproveCommand: ActsThroughNode {}
 extension IssuerRevokeCommand: ActsThroughNode {}
@@ -30,7 +32,7 @@ extension IssuerRevokeCommand: ActsThroughNode {}
 enum NodeOption {
     /// The commands that take `--node`, as a user types them.
     static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "did create", "did update",
-                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "credential revoke", "credential suspend", "credential reinstate", "node admit", "account create", "credential issue", "audit trace", "chain info"]
+                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "credential revoke", "credential suspend", "credential reinstate", "node admit", "account create", "credential issue", "audit trace", "authorize grant", "authorize revoke", "chain info"]
 
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {

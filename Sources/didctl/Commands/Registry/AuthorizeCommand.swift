@@ -30,14 +30,15 @@ struct AuthorizeGrantCommand: AsyncParsableCommand {
     func run() async throws {
         let granteeDID: DID
         do { granteeDID = try DID(parsing: grantee) } catch let error as DIDError { throw ValidationError(error.reason) }
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
-        let (did, _, custody) = try await runtime.credentialSigner(account: account)
+        let chain = try await global.chain()
+        defer { chain.close() }
+        let directory = global.directory
+        let (did, _, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
         let id = SecureRandom.bytes(count: 16)
-        let now = runtime.clock.nowMilliseconds()
+        let now = chain.clock.nowMilliseconds()
         let payload = CredentialLedgerPayload.authorizationGrant(id: id, grantee: granteeDID, scope: scope, purpose: purpose,
                                                                  validFrom: now, validUntil: now + UInt64(days) * 86_400_000)
-        let receipt = try await runtime.submitCredentialOperation(.authorizationGrant, did: did, payload: payload, signer: custody)
+        let receipt = try await chain.submitCredentialOperation(.authorizationGrant, did: did, payload: payload, signer: custody)
         Output(json: global.json).emit(["id": Hex.encode(id), "holder": did.description, "grantee": grantee,
                                         "transactionId": receipt.transactionId.description], text: Hex.encode(id))
     }
@@ -52,10 +53,11 @@ struct AuthorizeRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let grant = try? Hex.decode(id), grant.count == 16 else { throw ValidationError("A grant id is 32 hex digits.") }
-        let runtime = try NodeRuntime(directory: global.directory)
-        defer { runtime.node.shutdown() }
-        let (did, _, custody) = try await runtime.credentialSigner(account: account)
-        let receipt = try await runtime.submitCredentialOperation(
+        let chain = try await global.chain()
+        defer { chain.close() }
+        let directory = global.directory
+        let (did, _, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
+        let receipt = try await chain.submitCredentialOperation(
             .authorizationRevoke, did: did, payload: CredentialLedgerPayload.authorizationRevocation(id: grant), signer: custody)
         Output(json: global.json).emit(["id": id, "transactionId": receipt.transactionId.description], text: "Revoked grant \(id).")
     }
