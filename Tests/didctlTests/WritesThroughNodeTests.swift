@@ -167,6 +167,14 @@ struct WritesThroughNodeTests {
         let secondFile = try #require(second["file"] as? String)
         let secondVerdict = try Didctl.run(["credential", "verify", "--node", url, "--policy", "accredited", secondFile]).stdout
         #expect(secondVerdict.contains("VERIFIED"), "\(secondVerdict)")
+        // The holder presents it, signing here, resolving its DID through the node.
+        let challenge = try #require(try setup.chain.json(["presentation", "challenge", "--node", url])["challenge"] as? String)
+        let vp = setup.chain.root.appendingPathComponent("vp.jwt")
+        let presented = try setup.chain.run(["presentation", "create", "--account", "alice", "--credential", secondFile, "--challenge", challenge,
+                                             "--domain", "verifier.example", "--out", vp.path, "--node", url], account: "alice")
+        #expect(presented.status == 0, "\(presented.stderr)")
+        let checked = try Didctl.run(["presentation", "verify", vp.path, "--challenge", challenge, "--domain", "verifier.example", "--node", url])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
         let secondId = try #require(second["id"] as? String)
         _ = try setup.chain.json(["credential", "revoke", secondId, "--account", "university", "--node", url], account: "university")
         #expect(try Didctl.run(["credential", "verify", "--node", url, secondFile]).stdout.contains("revoked"))

@@ -30,9 +30,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Where a command's transactions go: the node at `--node` (keys stay here, the node signs
     /// nothing for the account), else the data directory's own chain, locked for writing.
-    func chain() async throws -> any ChainGateway {
+    /// - Parameter access: `.read` for a command that only reads the chain (it runs beside a node).
+    func chain(_ access: NodeRuntime.Access = .write) async throws -> any ChainGateway {
         if let nodeURL { return try await RemoteChain(url: nodeURL) }
-        return try NodeRuntime(directory: directory)
+        return try NodeRuntime(directory: directory, access: access)
     }
 
     /// Submits this data directory's operator's committee approval of `action` through `chain`.

@@ -22,14 +22,16 @@ struct PresentationCreateCommand: AsyncParsableCommand {
     @Option(help: "Where to write the presentation (default: print it).") var out: String?
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory, access: .read)
-        defer { runtime.node.shutdown() }
-        let (did, signer, _) = try await runtime.credentialSigner(account: account, relationship: .authentication)
+        let chain = try await global.chain(.read)
+        defer { chain.close() }
+        let directory = global.directory
+        let (did, signer, _) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)),
+                                                                relationship: .authentication)
         let inputs = try credential.flatMap { try CredentialInputs.read($0).map(\.input) }
         let text: String
         if inputs.count == 1, case .string(let sdJWT) = inputs[0], sdJWT.contains("~") {
             text = try await SDJWT.present(sdJWT, disclose: Set(disclose), keyBinding: (audience: domain, nonce: challenge,
-                                           issuedAt: runtime.clock.nowMilliseconds() / 1000, signer: signer))
+                                           issuedAt: chain.clock.nowMilliseconds() / 1000, signer: signer))
         } else {
             let entries: [JSONValue] = inputs.map { input in
                 guard case .string(let jwt) = input else { return input }
