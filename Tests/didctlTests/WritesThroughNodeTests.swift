@@ -35,8 +35,13 @@ struct WritesThroughNodeTests {
         let wrong = try Didctl.run(["did", "create", "--account", "alice", "--node", url, "--data-dir", chain.root.path],
                                    environment: ["CHANCERY_PASSWORD": "not-it"])
         #expect(wrong.status == 1)
+        let remoteBlocks = try chain.json(["chain", "blocks", "--limit", "3", "--node", url])["blocks"] as? [[String: Any]] ?? []
         node.stop()
         #expect(try chain.run(["chain", "verify"]).status == 0)
+        // The node lists the same blocks as the ledger read directly.
+        let localBlocks = try chain.json(["chain", "blocks", "--limit", "3"])["blocks"] as? [[String: Any]] ?? []
+        #expect(remoteBlocks.count == 3 && remoteBlocks.map { $0["hash"] as? String } == localBlocks.map { $0["hash"] as? String },
+                "\(remoteBlocks) vs \(localBlocks)")
     }
 
     @Test("four clients create DIDs through one node at once; every acknowledged DID resolves and the chain verifies")

@@ -61,6 +61,21 @@ extension NodeHTTPServer {
                 ["purpose": .string($0.purpose.rawValue), "list": .string($0.list), "from": .number(Double($0.from)), "count": .number(Double($0.count))]
             })])
         }
+        on(router, .get, "/blocks", waits: false) { request, _ in
+            let query = request.uri.queryParameters
+            let from = try query["from"].map { text -> UInt64 in
+                guard let height = UInt64(String(text)) else { throw HTTPServerError.malformed("'from' is a block height.") }
+                return height
+            }
+            let limit = query["limit"].flatMap { Int(String($0)) } ?? 20
+            guard (1...1_000).contains(limit) else { throw HTTPServerError.malformed("'limit' is 1 to 1000.") }
+            let headers = try await Self.read { try await backend.blockHeaders(from: from, limit: limit) }
+            return Response.json(["blocks": .array(headers.map { signed in
+                ["height": .number(Double(signed.header.height)), "transactionCount": .number(Double(signed.header.transactionCount)),
+                 "time": .number(Double(signed.header.time)), "hash": .string(Hex.encode(signed.hash)),
+                 "previousHash": .string(Hex.encode(signed.header.previousHash))]
+            })])
+        }
         on(router, .get, "/governance/proposals/:id", waits: false) { _, context in
             guard let id = try? Hex.decode(context.parameters.get("id") ?? ""), id.count == 32 else {
                 throw HTTPServerError.malformed("A proposal id is 64 hex digits (SHA-256 of the action).")

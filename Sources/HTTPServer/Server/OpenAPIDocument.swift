@@ -686,6 +686,34 @@ paths:
                         from: { type: integer }
                         count: { type: integer }
         "400": { $ref: "#/components/responses/Problem" }
+  /blocks:
+    get:
+      summary: Block headers, newest first (what `didctl chain blocks --node` lists).
+      operationId: listBlocks
+      parameters:
+        - { name: from, in: query, required: false, schema: { type: integer, minimum: 0 }, description: "Start at this height (default the head)." }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 1000, default: 20 } }
+      responses:
+        "200":
+          description: The headers.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [blocks]
+                properties:
+                  blocks:
+                    type: array
+                    items:
+                      type: object
+                      required: [height, transactionCount, time, hash, previousHash]
+                      properties:
+                        height: { type: integer }
+                        transactionCount: { type: integer }
+                        time: { type: integer, description: "Milliseconds since 1970." }
+                        hash: { type: string }
+                        previousHash: { type: string }
+        "400": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.

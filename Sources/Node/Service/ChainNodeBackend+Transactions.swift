@@ -32,6 +32,18 @@ extension ChainNodeBackend {
         try await runtime.plannedAllocations(issuer: issuer, purpose: purpose, count: count)
     }
 
+    package func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader] {
+        guard let head = try runtime.store.head(), limit > 0 else { return [] }
+        var headers: [SignedBlockHeader] = []
+        var next = min(height ?? head.header.height, head.header.height)
+        while headers.count < limit, let header = try runtime.store.signedHeader(at: next) {
+            headers.append(header)
+            if next == 0 { break }
+            next -= 1
+        }
+        return headers
+    }
+
     package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? {
         guard try runtime.credentialRegistry().registeredStatusList(id: list) != nil else { return nil }
         return try await runtime.statusEntry(list: list, index: index)

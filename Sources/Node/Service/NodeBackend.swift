@@ -100,6 +100,11 @@ public protocol NodeBackend: Sendable {
     /// The status indexes an issuer's next batch of `count` would take (`GET /status-allocations`).
     /// - Throws: `CredentialsError` for a bad request; others when the state cannot be read.
     func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation]
+
+    /// Block headers, newest first, from `height` (the head when `nil`) down, at most `limit`
+    /// (`GET /blocks`).
+    /// - Throws: when the ledger cannot be read.
+    func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader]
 }
 
 extension NodeBackend {
@@ -133,6 +138,9 @@ extension NodeBackend {
 
     /// A backend without a chain plans nothing.
     public func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] { [] }
+
+    /// A backend without a chain has no blocks.
+    public func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader] { [] }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

@@ -5,7 +5,7 @@ import Foundation
 import Primitives
 
 /// `didctl chain blocks`: lists blocks, newest first.
-struct ChainBlocksCommand: ParsableCommand {
+struct ChainBlocksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "blocks", abstract: "List blocks, newest first.")
 
     @OptionGroup var global: GlobalOptions
@@ -16,23 +16,45 @@ struct ChainBlocksCommand: ParsableCommand {
     @Option(help: "How many blocks to list.")
     var limit = 20
 
-    func run() throws {
+    func run() async throws {
+        if let nodeURL = global.nodeURL {
+            var query = [URLQueryItem(name: "limit", value: String(max(1, min(limit, 1_000))))]
+            if let from { query.append(URLQueryItem(name: "from", value: String(from))) }
+            let (status, body) = try await NodeClient(nodeURL).get("blocks", query: query)
+            guard status == 200, let blocks = body["blocks"]?.arrayValue else {
+                throw DidctlFailure(body["detail"]?.stringValue ?? "The node answered \(status) for its blocks.")
+            }
+            let rows: [(UInt64, UInt32, UInt64, String)] = blocks.compactMap { block in
+                guard let height = block["height"]?.doubleValue, let count = block["transactionCount"]?.doubleValue,
+                      let time = block["time"]?.doubleValue, let hash = block["hash"]?.stringValue else { return nil }
+                return (UInt64(height), UInt32(count), UInt64(time), hash)
+            }
+            emit(rows)
+            return
+        }
         let store = try global.directory.openStore()
         guard let head = try store.head() else { throw DidctlFailure("The ledger is empty.") }
         let top = min(from ?? head.header.height, head.header.height)
-        var rows: [[String: Any]] = []
-        var text = "height  transactions  time                      hash\n"
+        var rows: [(UInt64, UInt32, UInt64, String)] = []
         var height = top
         while rows.count < max(0, limit), let signed = try store.signedHeader(at: height) {
-            let h = signed.header
-            let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(h.time) / 1000))
-            rows.append(["height": h.height, "transactionCount": h.transactionCount, "time": h.time, "hash": Hex.encode(signed.hash)])
-            text += String(h.height).padding(toLength: 8, withPad: " ", startingAt: 0)
-                + String(h.transactionCount).padding(toLength: 14, withPad: " ", startingAt: 0)
-                + time.padding(toLength: 26, withPad: " ", startingAt: 0) + Hex.encode(signed.hash) + "\n"
+            rows.append((signed.header.height, signed.header.transactionCount, signed.header.time, Hex.encode(signed.hash)))
             if height == 0 { break }
             height -= 1
         }
-        Output(json: global.json).emit(["blocks": rows], text: text.trimmingCharacters(in: .newlines))
+        emit(rows)
+    }
+
+    /// Prints (height, transaction count, time in ms, hash) rows as a table or JSON.
+    private func emit(_ rows: [(UInt64, UInt32, UInt64, String)]) {
+        var text = "height  transactions  time                      hash\n"
+        for (height, count, time, hash) in rows {
+            let shown = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(time) / 1000))
+            text += String(height).padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(count).padding(toLength: 14, withPad: " ", startingAt: 0)
+                + shown.padding(toLength: 26, withPad: " ", startingAt: 0) + hash + "\n"
+        }
+        Output(json: global.json).emit(["blocks": rows.map { ["height": $0.0, "transactionCount": $0.1, "time": $0.2, "hash": $0.3] as [String: Any] }],
+                                       text: text.trimmingCharacters(in: .newlines))
     }
 }
