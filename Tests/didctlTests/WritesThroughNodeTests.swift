@@ -189,6 +189,12 @@ struct WritesThroughNodeTests {
         let types = (trace["entries"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
         #expect(types.contains("evidence.anchor") && types.contains("status.update"), "\(trace)")
         #expect((trace["recordTransactionId"] as? String)?.count == 64)
+        let firstEntry = try #require((trace["entries"] as? [[String: Any]])?.first?["transactionId"] as? String)
+        let link = try setup.chain.json(["audit", "link", firstEntry, "--node", url])
+        #expect(link["memberHandle"] as? String == trace["memberHandle"] as? String, "\(link)")
+        let log = try setup.chain.json(["audit", "log", "--node", url])
+        // The trace and the link were recorded; the log query itself too.
+        #expect((log["queries"] as? [[String: Any]] ?? []).count >= 3, "\(log)")
         let unknown = try setup.chain.run(["audit", "trace", "did:chancery:x", "--node", url])
         #expect(unknown.status == 1 && unknown.stderr.contains("account of this data directory"), "\(unknown.stderr)")
 

@@ -1,6 +1,7 @@
 import Node
 import ArgumentParser
 import Chain
+import Primitives
 
 /// `didctl audit link TXID`: which member submitted a transaction, recorded on the chain first.
 struct AuditLinkCommand: AsyncParsableCommand {
@@ -16,10 +17,22 @@ struct AuditLinkCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (try? TransactionID(hex: transactionId)) != nil else { throw ValidationError("TXID must be a transaction id of 64 hex digits.") }
-        guard global.nodeURL == nil else { throw ValidationError("audit commands run on the auditor's data directory; --node is not supported.") }
     }
 
     func run() async throws {
+        if let nodeURL = global.nodeURL {
+            let answer = try await AuditThroughNode.ask(AuditQuery(.link(try TransactionID(hex: transactionId)), scope: scope.scope),
+                                                        global: global, nodeURL: nodeURL)
+            let handle = answer["memberHandle"]?.stringValue ?? "?"
+            let account = (try? global.directory.accounts())?.first { $0.handle.lowercased() == handle }?.name
+            let known = [answer["memberName"]?.stringValue.map { "member '\($0)'" }, account.map { "account '\($0)'" }].compactMap { $0 }
+            Output(json: global.json).emit(json: .object(answer), text: """
+                Transaction \(transactionId) (\(answer["type"]?.stringValue ?? "?"), block \(answer["height"]?.doubleValue.map { String(UInt64($0)) } ?? "?"))
+                was submitted by member \(handle)\(known.isEmpty ? "" : " (\(known.joined(separator: ", ")))").
+                Query recorded on the chain as transaction \(answer["recordTransactionId"]?.stringValue ?? "?").
+                """)
+            return
+        }
         let session = try AuditorSession(directory: global.directory)
         defer { session.close() }
         let answer = try await session.ask(AuditQuery(.link(try TransactionID(hex: transactionId)), scope: scope.scope))
