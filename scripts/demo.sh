@@ -38,7 +38,7 @@ step "didctl node start --listen $listen (in the background; log in $data_dir/no
 start_node
 for name in university alice; do
     if ! "$didctl" account list --data-dir "$data_dir" | grep -q "^$name	"; then
-        step "didctl account create $name --custody partial (key in an Argon2id/XChaCha20 keystore, admitted by the committee)"
+        step "didctl account create $name --custody partial --node $url (key in an Argon2id/XChaCha20 keystore here, admitted by the committee through the node)"
         "$didctl" account create "$name" --custody partial --node "$url" --data-dir "$data_dir"
     fi
     if [ ! -f "$data_dir/demo-$name.did" ]; then
@@ -54,11 +54,11 @@ if [ ! -f "$data_dir/demo-cpt.txt" ]; then
                 "field": {"type": "string"}, "year": {"type": "integer", "minimum": 1900, "maximum": 2100}},
  "required": ["name", "degree", "year"], "additionalProperties": false}
 JSON
-    step "didctl cpt register --account university --schema diploma-schema.json"
+    step "didctl cpt register --account university --schema diploma-schema.json --node $url"
     "$didctl" cpt register --account university --schema "$data_dir/diploma-schema.json" --node "$url" --data-dir "$data_dir" \
         | tee "$data_dir/demo-cpt.txt"
     cpt="$(cat "$data_dir/demo-cpt.txt")"
-    step "didctl issuer apply --account university --cpt $cpt, then the committee approves (1 of 1 here)"
+    step "didctl issuer apply --account university --cpt $cpt --node $url, then the committee approves (1 of 1 here)"
     "$didctl" issuer apply --account university --name "Demo University" --cpt "$cpt" --node "$url" --data-dir "$data_dir"
     "$didctl" issuer approve "$issuer" --cpt "$cpt" --node "$url" --data-dir "$data_dir"
 fi
