@@ -9,7 +9,24 @@ extension FeldmanVSS {
     ///   repeated index; `.insufficientShares` for fewer than t shares; `.invalidShare` naming the
     ///   index of every share that fails verification.
     public static func combine(shares: [ShamirShare], commitments: [Secp256k1PublicKey]) throws -> Secp256k1PrivateKey {
-        let threshold = commitments.count
+        let threshold = try requireCombinable(shares, commitments: commitments.count) { verify(share: $0, commitments: commitments) }
+        let secret = try ShamirSecretSharing.interpolateAtZero(Array(shares.prefix(threshold)))
+        guard let key = try? Secp256k1PrivateKey(secret: secret.bytes), key.publicKey == commitments[0] else {
+            throw PrimitivesError.invalidShare("The rebuilt key does not match the public key C_0 of the commitments.")
+        }
+        return key
+    }
+
+    /// The checks every combine makes before interpolating, whatever the group: a dealing of
+    /// 1 to 255 commitments, distinct indices, at least t shares, and every share verified.
+    /// - Parameters:
+    ///   - commitments: how many commitments the dealing has (the threshold t).
+    ///   - verify: checks one share against the dealing's commitments.
+    /// - Returns: the threshold.
+    /// - Throws: `PrimitivesError.invalidInput`, `.insufficientShares` or `.invalidShare` naming
+    ///   the index of every share that fails verification.
+    static func requireCombinable(_ shares: [ShamirShare], commitments threshold: Int,
+                                  verify: (ShamirShare) -> Bool) throws -> Int {
         guard (1...ShamirShare.indices.upperBound).contains(threshold) else {
             throw PrimitivesError.invalidInput("A dealing has 1 to 255 commitments, not \(threshold).")
         }
@@ -17,17 +34,13 @@ extension FeldmanVSS {
         guard shares.count >= threshold else {
             throw PrimitivesError.insufficientShares("Rebuilding the key needs \(threshold) shares; \(shares.count) were given.")
         }
-        let bad = shares.filter { !verify(share: $0, commitments: commitments) }.map(\.index)
+        let bad = shares.filter { !verify($0) }.map(\.index)
         guard bad.isEmpty else {
             let list = bad.map(String.init).joined(separator: ", ")
             throw PrimitivesError.invalidShare(bad.count == 1
                 ? "Share \(list) does not match the Feldman commitments."
                 : "Shares \(list) do not match the Feldman commitments.")
         }
-        let secret = try ShamirSecretSharing.interpolateAtZero(Array(shares.prefix(threshold)))
-        guard let key = try? Secp256k1PrivateKey(secret: secret.bytes), key.publicKey == commitments[0] else {
-            throw PrimitivesError.invalidShare("The rebuilt key does not match the public key C_0 of the commitments.")
-        }
-        return key
+        return threshold
     }
 }

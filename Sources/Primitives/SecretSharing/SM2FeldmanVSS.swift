@@ -64,18 +64,8 @@ public enum SM2FeldmanVSS {
     /// - Throws: `PrimitivesError.invalidInput` for no commitments or a repeated index;
     ///   `.insufficientShares` for fewer than t shares; `.invalidShare` naming every bad share.
     public static func combine(shares: [ShamirShare], commitments: [SM2PublicKey]) throws -> SM2PrivateKey {
-        let threshold = commitments.count
-        guard (1...ShamirShare.indices.upperBound).contains(threshold) else {
-            throw PrimitivesError.invalidInput("A dealing has 1 to 255 commitments, not \(threshold).")
-        }
-        try ShamirSecretSharing.requireDistinctIndices(shares)
-        guard shares.count >= threshold else {
-            throw PrimitivesError.insufficientShares("Rebuilding the key needs \(threshold) shares; \(shares.count) were given.")
-        }
-        let bad = shares.filter { !verify(share: $0, commitments: commitments) }.map(\.index)
-        guard bad.isEmpty else {
-            throw PrimitivesError.invalidShare("Share(s) \(bad.map(String.init).joined(separator: ", ")) do not match the Feldman commitments.")
-        }
+        // The same checks as secp256k1's combine (one sentence per failure, shared).
+        let threshold = try FeldmanVSS.requireCombinable(shares, commitments: commitments.count) { verify(share: $0, commitments: commitments) }
         let chosen = Array(shares.prefix(threshold))
         var secret = SM2Scalar.zero
         for share in chosen {
