@@ -91,6 +91,16 @@ public final class ChainNode: Sendable {
         return try await orderer.submit(transaction)
     }
 
+    /// Orders and commits a transaction that already passed ``check(_:)``: a submitter that
+    /// answers once the checks pass (`POST /transactions` with `Prefer: respond-async`) checks
+    /// first and commits later, without verifying the signatures a second time.
+    /// - Precondition: `check(transaction)` returned without throwing for this very value.
+    /// - Returns: the receipt, once the block holding it is durable.
+    /// - Throws: `ChainError` with the stateful refusal's code, or `unavailable`.
+    package func submit(checked transaction: Transaction) async throws -> TransactionReceipt {
+        try await orderer.submit(transaction)
+    }
+
     /// Decodes wire bytes and submits them.
     /// - Throws: `ChainError` (`malformedTransaction`, `oversizedTransaction`, or a refusal).
     public func submit(encoded: [UInt8]) async throws -> TransactionReceipt {

@@ -80,10 +80,19 @@ extension NodeRuntime: ChainGateway {
     }
 
     package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64) {
-        let registry = credentialRegistry()
-        guard let registered = try registry.registeredStatusList(id: list) else {
+        guard let entry = try statusEntryIfListed(list: list, index: index) else {
             throw NodeError.refusal("No status list \(list) on this chain.")
         }
+        return entry
+    }
+
+    /// One index of a status list, or `nil` when the chain has no such list (`GET /status-entries`
+    /// answers 404 for it; a use case refuses).
+    /// - Throws: `ChainError` when the state cannot be read; `CredentialsError` for an index
+    ///   outside the list.
+    package func statusEntryIfListed(list: String, index: Int) throws -> (value: Int, counter: UInt64)? {
+        let registry = credentialRegistry()
+        guard let registered = try registry.registeredStatusList(id: list) else { return nil }
         return (try registered.list.status(at: index), try registry.statusUpdateCounter(list: list, index: index))
     }
 

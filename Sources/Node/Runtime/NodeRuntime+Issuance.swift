@@ -31,18 +31,6 @@ package struct IssuanceOutcome {
 }
 
 extension NodeRuntime {
-    /// Issues one credential per subject: validates each against the CPT (a refused subject
-    /// is reported with its line and the rest still issue), allocates revocation and
-    /// suspension entries and anchors the batch's Merkle root in one transaction, in the
-    /// issuer's lane (``anchorBatch(did:issuer:subjects:holderKeys:cpt:validFrom:validUntil:custody:)``),
-    /// then adds each inclusion proof and signs, in parallel.
-    package func issueCredentials(account: String, cpt: String?, subjects: [IssuanceSubject], format: CredentialFormat,
-                          validUntil: Int64?, progress: ((Int, Int) -> Void)? = nil) async throws -> IssuanceOutcome {
-        let (did, signer, custody) = try await credentialSigner(account: account)
-        return try await issueCredentials(did: did, signer: signer, custody: custody, cpt: cpt, subjects: subjects, format: format,
-                                          validUntil: validUntil, progress: progress)
-    }
-
     /// Issues for a DID whose signer and custody are already at hand (benchmarks, the HTTP
     /// issuer), recording the status entries in this data directory's issued-credential index.
     package func issueCredentials(did: DID, signer: any CredentialSigner, custody: AccountCustody, cpt: String?,
@@ -54,8 +42,12 @@ extension NodeRuntime {
 }
 
 extension ChainGateway {
-    /// Issues for a DID whose signer and custody are at hand, through this chain (the data
-    /// directory's, or a running node's: the keys sign here either way).
+    /// Issues one credential per subject for a DID whose signer and custody are at hand, through
+    /// this chain (the data directory's, or a running node's: the keys sign here either way):
+    /// validates each against the CPT (a refused subject is reported with its line and the rest
+    /// still issue), allocates revocation and suspension entries and anchors the batch's Merkle
+    /// root in one transaction, in the issuer's lane, then adds each inclusion proof and signs,
+    /// in parallel.
     /// - Parameter directory: the data directory whose issued-credential index records the
     ///   credentials' status entries (for later revocation by id).
     package func issueCredentials(did: DID, signer: any CredentialSigner, custody: AccountCustody, cpt: String?,

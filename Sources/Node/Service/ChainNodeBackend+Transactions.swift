@@ -33,19 +33,10 @@ extension ChainNodeBackend {
     }
 
     package func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader] {
-        guard let head = try runtime.store.head(), limit > 0 else { return [] }
-        var headers: [SignedBlockHeader] = []
-        var next = min(height ?? head.header.height, head.header.height)
-        while headers.count < limit, let header = try runtime.store.signedHeader(at: next) {
-            headers.append(header)
-            if next == 0 { break }
-            next -= 1
-        }
-        return headers
+        try runtime.store.headers(from: height, limit: limit)
     }
 
     package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? {
-        guard try runtime.credentialRegistry().registeredStatusList(id: list) != nil else { return nil }
-        return try await runtime.statusEntry(list: list, index: index)
+        try runtime.statusEntryIfListed(list: list, index: index)
     }
 }

@@ -57,7 +57,7 @@ package final class TransactionSubmission: @unchecked Sendable {
         track(id, .pending)
         Task { [self] in
             do {
-                _ = try await node.submit(transaction)
+                _ = try await node.submit(checked: transaction)
                 metrics.committed(type: type, after: ContinuousClock.now - submitted)
                 forget(id)
             } catch {

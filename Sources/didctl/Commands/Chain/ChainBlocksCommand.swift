@@ -33,16 +33,10 @@ struct ChainBlocksCommand: AsyncParsableCommand {
             return
         }
         let store = try global.directory.openStore()
-        guard let head = try store.head() else { throw DidctlFailure("The ledger is empty.") }
-        let top = min(from ?? head.header.height, head.header.height)
-        var rows: [(UInt64, UInt32, UInt64, String)] = []
-        var height = top
-        while rows.count < max(0, limit), let signed = try store.signedHeader(at: height) {
-            rows.append((signed.header.height, signed.header.transactionCount, signed.header.time, Hex.encode(signed.hash)))
-            if height == 0 { break }
-            height -= 1
-        }
-        emit(rows)
+        guard try store.head() != nil else { throw DidctlFailure("The ledger is empty.") }
+        emit(try store.headers(from: from, limit: limit).map {
+            ($0.header.height, $0.header.transactionCount, $0.header.time, Hex.encode($0.hash))
+        })
     }
 
     /// Prints (height, transaction count, time in ms, hash) rows as a table or JSON.
