@@ -30,10 +30,16 @@ enum AuditThroughNode {
     /// The member handle an argument names without reading the chain: an account of this data
     /// directory or a 64-hex handle.
     static func handle(_ argument: String, directory: DataDirectory) throws -> MemberHandle {
-        if let account = try? directory.account(argument), let handle = try? MemberHandle(hex: account.handle) { return handle }
-        if argument.count == 64, let handle = try? MemberHandle(hex: argument) { return handle }
+        if let handle = localHandle(argument, directory: directory) { return handle }
         throw DidctlFailure("Through --node, name an account of this data directory or a 64-hex member handle; "
                             + "member names and DIDs are looked up on the auditor's own data directory (leave out --node).")
+    }
+
+    /// The handle of an account of `directory`, or of a 64-hex handle; `nil` for anything else.
+    static func localHandle(_ argument: String, directory: DataDirectory) -> MemberHandle? {
+        if let account = try? directory.account(argument), let handle = try? MemberHandle(hex: account.handle) { return handle }
+        if argument.count == 64, let handle = try? MemberHandle(hex: argument) { return handle }
+        return nil
     }
 
     /// The answer's entries as the text table of `audit trace`.

@@ -22,10 +22,7 @@ extension AuditorSession {
             guard case .link(let entry, _) = answer.result else { throw DidctlFailure("The audit service answered another kind of query.") }
             return (entry.memberHandle, answer)
         }
-        if let account = try? runtime.directory.account(argument), let handle = try? MemberHandle(hex: account.handle) {
-            return (handle, nil)
-        }
-        if argument.count == 64, let handle = try? MemberHandle(hex: argument) { return (handle, nil) }
+        if let handle = AuditThroughNode.localHandle(argument, directory: runtime.directory) { return (handle, nil) }
         if let profile = try members().first(where: { $0.name == argument }) { return (profile.handle, nil) }
         throw DidctlFailure("'\(argument)' is not an account of this data directory, a member name, a 64-hex member handle or a DID.")
     }
