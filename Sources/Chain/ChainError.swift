@@ -30,6 +30,8 @@ public struct ChainError: CodedError, Sendable {
         public static let invalidGenesis = Code("invalidGenesis")
         public static let alreadyExists = Code("alreadyExists")
         public static let unavailable = Code("unavailable")
+        /// A member whose admission the committee has not approved yet (`specs/chain.md` §5.1).
+        public static let awaitingApproval = Code("awaitingApproval")
     }
 
     /// The kind of failure.

@@ -109,17 +109,23 @@ struct CredentialRoutesTests {
         #expect(backend.issued.count == 1 && backend.issued[0].1 == "issuer-token")
     }
 
-    @Test("status updates answer 200, 404 for an unknown credential, 401 without a token; status lists 200 or 404")
+    @Test("status updates answer 200, 400 without a purpose, 404 for an unknown credential, 401 without a token; status lists 200 or 404")
     func status() async throws {
         let backend = TestBackend(fixture: try await NodeFixture())
         try await HTTPTest.server(backend).application().test(.router) { client in
-            let revoke: JSONValue = ["credentialId": "urn:uuid:known", "credentialStatus": [["type": "BitstringStatusListEntry", "status": "revoked"]]]
+            let revoke: JSONValue = ["credentialId": "urn:uuid:known", "purpose": "revocation", "value": true]
             try await client.execute(uri: "/credentials/status", method: .post, headers: [.authorization: "Bearer issuer-token"],
                                      body: HTTPTest.body(revoke)) { response in
                 #expect(response.status == .ok)
+                #expect(HTTPTest.parsed(response)["purpose"] == "revocation" && HTTPTest.parsed(response)["transactionId"] != nil)
+            }
+            // The HTTP layer reads the body into a typed request: a missing purpose never reaches the node.
+            try await client.execute(uri: "/credentials/status", method: .post, headers: [.authorization: "Bearer issuer-token"],
+                                     body: HTTPTest.body(["credentialId": "urn:uuid:known", "value": true])) { response in
+                try HTTPTest.expectProblem(response, 400)
             }
             try await client.execute(uri: "/credentials/status", method: .post, headers: [.authorization: "Bearer issuer-token"],
-                                     body: HTTPTest.body(["credentialId": "urn:uuid:other"])) { response in
+                                     body: HTTPTest.body(["credentialId": "urn:uuid:other", "purpose": "revocation", "value": true])) { response in
                 try HTTPTest.expectProblem(response, 404)
             }
             try await client.execute(uri: "/credentials/status", method: .post, body: HTTPTest.body(revoke)) { response in

@@ -18,7 +18,7 @@ struct NodeConflictRoutesTests {
                 #expect(response.headers[.retryAfter] == "1")
             }
             try await client.execute(uri: "/credentials/status", method: .post, headers: [.authorization: "Bearer issuer-token"],
-                                     body: HTTPTest.body(["credentialId": "urn:uuid:busy"])) { response in
+                                     body: HTTPTest.body(["credentialId": "urn:uuid:busy", "purpose": "revocation", "value": true])) { response in
                 try HTTPTest.expectProblem(response, 503)
                 #expect(response.headers[.retryAfter] == "1")
             }

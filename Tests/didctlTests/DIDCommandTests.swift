@@ -17,6 +17,9 @@ struct DIDCommandTests {
             }
         }
 
+        /// A fixture over a data directory made elsewhere.
+        init(existing root: URL) { self.root = root }
+
         /// Runs `didctl` on this chain, with `account`'s password in the environment, and the
         /// passwords of the `also` accounts under their own names (a key added for another account).
         func run(_ arguments: [String], account: String = "", also: [String] = []) throws -> Didctl.Result {

@@ -117,6 +117,9 @@ struct WritesThroughNodeTests {
                            account: "university")
         let approved = try chain.json(["issuer", "approve", issuer, "--cpt", cpt, "--node", url])
         #expect(approved["executed"] as? Bool == true)
+        let remoteIssuers = try chain.json(["issuer", "list", "--node", url])["issuers"] as? [[String: Any]] ?? []
+        #expect(remoteIssuers.count == 1 && remoteIssuers.first?["did"] as? String == issuer
+                && remoteIssuers.first?["accredited"] as? [Int] == [Int(cpt.split(separator: ":")[3]) ?? -1], "\(remoteIssuers)")
 
         // A member admitted through the node, its keys created here; it writes at once.
         let dean = try chain.json(["account", "create", "dean", "--custody", "partial", "--node", url], account: "dean")
@@ -203,5 +206,50 @@ struct WritesThroughNodeTests {
         #expect(admitted["admitted"] as? Bool == true)
         node.stop()
         #expect(try setup.chain.run(["chain", "verify"]).status == 0)
+    }
+
+    @Test("a delegation is granted, used and revoked through the running node, and a grant is checked through it with the node's single-use challenge")
+    func delegationAndChecksThroughNode() async throws {
+        let chain = try DIDCommandTests.Fixture(accounts: [("alice", "partial"), ("bob", "partial")])
+        defer { chain.remove() }
+        let node = try RunningNode(dataDirectory: chain.root)
+        defer { node.stop() }
+        let url = node.url.absoluteString
+        let alice = try #require(try chain.json(["did", "create", "--account", "alice", "--node", url], account: "alice")["did"] as? String)
+        let bob = try #require(try chain.json(["did", "create", "--account", "bob", "--node", url], account: "bob")["did"] as? String)
+
+        let delegation = try chain.json(["account", "delegate", "alice", "--to", bob, "--purpose", "operations", "--node", url], account: "alice")
+        let id = try #require(delegation["id"] as? String)
+        let updated = try chain.json(["did", "update", alice, "--account", "bob", "--delegation", id,
+                                      "--add-service", "agent=LinkedDomains=https://agent.example/", "--node", url], account: "bob")
+        #expect(updated["versionId"] as? String == "2")
+        _ = try chain.json(["account", "revoke-delegation", id, "--account", "alice", "--node", url], account: "alice")
+        let after = try chain.run(["did", "update", alice, "--account", "bob", "--delegation", id,
+                                   "--add-service", "more=LinkedDomains=https://more.example/", "--node", url], account: "bob")
+        #expect(after.status == 1 && after.stderr.contains("was revoked"), "\(after.stderr)")
+
+        let scope = "https://records.example/transcript"
+        let grant = try chain.json(["authorize", "grant", "--account", "alice", "--grantee", bob, "--scope", scope,
+                                    "--purpose", "review", "--days", "7", "--node", url], account: "alice")
+        let grantId = try #require(grant["id"] as? String)
+        let granted = try chain.json(["authorize", "check", grantId, "--grantee-account", "bob", "--scope", scope, "--node", url], account: "bob")
+        #expect(granted["granted"] as? Bool == true, "\(granted)")
+        let outside = try chain.run(["authorize", "check", grantId, "--grantee-account", "bob", "--scope", "https://other.example",
+                                     "--node", url], account: "bob")
+        #expect(outside.status == 1 && outside.stderr.contains("outOfScope"), "\(outside.stderr)")
+        // Alice holds no key of bob's DID: her signature is not the grantee's.
+        let copied = try chain.run(["authorize", "check", grantId, "--grantee-account", "alice", "--scope", scope, "--node", url], account: "alice")
+        #expect(copied.status == 1 && copied.stderr.contains("granteeNotCurrentKey"), "\(copied.stderr)")
+
+        // The node's challenge answers one check only.
+        let challenge = try #require(try await SessionTests.post(node.url.appendingPathComponent("challenges"), [:]).body["challenge"] as? String)
+        let check: [String: Any] = ["grantId": grantId, "scope": scope, "nonce": challenge, "signature": String(repeating: "A", count: 87)]
+        let first = try await SessionTests.post(node.url.appendingPathComponent("authorizations/check"), check)
+        #expect(first.status == 200 && first.body["granted"] as? Bool == false && first.body["verdict"] as? String == "granteeSignatureInvalid",
+                "\(first.body)")
+        let replay = try await SessionTests.post(node.url.appendingPathComponent("authorizations/check"), check)
+        #expect(replay.status == 422 && (replay.body["detail"] as? String ?? "").contains("used"), "\(replay.body)")
+        node.stop()
+        #expect(try chain.run(["chain", "verify"]).status == 0)
     }
 }

@@ -1,6 +1,6 @@
 /// The answer of ``CredentialLedger/checkAuthorization(id:scopeItem:nonce:signature:now:)``:
 /// granted, or the first rule that failed (`specs/credentials.md` §5.7).
-public enum AuthorizationVerdict: Sendable, Hashable {
+public enum AuthorizationVerdict: Sendable, Hashable, CaseIterable {
     /// The grant exists, is in force, covers the item, and the grantee signed the challenge.
     case granted
     /// No grant has this id.

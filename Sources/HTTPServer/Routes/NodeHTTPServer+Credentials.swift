@@ -55,8 +55,16 @@ extension NodeHTTPServer {
         }
         on(router, .post, "/credentials/status") { request, _ in
             let body = try await request.jsonObject(limit: limit)
-            switch await backend.updateStatus(body, bearer: request.bearerToken) {
-            case .updated(let value): return Response.json(value ?? ["updated": true])
+            guard let id = body["credentialId"]?.stringValue, !id.isEmpty,
+                  let purpose = body["purpose"]?.stringValue.flatMap(StatusChangeRequest.Purpose.init(rawValue:)),
+                  let value = body["value"]?.boolValue else {
+                throw HTTPServerError.malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
+            }
+            let change = StatusChangeRequest(credentialId: id, purpose: purpose, value: value)
+            switch await backend.updateStatus(change, bearer: request.bearerToken) {
+            case .updated(let change, let transactionId):
+                return Response.json(["credentialId": .string(change.credentialId), "purpose": .string(change.purpose.rawValue),
+                                      "value": .bool(change.value), "transactionId": .string(transactionId)])
             case .malformed(let reason): throw HTTPServerError.malformed(reason)
             case .notFound(let reason): throw HTTPServerError(.notFound, reason)
             case .unauthorized(let reason): throw HTTPServerError(.unauthorized, reason)
@@ -78,13 +86,23 @@ extension NodeHTTPServer {
         }
     }
 
-    /// The credential or presentation member and the options of a verify request.
-    static func verifiable(_ member: String, in body: JSONObject) throws -> (JSONValue, JSONObject) {
+    /// The credential or presentation member and the options of a verify request: `policy`
+    /// (`standard` by default), `challenge` and `domain`; other members, such as the VC API's
+    /// `checks`, are ignored, since every applicable check always runs.
+    static func verifiable(_ member: String, in body: JSONObject) throws -> (JSONValue, VerificationOptions) {
         guard let input = body[member] else { throw HTTPServerError.malformed("The request has no '\(member)'.") }
         guard input.objectValue != nil || input.stringValue != nil else {
             throw HTTPServerError.malformed("'\(member)' must be a JSON object or a compact JWT string.")
         }
-        return (input, try options(in: body))
+        let options = try options(in: body)
+        var parsed = VerificationOptions(challenge: options["challenge"]?.stringValue, domain: options["domain"]?.stringValue)
+        if let policy = options["policy"] {
+            guard let chosen = policy.stringValue.flatMap(VerificationOptions.Policy.init(rawValue:)) else {
+                throw HTTPServerError.malformed("options.policy must be 'standard' or 'accredited'.")
+            }
+            parsed.policy = chosen
+        }
+        return (input, parsed)
     }
 
     /// The `options` object; absent means none. Unknown members are the backend's to ignore.

@@ -19,6 +19,35 @@ extension NodeHTTPServer {
             }
             return Response.json(Self.json(schema))
         }
+        on(router, .get, "/issuers", waits: false) { _, _ in
+            let issuers = try await Self.read { try await backend.issuers() }
+            return Response.json(["issuers": .array(try issuers.map { try JSONValue(parsing: $0.stateBytes) })])
+        }
+        on(router, .get, "/delegations/:id", waits: false) { _, context in
+            guard let id = try? DelegationID(hex: context.parameters.get("id") ?? "") else {
+                throw HTTPServerError.malformed("A delegation id is 64 hex digits.")
+            }
+            guard let record = try await Self.read({ try await backend.delegation(id) }),
+                  let json = try? JSONValue(parsing: record.canonicalBytes()) else {
+                throw HTTPServerError(.notFound, "There is no delegation \(id) on this chain.")
+            }
+            return Response.json(json)
+        }
+        on(router, .post, "/authorizations/check") { request, _ in
+            let body = try await request.jsonObject(limit: configuration.limits.maximumBodyBytes)
+            guard let grant = body["grantId"]?.stringValue.flatMap({ try? Hex.decode($0) }), grant.count == 16,
+                  let scope = body["scope"]?.stringValue, !scope.isEmpty, let nonce = body["nonce"]?.stringValue,
+                  let signature = body["signature"]?.stringValue.flatMap({ try? Base64URL.decode($0) }) else {
+                throw HTTPServerError.malformed("Send {grantId (32 hex digits), scope, nonce (a challenge from POST /challenges), "
+                                                + "signature (the grantee's 65-byte recoverable signature, base64url)}.")
+            }
+            switch await backend.checkAuthorization(grantId: grant, scope: scope, nonce: nonce, signature: signature) {
+            case .verdict(let verdict):
+                return Response.json(["granted": .bool(verdict.isGranted), "verdict": .string("\(verdict)")])
+            case .refused(let reason): throw HTTPServerError(.unprocessable, reason)
+            case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
+            }
+        }
         on(router, .get, "/cpts/:id", waits: false) { _, context in
             let text = context.parameters.get("id") ?? ""
             guard let id = try? CPTIdentifier(parsing: text.removingPercentEncoding ?? text) else {

@@ -25,6 +25,34 @@ extension NodeHTTPServer {
             case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
             }
         }
+        on(router, .post, "/membership/requests") { request, _ in
+            let body = try await request.jsonObject(limit: limit)
+            let membershipRequest: MembershipRequest
+            do { membershipRequest = try MembershipRequest(json: .object(body)) } catch let error as ChainError {
+                throw HTTPServerError.malformed(error.reason)
+            }
+            switch await backend.fileMembershipRequest(membershipRequest) {
+            // 202 while the committee has yet to approve, 200 once the applicant is a member.
+            case .filed(let state): return Response.json(Self.json(state), status: state.admitted ? 200 : 202)
+            case .refused(let code, let reason): throw Self.refusal(code: code, reason)
+            case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
+            }
+        }
+        on(router, .get, "/membership/requests", waits: false) { request, _ in
+            guard let header = request.headers[Self.committeeSignature] else {
+                throw HTTPServerError(.unauthorized, "Pending membership requests are for the committee: sign the read and send it as "
+                                      + "the Chancery-Committee header (specs/chain.md §5.1).")
+            }
+            let states: [MembershipRequestState]
+            do {
+                states = try await backend.pendingMembershipRequests(signedBy: try CommitteeReadSignature(header: header))
+            } catch let error as ChainError where error.code == .unauthorized {
+                throw HTTPServerError(.forbidden, error.reason)
+            } catch {
+                throw HTTPServerError.nodeFailure("Reading the membership requests failed: \(error)")
+            }
+            return Response.json(["requests": .array(states.map(Self.json))])
+        }
         on(router, .post, "/transactions") { request, _ in
             let body = try await request.jsonObject(limit: limit)
             guard let text = body["transaction"]?.stringValue, let wire = try? Base64URL.decode(text) else {
@@ -64,12 +92,24 @@ extension NodeHTTPServer {
         }
     }
 
+    /// The header a committee member's signed read travels in (``CommitteeReadSignature``).
+    package static let committeeSignature = HTTPField.Name("Chancery-Committee")!
+
     /// RFC 7240's request header.
     package static let prefer = HTTPField.Name("Prefer")!
 
     /// A chain refusal as a 422 problem whose type names its code (`specs/chain.md` §8).
     static func refusal(code: String, _ reason: String) -> HTTPServerError {
         HTTPServerError(HTTPServerError.Code(code, status: 422), reason)
+    }
+
+    /// A membership request's state, with the action the committee approves.
+    static func json(_ state: MembershipRequestState) -> JSONValue {
+        ["name": .string(state.name), "memberHandle": .string(state.handle.description),
+         "custody": .string(state.action.object["custody"]?.stringValue ?? ""), "action": .object(state.action.object),
+         "proposalId": .string(Hex.encode(state.proposalId)), "approvals": .array(state.approvals.map(JSONValue.string)),
+         "threshold": .number(Double(state.threshold)), "admitted": .bool(state.admitted), "filedAt": .number(Double(state.filedAt)),
+         "summary": .string(state.summary)]
     }
 
     /// A committed transaction's receipt.

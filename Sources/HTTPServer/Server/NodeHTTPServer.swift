@@ -112,6 +112,7 @@ public struct NodeHTTPServer: Sendable {
         addAuditRoutes(to: router)
         addTransactionRoutes(to: router)
         addSessionRoutes(to: router)
+        addRegistrarRoutes(to: router)
         addRegistryRoutes(to: router)
         addOperationsRoutes(to: router)
         addMethodNotAllowedRoutes(to: router)

@@ -444,7 +444,205 @@ paths:
                         envelope: { type: string, description: "120 bytes, hex: the member's handle and key sealed to the auditor." }
         "400": { $ref: "#/components/responses/Problem" }
         "422":
-          description: "The membership service refused: the problem's type ends in the chain's refusal code (specs/chain.md §8): `unauthorized` (unknown or removed member, a signature that does not verify, a request time more than 5 minutes off), `expiredEpoch`, `futureEpoch`, `invalidBody`."
+          description: "The membership service refused: the problem's type ends in the chain's refusal code (specs/chain.md §8): `unauthorized` (unknown or removed member, a signature that does not verify, a request time more than 5 minutes off), `awaitingApproval` (a membership request the committee has not approved yet; the detail says how many approvals it has), `expiredEpoch`, `futureEpoch`, `invalidBody`."
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+  /1.0/create:
+    post:
+      summary: Create a did:chancery DID for the logged-in full-custody account (DIF Universal Registrar v1; specs/did-method.md §7).
+      operationId: registrarCreate
+      security: [{ session: [] }]
+      parameters:
+        - { name: method, in: query, required: false, schema: { type: string, enum: [chancery] } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                jobId: {}
+                options: { type: object }
+                secret: { type: object, description: "Ignored: the node keeps every key." }
+                didDocument: { type: object, description: "Only `service` entries (ids as fragments, `#hub`); the node makes the verification methods." }
+      responses: &registrarResponses
+        "200": { $ref: "#/components/responses/RegistrarState" }
+        "201": { $ref: "#/components/responses/RegistrarState" }
+        "400": { $ref: "#/components/responses/RegistrarState" }
+        "401": { $ref: "#/components/responses/RegistrarState" }
+  /1.0/update:
+    post:
+      summary: Set, add or remove services of a DID the logged-in account holds keys of.
+      operationId: registrarUpdate
+      security: [{ session: [] }]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [did]
+              properties:
+                did: { type: string }
+                didDocumentOperation: { type: array, items: { type: string, enum: [setDidDocument, addToDidDocument, removeFromDidDocument] }, maxItems: 1 }
+                didDocument: { type: array, maxItems: 1, items: { type: object } }
+      responses: *registrarResponses
+  /1.0/deactivate:
+    post:
+      summary: Deactivate a DID the logged-in account holds keys of.
+      operationId: registrarDeactivate
+      security: [{ session: [] }]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [did]
+              properties:
+                did: { type: string }
+      responses: *registrarResponses
+  /issuers:
+    get:
+      summary: The issuer registry (what `didctl issuer list --node` reads).
+      operationId: listIssuers
+      responses:
+        "200":
+          description: Every applicant with its applied CPT numbers and accreditation periods (milliseconds since 1970).
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [issuers]
+                properties:
+                  issuers:
+                    type: array
+                    items:
+                      type: object
+                      required: [did, name, schemas, applied, accreditations]
+                      properties:
+                        did: { type: string }
+                        name: { type: string }
+                        schemas: { type: array, items: { type: integer } }
+                        applied: { type: integer }
+                        accreditations: { type: object, additionalProperties: { type: array, items: { type: object, properties: { from: { type: integer }, until: { type: integer } } } } }
+  /delegations/{id}:
+    get:
+      summary: A delegation as the chain holds it (specs/custody.md §3); what a delegate signing through a node needs.
+      operationId: getDelegation
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[0-9a-fA-F]{64}$" } }
+      responses:
+        "200":
+          description: The delegation record (id, terms, grantedAt, revokedAt).
+          content:
+            application/json:
+              schema: { type: object, required: [id, terms, grantedAt] }
+        "400": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
+  /authorizations/check:
+    post:
+      summary: Check a data authorization grant for its grantee (specs/credentials.md, authorizations).
+      description: >
+        The grantee signs TH(chancery/authz-check/v1, str chainId ‖ bytes grantId ‖ bytes nonce ‖ str scope) with a
+        current authentication key of the grantee DID, where nonce is the UTF-8 of a challenge from `POST /challenges`.
+        The challenge is used up by the check, so a signed answer cannot be replayed. A verdict (granted or not, with
+        the failed condition) is 200; a challenge that is unknown, used or expired is 422.
+      operationId: checkAuthorization
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [grantId, scope, nonce, signature]
+              properties:
+                grantId: { type: string, description: "16 bytes, hex." }
+                scope: { type: string }
+                nonce: { type: string, description: "A challenge from POST /challenges." }
+                signature: { type: string, description: "65-byte recoverable secp256k1 signature, base64url." }
+      responses:
+        "200":
+          description: The verdict.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [granted, verdict]
+                properties:
+                  granted: { type: boolean }
+                  verdict: { type: string, enum: [granted, unknownGrant, revoked, notYetValid, expired, outOfScope, granteeSignatureInvalid, granteeNotCurrentKey] }
+        "400": { $ref: "#/components/responses/Problem" }
+        "422": { $ref: "#/components/responses/Problem" }
+  /membership/requests:
+    post:
+      summary: File a request to be admitted as a member (specs/chain.md §5.1); the committee approves it k-of-n.
+      description: >
+        The applicant signs the request with the long-term key it asks to admit. The node keeps the request (the name
+        never goes on the chain); committee members read it with `GET /membership/requests` and approve its action with
+        `gov.approve` transactions (`didctl account approve NAME`). A node started with `--approve-membership-requests`
+        approves each request with the operator's committee key as it is filed. Filing the same request again answers
+        where it stands. Until admitted, the applicant's one-time key requests are refused with `awaitingApproval`.
+      operationId: fileMembershipRequest
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, publicKey, action, signature]
+              properties:
+                name: { type: string, pattern: "^[A-Za-z0-9._-]{1,64}$", description: "The name the committee knows the applicant by." }
+                publicKey: { type: string, description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
+                action: { type: object, description: "The admitMember action (specs/chain.md §5): handle, custody, profile, profileEpoch." }
+                signature: { type: string, description: "64-byte ECDSA r‖s, base64url, over TH(chancery/membership-request/v1, str chainId ‖ str name ‖ bytes JCS(action))." }
+      responses:
+        "200":
+          description: The applicant is admitted (the node approved it, or the committee already had).
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/MembershipRequestState" }
+        "202":
+          description: Filed; it awaits committee approvals.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/MembershipRequestState" }
+        "400": { $ref: "#/components/responses/Problem" }
+        "422":
+          description: "Refused; the problem's type ends in the refusal code: `badSignature` (not signed by the key for this chain), `alreadyExists` (already a member, or another applicant's pending request has the name)."
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+    get:
+      summary: The membership requests awaiting approval, for committee members only.
+      description: >
+        Signed by a sitting committee member: the header `Chancery-Committee: <member id> <milliseconds> <base64url r‖s>`,
+        the signature over TH(chancery/committee-read/v1, str chainId ‖ str "GET /membership/requests" ‖ u64 milliseconds),
+        within 5 minutes of the node's clock.
+      operationId: listMembershipRequests
+      parameters:
+        - name: Chancery-Committee
+          in: header
+          required: true
+          schema: { type: string }
+      responses:
+        "200":
+          description: The pending requests, oldest first.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [requests]
+                properties:
+                  requests: { type: array, items: { $ref: "#/components/schemas/MembershipRequestState" } }
+        "401":
+          description: No committee signature was sent.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
+        "403":
+          description: The signature is not a sitting committee member's, or its time is more than 5 minutes off.
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
@@ -775,7 +973,25 @@ components:
       type: http
       scheme: bearer
       description: An issuer token made on the node with `didctl node token create --account NAME [--days N]` (default 90 days, at most 3650). It acts as that one account until it expires or `didctl node token revoke ID` removes it; the node keeps only its SHA-256, compared in constant time.
+    session:
+      type: http
+      scheme: bearer
+      description: A log-in session of a full-custody account (`POST /sessions`), a `chs_…` token lasting 15 minutes; the registrar takes only these.
   schemas:
+    MembershipRequestState:
+      type: object
+      required: [name, memberHandle, custody, action, proposalId, approvals, threshold, admitted, filedAt, summary]
+      properties:
+        name: { type: string }
+        memberHandle: { type: string, description: "hex" }
+        custody: { type: string, enum: [full, partial, hsm] }
+        action: { type: object, description: "The admitMember action the committee approves." }
+        proposalId: { type: string, description: "hex; GET /governance/proposals/{id}" }
+        approvals: { type: array, items: { type: string } }
+        threshold: { type: integer }
+        admitted: { type: boolean }
+        filedAt: { type: integer, description: "Milliseconds since 1970." }
+        summary: { type: string, description: "One sentence: admitted, or how many approvals it has." }
     RegisteredSchema:
       type: object
       required: [id, number, version, author, registered, transactionId, schema]
@@ -861,6 +1077,25 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/SignedAuditRequest" }
   responses:
+    RegistrarState:
+      description: "A DID Registration answer: didState.state `finished` (201 create, 200 update/deactivate) or `failed` with a `reason` (400 refused, 401 no live session)."
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [jobId, didState, didRegistrationMetadata, didDocumentMetadata]
+            properties:
+              jobId: { type: "null" }
+              didState:
+                type: object
+                required: [state]
+                properties:
+                  state: { type: string, enum: [finished, failed] }
+                  did: { type: string }
+                  didDocument: { type: object }
+                  reason: { type: string }
+              didRegistrationMetadata: { type: object }
+              didDocumentMetadata: { type: object }
     Problem:
       description: An RFC 9457 problem.
       content:

@@ -35,18 +35,29 @@ extension SplitVault {
     public func createAccount(
         username: String, password: SecureBytes, keyType: KeyType, threshold: Int = 3, nodes: [VaultNode]? = nil
     ) throws -> CustodyPublicKey {
+        try checkNewAccount(username: username, threshold: threshold, holders: nodes ?? self.nodes)
+        let salt = SecureRandom.bytes(count: Argon2id.saltLength)
+        let key = VaultPasswordKey(key: try VaultKeyDerivation.passwordKey(password: password, salt: salt, parameters: parameters),
+                                   salt: salt, parameters: parameters)
+        return try createAccount(username: username, passwordKey: key, keyType: keyType, threshold: threshold, nodes: nodes)
+    }
+
+    /// Creates an account under a password key a session kept (``VaultPasswordKey``): the same
+    /// salt and Argon2id parameters as the account it came from, so the user's password alone
+    /// recovers the new key too, and no password is needed here.
+    /// - Parameters:
+    ///   - username: the new account's name.
+    ///   - passwordKey: the password key of one of the user's accounts.
+    ///   - keyType: `.secp256k1` or `.sm2`.
+    ///   - threshold: t.
+    ///   - nodes: the n holders.
+    /// - Returns: the account's public key.
+    /// - Throws: as ``createAccount(username:password:threshold:nodes:)``.
+    public func createAccount(
+        username: String, passwordKey: VaultPasswordKey, keyType: KeyType, threshold: Int = 3, nodes: [VaultNode]? = nil
+    ) throws -> CustodyPublicKey {
         let holders = nodes ?? self.nodes
-        try Self.checkUsername(username)
-        guard (1...255).contains(holders.count), (1...holders.count).contains(threshold) else {
-            throw KeyCustodyError(.invalidInput, "A vault account needs 1 ≤ threshold ≤ nodes ≤ 255, not \(threshold)-of-\(holders.count).")
-        }
-        let known = Set(self.nodes.map(\.nodeID)), ids = holders.map(\.nodeID)
-        guard Set(ids).count == ids.count, ids.allSatisfy(known.contains) else {
-            throw KeyCustodyError(.invalidInput, "The share holders must be distinct nodes of this vault, or recovery could not reach them.")
-        }
-        guard !VaultFiles.exists(recordPath(username: username)) else {
-            throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
-        }
+        try checkNewAccount(username: username, threshold: threshold, holders: holders)
         let dealing: (shares: [ShamirShare], commitments: [CustodyPublicKey])
         do {
             if keyType == .sm2 {
@@ -57,8 +68,8 @@ extension SplitVault {
                 dealing = (split.shares, split.commitments.map(CustodyPublicKey.secp256k1))
             }
         } catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
-        let salt = SecureRandom.bytes(count: Argon2id.saltLength)
-        let passwordKey = try VaultKeyDerivation.passwordKey(password: password, salt: salt, parameters: parameters)
+        let (salt, parameters) = (passwordKey.salt, passwordKey.parameters)
+        let passwordKey = passwordKey.key
         var stored: [VaultNode] = []
         do {
             for (node, share) in zip(holders, dealing.shares) {
@@ -77,5 +88,21 @@ extension SplitVault {
             throw error
         }
         return dealing.commitments[0]
+    }
+
+    /// Refuses a new account that could not be recovered or that exists already.
+    /// - Throws: `KeyCustodyError.invalidInput` naming the problem.
+    private func checkNewAccount(username: String, threshold: Int, holders: [VaultNode]) throws {
+        try Self.checkUsername(username)
+        guard (1...255).contains(holders.count), (1...holders.count).contains(threshold) else {
+            throw KeyCustodyError(.invalidInput, "A vault account needs 1 ≤ threshold ≤ nodes ≤ 255, not \(threshold)-of-\(holders.count).")
+        }
+        let known = Set(self.nodes.map(\.nodeID)), ids = holders.map(\.nodeID)
+        guard Set(ids).count == ids.count, ids.allSatisfy(known.contains) else {
+            throw KeyCustodyError(.invalidInput, "The share holders must be distinct nodes of this vault, or recovery could not reach them.")
+        }
+        guard !VaultFiles.exists(recordPath(username: username)) else {
+            throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
+        }
     }
 }

@@ -29,8 +29,34 @@ extension SplitVault {
     /// checking shares against the commitments of the account's own curve.
     /// - Throws: as ``recover(username:password:)``.
     func recoverKey(username: String, password: SecureBytes) throws -> CustodyPrivateKey {
+        try recoverKeyAndPasswordKey(username: username, password: password).key
+    }
+
+    /// Rebuilds an account's key and keeps the password key it was recovered with, for a
+    /// session that will create the user's next key (``VaultPasswordKey``).
+    /// - Throws: as ``recover(username:password:)``.
+    func recoverKeyAndPasswordKey(username: String, password: SecureBytes) throws -> (key: CustodyPrivateKey, passwordKey: VaultPasswordKey) {
         let record = try record(username: username)
-        let passwordKey = try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters)
+        let passwordKey = VaultPasswordKey(
+            key: try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters),
+            salt: record.salt, parameters: record.parameters)
+        return (try recoverKey(record: record, passwordKey: passwordKey), passwordKey)
+    }
+
+    /// Rebuilds an account's key with a password key of the same salt.
+    /// - Throws: as ``recover(username:password:)``; `.authenticationFailed` when the account
+    ///   was split under another salt.
+    func recoverKey(username: String, passwordKey: VaultPasswordKey) throws -> CustodyPrivateKey {
+        let record = try record(username: username)
+        guard record.salt == passwordKey.salt, record.parameters == passwordKey.parameters else {
+            throw KeyCustodyError(.authenticationFailed, "The vault account \"\(username)\" was not split under this session's password key.")
+        }
+        return try recoverKey(record: record, passwordKey: passwordKey)
+    }
+
+    private func recoverKey(record: VaultAccountRecord, passwordKey sessionKey: VaultPasswordKey) throws -> CustodyPrivateKey {
+        let username = record.username
+        let passwordKey = sessionKey.key
         var shares: [ShamirShare] = [], failures: [(nodeID: String, error: KeyCustodyError)] = []
         for holder in record.holders where shares.count < record.threshold {
             guard let node = nodes.first(where: { $0.nodeID == holder.nodeID }) else {

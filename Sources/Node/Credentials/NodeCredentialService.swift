@@ -26,26 +26,21 @@ package final class NodeCredentialService: @unchecked Sendable {
 
     private var now: Int64 { Int64(runtime.clock.nowMilliseconds()) }
 
-    /// `options.policy` picks the policy (`standard` by default); other option keys, such as
-    /// the VC API's `checks`, are accepted and ignored: every applicable check always runs.
-    private func verifier(_ options: JSONObject) -> CredentialVerifier? {
-        switch options["policy"]?.stringValue {
-        case nil, "standard"?: standard
-        case "accredited"?: accredited
-        default: nil
+    /// The verifier of the options' policy.
+    private func verifier(_ options: VerificationOptions) -> CredentialVerifier {
+        switch options.policy {
+        case .standard: standard
+        case .accredited: accredited
         }
     }
 
-    package func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
-        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
-        return VerificationVerdict(await verifier.verify(input, now: now))
+    package func verifyCredential(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
+        VerificationVerdict(await verifier(options).verify(input, now: now))
     }
 
-    package func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
-        guard let verifier = verifier(options) else { return .malformed("options.policy must be 'standard' or 'accredited'.") }
-        let presentations = PresentationVerifier(credentials: verifier, challenges: challenges)
-        return VerificationVerdict(await presentations.verify(input, challenge: options["challenge"]?.stringValue,
-                                                              domain: options["domain"]?.stringValue, now: now))
+    package func verifyPresentation(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
+        let presentations = PresentationVerifier(credentials: verifier(options), challenges: challenges)
+        return VerificationVerdict(await presentations.verify(input, challenge: options.challenge, domain: options.domain, now: now))
     }
 
     /// Who a bearer token acts as: an account by an issuer token (its keys unlocked by the
@@ -122,22 +117,18 @@ package final class NodeCredentialService: @unchecked Sendable {
 
     /// `POST /credentials/status`: `{"credentialId", "purpose": "revocation"|"suspension",
     /// "value": true|false}`, by the issuer's token.
-    package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+    package func updateStatus(_ request: StatusChangeRequest, bearer: String?) async -> StatusOutcome {
         let (principal, refusal) = principal(bearer, missing: "Send the issuer's token: \(Self.tokenHint)")
         guard let principal else { return .unauthorized(refusal) }
         let account = principal.account
-        guard let id = request["credentialId"]?.stringValue, let purpose = request["purpose"]?.stringValue,
-              purpose == "revocation" || purpose == "suspension", let value = request["value"]?.boolValue else {
-            return .malformed("The body is {\"credentialId\", \"purpose\": \"revocation\" or \"suspension\", \"value\": true or false}.")
-        }
+        let (id, purpose, value) = (request.credentialId, request.purpose.rawValue, request.value)
         do {
             guard let entry = try IssuedCredentialIndex(directory: runtime.directory).entries(of: id)?.first(where: { $0.purpose == purpose }) else {
                 return .notFound("This node issued no credential \(id) with a \(purpose) entry.")
             }
             let (did, _, custody) = try await signer(principal)
             let receipt = try await runtime.submitStatusUpdate(did: did, list: entry.list, index: entry.index, value: value, signer: custody)
-            return .updated(["credentialId": .string(id), "purpose": .string(purpose), "value": .bool(value),
-                             "transactionId": .string(receipt.transactionId.description)])
+            return .updated(request, transactionId: receipt.transactionId.description)
         } catch let error as ChainError where error.isRefusal {
             // The chain refused it: the token's account does not hold this status list.
             return .forbidden("The status change was refused: \(error.reason)")

@@ -2,6 +2,7 @@ package import Chain
 package import Credentials
 package import DID
 package import KeyCustody
+package import Primitives
 
 /// Where a use case sends its transactions and reads what it needs to build them: the data
 /// directory's own chain (``NodeRuntime``), or a running node over its HTTP API (the CLI's
@@ -54,6 +55,28 @@ package protocol ChainGateway: Sendable {
     /// - Throws: when it cannot be read.
     func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation]
 
+    /// Files a membership request (`specs/chain.md` §5.1).
+    /// - Returns: its state, approvals included.
+    /// - Throws: `ChainError` when it is refused; `NodeError` when the node cannot be reached.
+    func fileMembershipRequest(_ request: MembershipRequest) async throws -> MembershipRequestState
+
+    /// The membership requests awaiting the committee, read as committee member `approver`.
+    /// - Throws: `ChainError.unauthorized` when `approver` is not a sitting committee member.
+    func pendingMembershipRequests(approver: String, committeeKey: Secp256k1PrivateKey) async throws -> [MembershipRequestState]
+
+    /// The issuer registry: every applicant with its accreditations.
+    /// - Throws: when it cannot be read.
+    func issuers() async throws -> [IssuerRecord]
+
+    /// A fresh nonce for an authorization check: through a node, its single-use challenge
+    /// (`POST /challenges`); on the data directory, 32 random bytes.
+    func authorizationNonce() async throws -> [UInt8]
+
+    /// Checks a grant with the grantee's recoverable signature over `check`.
+    /// - Returns: the verdict: granted, or the condition that failed.
+    /// - Throws: when no verdict could be reached (a used or unknown challenge, unreadable state).
+    func checkAuthorization(_ check: AuthorizationCheck, signature: [UInt8]) async throws -> AuthorizationVerdict
+
     /// One lane per issuer DID, in which this process plans and anchors its batches one at a time.
     var issuerLanes: IssuerLanes { get }
 
@@ -100,6 +123,32 @@ extension NodeRuntime: ChainGateway {
 
     package func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] {
         try credentialRegistry().plannedAllocations(issuer: issuer, purpose: purpose, count: count)
+    }
+
+    package func fileMembershipRequest(_ request: MembershipRequest) async throws -> MembershipRequestState {
+        switch await MembershipDesk(runtime: self).file(request) {
+        case .filed(let state): return state
+        case .refused(let code, let reason): throw ChainError(ChainError.Code(code), reason)
+        case .failed(let detail): throw NodeError(detail)
+        }
+    }
+
+    package func pendingMembershipRequests(approver: String, committeeKey: Secp256k1PrivateKey) async throws -> [MembershipRequestState] {
+        // The data directory's holder reads its files directly; the signature is still checked,
+        // so a key that is not the committee's is told so here as through a node.
+        let now = clock.nowMilliseconds()
+        try CommitteeReadSignature(resource: MembershipDesk.listResource, approver: approver, key: committeeKey, chainId: chainId, time: now)
+            .check(resource: MembershipDesk.listResource, chainId: chainId, state: store, now: now)
+        return try MembershipDesk(runtime: self).pending()
+    }
+
+    package func issuers() async throws -> [IssuerRecord] { try credentialRegistry().issuers() }
+
+    package func authorizationNonce() async throws -> [UInt8] { SecureRandom.bytes(count: 32) }
+
+    package func checkAuthorization(_ check: AuthorizationCheck, signature: [UInt8]) async throws -> AuthorizationVerdict {
+        try credentialRegistry().checkAuthorization(id: check.grantId, scopeItem: check.scopeItem, nonce: check.nonce, signature: signature,
+                                                    now: clock.nowMilliseconds())
     }
 
     package func close() { node.shutdown() }

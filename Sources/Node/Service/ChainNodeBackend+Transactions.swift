@@ -1,6 +1,7 @@
 package import Chain
 package import Credentials
 package import DID
+import Primitives
 
 /// The node's write endpoints for clients that sign for themselves: one-time key certificates
 /// from the membership service, then transactions signed with those keys.
@@ -14,7 +15,27 @@ extension ChainNodeBackend {
     }
 
     package func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
-        OneTimeKeyCertification(service: runtime.membershipService, clock: runtime.clock).certify(request)
+        let outcome = OneTimeKeyCertification(service: runtime.membershipService, clock: runtime.clock).certify(request)
+        // A member the committee has not admitted yet is told so, with the approvals so far.
+        if case .refused(let code, _) = outcome, code == ChainError.Code.unauthorized.name,
+           let pending = try? membership.pendingRequest(of: request.memberHandle) {
+            return .refused(code: ChainError.Code.awaitingApproval.name, reason: pending.summary)
+        }
+        return outcome
+    }
+
+    package func registerDID(_ request: DIDRegistrationRequest, bearer: String?) async -> DIDRegistrationOutcome {
+        await registrar.register(request, bearer: bearer)
+    }
+
+    package func fileMembershipRequest(_ request: MembershipRequest) async -> MembershipRequestOutcome {
+        await membership.file(request)
+    }
+
+    package func pendingMembershipRequests(signedBy signature: CommitteeReadSignature) async throws -> [MembershipRequestState] {
+        try signature.check(resource: MembershipDesk.listResource, chainId: runtime.chainId, state: runtime.store,
+                            now: runtime.clock.nowMilliseconds())
+        return try membership.pending()
     }
 }
 
@@ -34,6 +55,29 @@ extension ChainNodeBackend {
 
     package func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader] {
         try runtime.store.headers(from: height, limit: limit)
+    }
+
+    package func issuers() async throws -> [IssuerRecord] { try runtime.credentialRegistry().issuers() }
+
+    package func delegation(_ id: DelegationID) async throws -> DelegationRecord? { try await runtime.delegationRecord(id) }
+
+    package func checkAuthorization(grantId: [UInt8], scope: String, nonce: String, signature: [UInt8]) async -> AuthorizationCheckOutcome {
+        let now = runtime.clock.nowMilliseconds()
+        // The node's own single-use challenge: a signed answer cannot be replayed, here or elsewhere.
+        switch (try? credentials.challenges.consume(nonce, now: Int64(now))) ?? .unknown {
+        case .fresh: break
+        case .used: return .refused("The challenge was used already; ask for a fresh one (POST /challenges).")
+        case .expired: return .refused("The challenge has expired; ask for a fresh one (POST /challenges).")
+        case .unknown: return .refused("The nonce is not a challenge of this node; ask for one (POST /challenges).")
+        }
+        do {
+            return .verdict(try runtime.credentialRegistry().checkAuthorization(id: grantId, scopeItem: scope, nonce: Array(nonce.utf8),
+                                                                                signature: signature, now: now))
+        } catch let error as CredentialsError {
+            return .refused(error.reason)
+        } catch {
+            return .failed("Checking grant \(Hex.encode(grantId)) failed: \(error)")
+        }
     }
 
     package func statusEntry(list: String, index: Int) async throws -> (value: Int, counter: UInt64)? {

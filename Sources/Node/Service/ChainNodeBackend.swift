@@ -18,6 +18,10 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package let transactions: TransactionSubmission
     /// Issuance and status changes, counted by outcome.
     package let credentialMetrics: CredentialWriteMetrics
+    /// Membership requests and their approvals.
+    package let membership: MembershipDesk
+    /// DID writes of logged-in full-custody accounts.
+    package let registrar: DIDRegistrar
     private let commits = CommitTimer()
 
     /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
@@ -25,10 +29,15 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     ///   - runtime: the node's chain, keys and data directory.
     ///   - metrics: the backend the node's write metrics are recorded in (the one the HTTP
     ///     server exports); by default nothing is recorded.
-    package init(runtime: NodeRuntime, metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws {
+    ///   - approvesMembershipRequests: whether the node approves each membership request with the
+    ///     operator's committee key as it is filed (a chain whose committee is the operator alone).
+    package init(runtime: NodeRuntime, metrics: any MetricsFactory = NOOPMetricsHandler.instance,
+                 approvesMembershipRequests: Bool = false) throws {
         self.runtime = runtime
+        membership = MembershipDesk(runtime: runtime, approvesRequests: approvesMembershipRequests)
         resolver = runtime.resolver()
         credentials = NodeCredentialService(runtime: runtime)
+        registrar = DIDRegistrar(runtime: runtime, sessions: credentials.sessions)
         transactions = TransactionSubmission(node: runtime.node, store: runtime.store, metrics: TransactionMetrics(factory: metrics))
         credentialMetrics = CredentialWriteMetrics(factory: metrics)
         let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path

@@ -3,11 +3,11 @@ package import Primitives
 
 /// The node's credential endpoints, answered by its ``NodeCredentialService``.
 extension ChainNodeBackend {
-    package func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+    package func verifyCredential(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
         await credentials.verifyCredential(input, options: options)
     }
 
-    package func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+    package func verifyPresentation(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
         await credentials.verifyPresentation(input, options: options)
     }
 
@@ -17,7 +17,7 @@ extension ChainNodeBackend {
         credentialMetrics.recorded(await credentials.issueCredential(credential, options: options, bearer: bearer))
     }
 
-    package func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+    package func updateStatus(_ request: StatusChangeRequest, bearer: String?) async -> StatusOutcome {
         credentialMetrics.recorded(await credentials.updateStatus(request, bearer: bearer))
     }
 

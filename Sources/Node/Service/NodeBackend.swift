@@ -21,14 +21,14 @@ public protocol NodeBackend: Sendable {
     ///   - input: the `verifiableCredential` member: a credential object or a compact JWT string.
     ///   - options: the request's `options` object; unknown members must be ignored.
     /// - Returns: the verdict, each check named.
-    func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict
+    func verifyCredential(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict
 
     /// Verifies a presentation (`POST /presentations/verify`).
     /// - Parameters:
     ///   - input: the `verifiablePresentation` member: an object or a compact JWT string.
     ///   - options: the request's `options` (`challenge`, `domain`, others ignored).
     /// - Returns: the verdict, each check named.
-    func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict
+    func verifyPresentation(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict
 
     /// A fresh single-use challenge for a later presentation (`POST /challenges`).
     /// - Returns: the challenge, or `nil` when the node holds as many unanswered challenges as
@@ -48,7 +48,7 @@ public protocol NodeBackend: Sendable {
     ///   - request: the whole request object (VC API `UpdateCredentialStatusRequest`).
     ///   - bearer: the `Authorization: Bearer` token, or `nil`.
     /// - Returns: the update or why not.
-    func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome
+    func updateStatus(_ request: StatusChangeRequest, bearer: String?) async -> StatusOutcome
 
     /// The status list credential with this id (`GET /status-lists/{id}`), or `nil` if none.
     func statusListCredential(id: String) async -> JSONValue?
@@ -71,6 +71,32 @@ public protocol NodeBackend: Sendable {
 
     /// Certifies a member's one-time keys (`POST /membership/certificates`).
     func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome
+
+    /// Files a request to be admitted as a member (`POST /membership/requests`).
+    func fileMembershipRequest(_ request: MembershipRequest) async -> MembershipRequestOutcome
+
+    /// The membership requests awaiting the committee (`GET /membership/requests`), for a
+    /// committee member only.
+    /// - Parameter signature: the committee member's signature of the read.
+    /// - Throws: `ChainError.unauthorized` when the signature is not a sitting member's, fresh;
+    ///   others when the requests or the state cannot be read.
+    func pendingMembershipRequests(signedBy signature: CommitteeReadSignature) async throws -> [MembershipRequestState]
+
+    /// Creates, updates or deactivates a DID for the logged-in account of `bearer`
+    /// (`POST /1.0/create|update|deactivate`).
+    func registerDID(_ request: DIDRegistrationRequest, bearer: String?) async -> DIDRegistrationOutcome
+
+    /// The issuer registry (`GET /issuers`).
+    /// - Throws: when the state cannot be read.
+    func issuers() async throws -> [IssuerRecord]
+
+    /// A delegation as the chain holds it (`GET /delegations/{id}`), `nil` when there is none.
+    /// - Throws: when the state cannot be read.
+    func delegation(_ id: DelegationID) async throws -> DelegationRecord?
+
+    /// Checks an authorization grant for its grantee (`POST /authorizations/check`): the
+    /// grantee signed a challenge of this node's (`POST /challenges`), which is used up.
+    func checkAuthorization(grantId: [UInt8], scope: String, nonce: String, signature: [UInt8]) async -> AuthorizationCheckOutcome
 
     /// Logs a full-custody account in (`POST /sessions`): its vault keys are unlocked for the
     /// session only.
@@ -115,6 +141,30 @@ extension NodeBackend {
 
     /// A backend without a chain knows no transactions.
     public func transactionState(_ id: TransactionID) async throws -> TransactionState? { nil }
+
+    /// A backend without a chain admits no one.
+    public func fileMembershipRequest(_ request: MembershipRequest) async -> MembershipRequestOutcome {
+        .refused(code: ChainError.Code.unavailable.name, reason: "This node does not take membership requests.")
+    }
+
+    /// A backend without a chain holds no requests.
+    public func pendingMembershipRequests(signedBy signature: CommitteeReadSignature) async throws -> [MembershipRequestState] { [] }
+
+    /// A backend without accounts registers nothing.
+    public func registerDID(_ request: DIDRegistrationRequest, bearer: String?) async -> DIDRegistrationOutcome {
+        .unauthorized("This node holds no accounts to register DIDs for.")
+    }
+
+    /// A backend without a chain has no issuers.
+    public func issuers() async throws -> [IssuerRecord] { [] }
+
+    /// A backend without a chain has no delegations.
+    public func delegation(_ id: DelegationID) async throws -> DelegationRecord? { nil }
+
+    /// A backend without a chain has no grants.
+    public func checkAuthorization(grantId: [UInt8], scope: String, nonce: String, signature: [UInt8]) async -> AuthorizationCheckOutcome {
+        .refused("This node keeps no authorization grants.")
+    }
 
     /// A backend without accounts opens no sessions.
     public func openSession(username: String, password: SecureBytes) async -> SessionOutcome {

@@ -2,8 +2,8 @@ public import Primitives
 
 /// The result of `POST /credentials/status`.
 public enum StatusOutcome: Sendable, Hashable {
-    /// The status changed; the value, if any, is the response body (200).
-    case updated(JSONValue?)
+    /// The status changed (200), by the transaction with this id.
+    case updated(StatusChangeRequest, transactionId: String)
     /// The request is not a status update (400).
     case malformed(String)
     /// No credential or status list with that id (404).

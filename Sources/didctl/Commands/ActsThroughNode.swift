@@ -32,11 +32,17 @@ extension AuditLogCommand: ActsThroughNode {}
 extension IssuerApplyCommand: ActsThroughNode {}
 extension IssuerApproveCommand: ActsThroughNode {}
 extension IssuerRevokeCommand: ActsThroughNode {}
+extension AccountApproveCommand: ActsThroughNode {}
+extension AccountRequestsCommand: ActsThroughNode {}
+extension AuthorizeCheckCommand: ActsThroughNode {}
+extension IssuerListCommand: ActsThroughNode {}
+extension AccountDelegateCommand: ActsThroughNode {}
+extension AccountRevokeDelegationCommand: ActsThroughNode {}
 
 enum NodeOption {
     /// The commands that take `--node`, as a user types them.
     static let commands = ["credential verify", "presentation challenge", "presentation verify", "did resolve", "did create", "did update",
-                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "credential revoke", "credential suspend", "credential reinstate", "node admit", "account create", "credential issue", "audit trace", "audit link", "audit log", "authorize grant", "authorize revoke", "presentation create", "chain info", "chain blocks"]
+                           "did deactivate", "cpt register", "cpt show", "issuer apply", "issuer approve", "issuer revoke", "issuer list", "credential revoke", "credential suspend", "credential reinstate", "node admit", "account create", "account approve", "account requests", "account delegate", "account revoke-delegation", "authorize check", "credential issue", "audit trace", "audit link", "audit log", "authorize grant", "authorize revoke", "presentation create", "chain info", "chain blocks"]
 
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {

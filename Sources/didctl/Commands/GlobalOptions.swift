@@ -36,10 +36,13 @@ struct GlobalOptions: ParsableArguments {
         return try NodeRuntime(directory: directory, access: access)
     }
 
-    /// Submits this data directory's operator's committee approval of `action` through `chain`.
+    /// Submits a committee approval of `action` through `chain`, carried by the operator's
+    /// member key.
+    /// - Parameter approver: the committee member whose key (in this data directory) signs it.
     /// - Returns: the receipt and whether the action executed.
-    func approve(_ action: GovernanceAction, through chain: any ChainGateway) async throws -> (receipt: TransactionReceipt, executed: Bool) {
-        let (approver, key) = try directory.operatorCommitteeKey()
+    func approve(_ action: GovernanceAction, through chain: any ChainGateway,
+                 as approver: String = DataDirectory.operatorCommitteeID) async throws -> (receipt: TransactionReceipt, executed: Bool) {
+        let (approver, key) = try directory.committeeKey(approver)
         return try await chain.approve(action, approver: approver, committeeKey: key, member: try directory.operatorMember())
     }
 

@@ -35,9 +35,12 @@ struct NodeClient: Sendable {
     }
 
     /// GETs `path` (appended as it is, so a DID keeps its colons) with an `Accept` header.
-    func get(_ path: String, query: [URLQueryItem] = [], accept: String = "application/json") async throws -> (status: Int, body: JSONObject) {
+    /// - Parameter headers: further request headers (such as a committee member's signature).
+    func get(_ path: String, query: [URLQueryItem] = [], accept: String = "application/json",
+             headers: [(String, String)] = []) async throws -> (status: Int, body: JSONObject) {
         var request = HTTPClientRequest(url: try url(path, query: query))
         request.headers.add(name: "Accept", value: accept)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         return try await send(request)
     }
 

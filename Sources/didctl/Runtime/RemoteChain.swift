@@ -70,7 +70,12 @@ struct RemoteChain: ChainGateway {
     }
 
     func delegationRecord(_ id: DelegationID) async throws -> DelegationRecord? {
-        throw DidctlFailure("Acting under a delegation through --node is not offered yet: run the command on the node's data directory.")
+        let (status, body) = try await client.get("delegations/\(id)")
+        if status == 404 { return nil }
+        guard status == 200, let record = try? DelegationRecord(canonicalBytes: JCS.canonicalize(.object(body))) else {
+            throw DidctlFailure("The node at \(client.base) answered \(status) for delegation \(id).")
+        }
+        return record
     }
 
     func schemaIdentifier(registeredBy transaction: TransactionID) async throws -> CPTIdentifier? {
@@ -129,7 +134,63 @@ struct RemoteChain: ChainGateway {
         }
     }
 
+    func fileMembershipRequest(_ request: MembershipRequest) async throws -> MembershipRequestState {
+        let (status, body) = try await client.post("membership/requests", request.json)
+        guard status == 200 || status == 202 else { throw Self.refusal(body, status: status, doing: "file the membership request") }
+        return try Self.membershipRequest(body)
+    }
+
+    func pendingMembershipRequests(approver: String, committeeKey: Secp256k1PrivateKey) async throws -> [MembershipRequestState] {
+        let signature = try CommitteeReadSignature(resource: MembershipDesk.listResource, approver: approver, key: committeeKey,
+                                                   chainId: chainId, time: UInt64(Date().timeIntervalSince1970 * 1000))
+        let (status, body) = try await client.get("membership/requests", headers: [("Chancery-Committee", signature.header)])
+        guard status == 200, let requests = body["requests"]?.arrayValue else {
+            throw DidctlFailure(body["detail"]?.stringValue ?? "The node at \(client.base) answered \(status) for the membership requests.")
+        }
+        return try requests.map { try Self.membershipRequest($0.objectValue ?? [:]) }
+    }
+
+    func issuers() async throws -> [IssuerRecord] {
+        let (status, body) = try await client.get("issuers")
+        guard status == 200, let entries = body["issuers"]?.arrayValue else {
+            throw DidctlFailure("The node at \(client.base) answered \(status) for the issuer registry.")
+        }
+        return try entries.map { try IssuerRecord(stateBytes: JCS.canonicalize($0)) }
+    }
+
+    func authorizationNonce() async throws -> [UInt8] {
+        let (status, body) = try await client.post("challenges", .object([:]))
+        guard status == 200, let challenge = body["challenge"]?.stringValue else {
+            throw DidctlFailure(body["detail"]?.stringValue ?? "The node at \(client.base) answered \(status) when asked for a challenge.")
+        }
+        return Array(challenge.utf8)
+    }
+
+    func checkAuthorization(_ check: AuthorizationCheck, signature: [UInt8]) async throws -> AuthorizationVerdict {
+        let (status, body) = try await client.post("authorizations/check", [
+            "grantId": .string(Hex.encode(check.grantId)), "scope": .string(check.scopeItem),
+            "nonce": .string(String(decoding: check.nonce, as: UTF8.self)), "signature": .string(Base64URL.encode(signature))])
+        guard status == 200, let name = body["verdict"]?.stringValue,
+              let verdict = AuthorizationVerdict.allCases.first(where: { "\($0)" == name }) else {
+            throw DidctlFailure(body["detail"]?.stringValue ?? "The node at \(client.base) answered \(status) for the authorization check.")
+        }
+        return verdict
+    }
+
     func close() {}
+
+    /// A membership request's state as the node answers it.
+    private static func membershipRequest(_ body: JSONObject) throws -> MembershipRequestState {
+        guard let name = body["name"]?.stringValue, let handle = body["memberHandle"]?.stringValue.flatMap({ try? MemberHandle(hex: $0) }),
+              let action = body["action"].flatMap({ try? GovernanceAction(json: $0) }),
+              let filedAt = body["filedAt"]?.doubleValue.flatMap({ UInt64(exactly: $0) }),
+              let threshold = body["threshold"]?.doubleValue.flatMap({ Int(exactly: $0) }), let admitted = body["admitted"]?.boolValue else {
+            throw DidctlFailure("The node answered a membership request without its name, handle, action or approvals.")
+        }
+        return MembershipRequestState(name: name, handle: handle, action: action, filedAt: filedAt,
+                                      approvals: (body["approvals"]?.arrayValue ?? []).compactMap(\.stringValue), threshold: threshold,
+                                      admitted: admitted)
+    }
 
     /// A resolution result from the resolver endpoint's answer (a result on success, or a
     /// problem whose `type` is the DID Resolution error URL).

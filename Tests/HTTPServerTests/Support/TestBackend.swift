@@ -60,7 +60,7 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         OneTimeKeyCertification(service: fixture.chain.membershipService, clock: fixture.chain.clock).certify(request)
     }
 
-    func verifyCredential(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+    func verifyCredential(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
         if VerificationOffload.isCurrent { lock.withLock { offloaded += 1 } }
         blocking?.hold()
         await hold()
@@ -68,9 +68,9 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         return Self.verdict(input)
     }
 
-    func verifyPresentation(_ input: JSONValue, options: JSONObject) async -> VerificationVerdict {
+    func verifyPresentation(_ input: JSONValue, options: VerificationOptions) async -> VerificationVerdict {
         await hold()
-        guard options["challenge"]?.stringValue == "c-1" else {
+        guard options.challenge == "c-1" else {
             return .notVerified(checks: [["check": "challenge", "verified": false]],
                                 errors: [["check": "challenge", "detail": "The presentation's challenge is not the one issued."]], extra: [:])
         }
@@ -95,11 +95,12 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         return .issued(.object(signed))
     }
 
-    func updateStatus(_ request: JSONObject, bearer: String?) async -> StatusOutcome {
+    func updateStatus(_ request: StatusChangeRequest, bearer: String?) async -> StatusOutcome {
         guard bearer == "issuer-token" else { return .unauthorized("Send the issuer account's bearer token.") }
-        guard let id = request["credentialId"]?.stringValue else { return .malformed("The request needs 'credentialId'.") }
+        let id = request.credentialId
         if id == "urn:uuid:busy" { return .unavailable("Other changes of this index kept landing first; try again.") }
-        return id == "urn:uuid:known" ? .updated(nil) : .notFound("No credential \(id) was issued here.")
+        return id == "urn:uuid:known" ? .updated(request, transactionId: String(repeating: "0", count: 64))
+            : .notFound("No credential \(id) was issued here.")
     }
 
     func statusListCredential(id: String) async -> JSONValue? {

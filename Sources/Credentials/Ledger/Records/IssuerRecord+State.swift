@@ -4,7 +4,7 @@ import Primitives
 
 extension IssuerRecord {
     /// The JCS JSON stored in state; accreditation periods keyed by the CPT number in decimal.
-    var stateBytes: [UInt8] {
+    package var stateBytes: [UInt8] {
         var periods = JSONObject()
         for (number, list) in accreditations.sorted(by: { $0.key < $1.key }) {
             periods[String(number)] = .array(list.map { period in
@@ -18,7 +18,7 @@ extension IssuerRecord {
                                  "applied": .number(Double(applied)), "accreditations": .object(periods)])
     }
 
-    init(stateBytes: [UInt8]) throws {
+    package init(stateBytes: [UInt8]) throws {
         let corrupt = ChainError(.corruptLedger, "A stored issuer record cannot be read.")
         guard let json = try? JSONValue(parsing: stateBytes), let did = json["did"]?.stringValue.flatMap({ try? DID(parsing: $0) }),
               let name = json["name"]?.stringValue, let schemas = json["schemas"]?.arrayValue,

@@ -26,7 +26,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     let sessionLifetime: TimeInterval
     let clock: @Sendable () -> Date
     private let lock = NSLock()
-    private var sessions: [String: (key: CustodyPrivateKey, expires: Date)] = [:]
+    private var sessions: [String: (key: CustodyPrivateKey, expires: Date, passwordKey: VaultPasswordKey)] = [:]
 
     /// Wraps a vault.
     /// - Parameters:
@@ -45,9 +45,9 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     ///   - password: the account's password.
     /// - Throws: as ``SplitVault/recover(username:password:)``.
     public func unlock(_ key: KeyReference, password: SecureBytes) throws {
-        let privateKey = try vault.recoverKey(username: key.id, password: password)
+        let (privateKey, passwordKey) = try vault.recoverKeyAndPasswordKey(username: key.id, password: password)
         let expires = clock().addingTimeInterval(sessionLifetime)
-        lock.withLock { sessions[key.id] = (privateKey, expires) }
+        lock.withLock { sessions[key.id] = (privateKey, expires, passwordKey) }
     }
 
     /// Ends the session of an account, wiping its key; does nothing if none is open.
@@ -71,6 +71,32 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
         let privateKey = try sessionKey(key).secp256k1(key.id)
         do { return try privateKey.signature(forDigest: digest) }
         catch { throw KeyCustodyError(.invalidInput, "The vault cannot sign: \(error)") }
+    }
+
+    /// Generates one more key for the user whose key `existing` is unlocked, split under the
+    /// password key that session kept (the same salt), so no password is needed now and the
+    /// password alone still recovers it later; the new key is unlocked until `existing`'s
+    /// session would end.
+    /// - Parameters:
+    ///   - key: the new key's reference, a username not yet in the vault.
+    ///   - existing: an unlocked key of the same user.
+    ///   - threshold: t.
+    /// - Returns: the new public key.
+    /// - Throws: `KeyCustodyError.notUnlocked` when `existing` is not unlocked; as
+    ///   ``SplitVault/createAccount(username:passwordKey:keyType:threshold:nodes:)``.
+    @discardableResult
+    public func generateKey(_ key: KeyReference, sameLoginAs existing: KeyReference, threshold: Int = 3) throws -> Secp256k1PublicKey {
+        _ = try sessionKey(existing)
+        guard let session = lock.withLock({ sessions[existing.id] }) else {
+            throw KeyCustodyError(.notUnlocked, "The vault key \"\(existing.id)\" is not unlocked; unlock it with its password first.")
+        }
+        guard case .secp256k1(let publicKey) = try vault.createAccount(username: key.id, passwordKey: session.passwordKey, keyType: .secp256k1,
+                                                                        threshold: threshold) else {
+            preconditionFailure("a secp256k1 dealing has secp256k1 commitments")
+        }
+        let privateKey = try vault.recoverKey(username: key.id, passwordKey: session.passwordKey)
+        lock.withLock { sessions[key.id] = (privateKey, session.expires, session.passwordKey) }
+        return publicKey
     }
 
     /// The unlocked key of an open, unexpired session.

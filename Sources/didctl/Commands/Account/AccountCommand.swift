@@ -5,7 +5,7 @@ import ArgumentParser
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
-        abstract: "Create, recover and list member accounts (custody: full, partial or hsm), and delegate for them.",
-        subcommands: [AccountCreateCommand.self, AccountRecoverCommand.self, AccountListCommand.self,
+        abstract: "Create, admit (k-of-n), recover and list member accounts (custody: full, partial or hsm), and delegate for them.",
+        subcommands: [AccountCreateCommand.self, AccountApproveCommand.self, AccountRequestsCommand.self, AccountRecoverCommand.self, AccountListCommand.self,
                       AccountDelegateCommand.self, AccountRevokeDelegationCommand.self])
 }

@@ -10,7 +10,7 @@ import Primitives
 struct AccountCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
-        abstract: "Create a member account and admit it on the chain.",
+        abstract: "Create a member account and file its membership request (approved by the committee).",
         discussion: """
             full:    the key is generated and split 3-of-5 across the vault nodes; password from \
             CHANCERY_PASSWORD or a prompt.
@@ -18,10 +18,14 @@ struct AccountCreateCommand: AsyncParsableCommand {
             from CHANCERY_PASSWORD or a prompt.
             hsm:     the key stays in a PKCS#11 token (generated there if the label is new); PIN from \
             CHANCERY_PKCS11_PIN or a prompt.
-            With --node URL the keys are created here as above and the admission goes through that             running node, approved by this data directory's operator (a committee member).
+            The account files a membership request (with --node, through that running node); a \
+            committee member approves it with 'didctl account approve NAME'. Where this data \
+            directory holds a committee key (the operator's, or --approver's), it approves at once. \
+            The account writes once admitted; run create again to see where its request stands.
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var committee: CommitteeOptions
 
     @Argument(help: "The account name (letters, digits, '-', '_', '.').")
     var name: String
@@ -55,14 +59,56 @@ struct AccountCreateCommand: AsyncParsableCommand {
         let output = Output(json: global.json)
         let directory = global.directory
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' first.") }
-        guard (try? directory.account(name)) == nil else { throw DidctlFailure("An account named '\(name)' already exists.") }
         // Before the keystore is written: an account refused by a busy directory leaves nothing
         // behind. Through a node, the node holds the ledger and nothing here is locked.
         if global.nodeURL == nil { try directory.lockForWriting() }
         let chain = try await global.chain()
         defer { chain.close() }
+        let record: AccountRecord, member: CustodyKey
+        if let existing = try? directory.account(name) {
+            // An earlier create whose request did not reach the committee: the same keys ask again.
+            guard existing.custody == custody else {
+                throw DidctlFailure("An account named '\(name)' already exists with \(existing.custody) custody.")
+            }
+            record = existing
+            member = try await directory.custodian(for: existing).member
+        } else {
+            (record, member) = try await createKeys(in: directory)
+        }
+        let sealing = try directory.auditorSealingKeys(genesis: try directory.genesis(), epoch: try await chain.currentEpoch())
+        var state: MembershipRequestState
+        do {
+            state = try await chain.fileMembershipRequest(name: name, custody: custody, member: member, auditorKeys: sealing)
+        } catch let error as ChainError where error.code == .alreadyExists && error.reason.contains("already admitted") {
+            // Running create again on a member says so, as it says where a pending request stands.
+            output.emit(["name": name, "custody": custody, "publicKey": record.publicKey, "memberHandle": record.handle, "admitted": true],
+                        text: "Account '\(name)' (\(custody) custody), member handle \(record.handle), is already a member.")
+            return
+        }
+        // A directory holding a committee key approves its own applicant at once.
+        var transactionId: String?
+        if !state.admitted, directory.holdsCommitteeKey(committee.approver), !state.approvals.contains(committee.approver) {
+            let (approver, key) = try directory.committeeKey(committee.approver)
+            let approved = try await chain.approveMembership(name: name, approver: approver, committeeKey: key,
+                                                             carrier: try directory.operatorMember())
+            state = approved.state
+            transactionId = approved.receipt.transactionId.description
+        }
+        var json: [String: Any] = ["name": name, "custody": custody, "publicKey": record.publicKey, "memberHandle": record.handle,
+                                   "admitted": state.admitted, "approvals": state.approvals, "threshold": state.threshold]
+        json["transactionId"] = transactionId
+        output.emit(json, text: """
+            Account '\(name)' (\(custody) custody), member handle \(record.handle)
+            \(state.admitted ? "Admitted as a member; create its DIDs with 'didctl did create --account \(name)'."
+                            : "Membership request filed: \(state.approvals.count) of \(state.threshold) committee approvals; "
+                              + "each committee member approves with 'didctl account approve \(name)'.")
+            """)
+    }
+
+    /// Creates the account's long-term key in its custody mode and saves the account's record.
+    private func createKeys(in directory: DataDirectory) async throws -> (AccountRecord, CustodyKey) {
         var record = AccountRecord(name: name, custody: custody, publicKey: "", handle: "")
-        let publicKey: Secp256k1PublicKey
+        let publicKey: Secp256k1PublicKey, member: CustodyKey
         switch custody {
         case "partial":
             let password = try TerminalSecrets().secret(.password, account: name)
@@ -71,9 +117,14 @@ struct AccountCreateCommand: AsyncParsableCommand {
             let custodian = try SoftwareCustodian(creating: path, password: password)
             publicKey = try custodian.generateKey(name: name)
             record.keystore = path
+            member = (custodian, record.memberKey)
         case "full":
             let password = try TerminalSecrets().secret(.password, account: name)
-            publicKey = try directory.vault().createAccount(username: name, password: password, threshold: threshold)
+            let vault = try directory.vault()
+            publicKey = try vault.createAccount(username: name, password: password, threshold: threshold)
+            let custodian = VaultCustodian(vault: vault)
+            try custodian.unlock(record.memberKey, password: password)
+            member = (custodian, record.memberKey)
         default:
             let pin = try TerminalSecrets().secret(.pin, account: name)
             let custodian = try PKCS11Custodian(modulePath: pkcs11Module!, tokenLabel: tokenLabel!, pin: pin)
@@ -85,23 +136,11 @@ struct AccountCreateCommand: AsyncParsableCommand {
             record.pkcs11Module = pkcs11Module
             record.tokenLabel = tokenLabel
             record.keyLabel = keyLabel
+            member = (custodian, record.memberKey)
         }
         record.publicKey = Hex.encode(publicKey.compressedRepresentation)
         record.handle = MemberHandle(publicKey: publicKey).description
         try directory.save(record)
-
-        // Public state gets the handle and custody mode only; the name and the long-term key go
-        // sealed to the auditor's key of the current epoch (`specs/audit.md` §1).
-        let epoch = try await chain.currentEpoch()
-        let member = try MemberRecord(profile: MemberProfile(name: name, publicKey: publicKey), custody: custody,
-                                      sealedTo: try directory.auditorSealingKeys(genesis: try directory.genesis(), epoch: epoch), epoch: epoch)
-        let (receipt, executed) = try await global.approve(member.admission, through: chain)
-        output.emit(["name": name, "custody": custody, "publicKey": record.publicKey,
-                     "memberHandle": record.handle, "admitted": executed, "transactionId": receipt.transactionId.description],
-                    text: """
-                        Created account '\(name)' (\(custody) custody), member handle \(record.handle)
-                        \(executed ? "Admitted as a member in block \(receipt.height); create its DIDs with 'didctl did create'."
-                                   : "Admission approved by the operator; more committee approvals are needed.")
-                        """)
+        return (record, member)
     }
 }

@@ -46,21 +46,21 @@ struct AccountDelegateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         let custody = try await directory.custodian(for: try directory.account(name))
         let delegator = try custody.primaryDID()
-        let signer = try custody.signer(for: delegator, document: try await runtime.currentDIDState(of: delegator).document)
+        let signer = try custody.signer(for: delegator, document: try await chain.currentDIDState(of: delegator).document)
         let publicKey = try await signer.custodian.publicKey(for: signer.key)
-        let now = runtime.clock.nowMilliseconds()
+        let now = chain.clock.nowMilliseconds()
         let validUntil = until.flatMap(DIDDateTime.init(parsing:)).map { UInt64(max(0, $0.secondsSince1970)) * 1000 }
             ?? now + 30 * 86_400_000
         let terms = try DelegationTerms(delegator: delegator.description, delegatorKey: publicKey, delegate: to,
                                         purposes: try purpose.map(DelegationPurpose.init(name:)),
                                         rateLimit: try DelegationRateLimit(count: rate.count, perMilliseconds: rate.perMilliseconds),
                                         validUntil: validUntil, time: now)
-        let grant = try await DelegationGrant.signed(terms, chainId: runtime.genesis.chainId, custodian: signer.custodian, key: signer.key)
-        let receipt = try await runtime.submit(type: .delegationGrant, body: try grant.body(), member: custody.member)
+        let grant = try await DelegationGrant.signed(terms, chainId: chain.chainId, custodian: signer.custodian, key: signer.key)
+        let receipt = try await chain.submit(type: .delegationGrant, body: try grant.body(), member: custody.member)
         let id = try terms.id().description
         let until = DIDDateTime(secondsSince1970: Int64(validUntil / 1000)).description
         Output(json: global.json).emit(

@@ -24,18 +24,17 @@ struct AccountRevokeDelegationCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory)
-        defer { runtime.node.shutdown() }
+        let chain = try await global.chain()
+        defer { chain.close() }
         let custody = try await directory.custodian(for: try directory.account(account))
         let id = try DelegationID(hex: id)
         // The grant's delegator key signs its revocation: the account's DID key of that name.
-        let granted = try runtime.store.value(namespace: ChainNamespace.delegation, key: id.bytes)
-            .map { try DelegationRecord(canonicalBytes: $0).terms.delegatorKey.lowercased() }
+        let granted = try await chain.delegationRecord(id)?.terms.delegatorKey.lowercased()
         let held = custody.didKeys.last { $0.publicKey.lowercased() == granted }
         let signer: CustodyKey = try held.map { (custody.custodian, KeyReference($0.key)) } ?? custody.signer(for: try custody.primaryDID())
-        let revocation = try await DelegationRevocation.signed(id, time: runtime.clock.nowMilliseconds(), chainId: runtime.genesis.chainId,
+        let revocation = try await DelegationRevocation.signed(id, time: chain.clock.nowMilliseconds(), chainId: chain.chainId,
                                                                custodian: signer.custodian, key: signer.key)
-        let receipt = try await runtime.submit(type: .delegationRevoke, body: revocation.body, member: custody.member)
+        let receipt = try await chain.submit(type: .delegationRevoke, body: revocation.body, member: custody.member)
         Output(json: global.json).emit(
             ["id": id.description, "revoked": true, "transactionId": receipt.transactionId.description, "height": receipt.height],
             text: "Revoked delegation \(id) in block \(receipt.height).")

@@ -11,6 +11,7 @@ struct NodeAdmitCommand: AsyncParsableCommand {
         abstract: "Approve admitting a node (k-of-n: each committee member runs this).")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var committee: CommitteeOptions
 
     @Argument(help: "The node id: its 32-byte BIP-340 key in hex, as 'didctl init' prints it.")
     var nodeId: String
@@ -25,7 +26,8 @@ struct NodeAdmitCommand: AsyncParsableCommand {
         let chain = try await global.chain()
         defer { chain.close() }
         let (receipt, executed) = try await global.approve(
-            GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]), through: chain)
+            GovernanceAction(kind: "admitNode", parameters: ["nodeId": .string(nodeId.lowercased())]), through: chain,
+            as: committee.approver)
         Output(json: global.json).emit(
             ["nodeId": nodeId.lowercased(), "admitted": executed, "transactionId": receipt.transactionId.description,
              "height": receipt.height],

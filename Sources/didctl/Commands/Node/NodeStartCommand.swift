@@ -37,6 +37,10 @@ struct NodeStartCommand: AsyncParsableCommand {
             help: "Seconds the node waits before trying an account's password or PIN again after it failed to unlock; doubles per further failure, at most 15 minutes or this, whichever is more.")
     var unlockBackoff: Int = 60
 
+    @Flag(name: .customLong("approve-membership-requests"),
+          help: "Approve each membership request filed with this node with the operator's committee key. For a chain whose committee is the operator alone; with more members, each still approves with 'didctl account approve'.")
+    var approvesMembershipRequests = false
+
     func validate() throws {
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
         guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
@@ -54,7 +58,11 @@ struct NodeStartCommand: AsyncParsableCommand {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets = MetricsExporter.durationBuckets
         let metrics = MetricsExporter(factory: factory, contentType: MetricsExporter.prometheusText) { registry.emitToBuffer() }
-        let backend = try ChainNodeBackend(runtime: runtime, metrics: factory)
+        if approvesMembershipRequests {
+            // Checked before serving: a node that cannot approve must not say it will.
+            _ = try directory.operatorCommitteeKey()
+        }
+        let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests)
         let (host, port) = Self.address(listen)!
         let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(host: host, port: port), metrics: metrics)
         let json = global.json

@@ -76,15 +76,14 @@ struct AuthorizeCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let grant = try? Hex.decode(id), grant.count == 16 else { throw ValidationError("A grant id is 32 hex digits.") }
-        let runtime = try NodeRuntime(directory: global.directory, access: .read)
-        defer { runtime.node.shutdown() }
-        let custody = try await runtime.directory.custodian(for: try runtime.directory.account(granteeAccount))
+        let chain = try await global.chain(.read)
+        defer { chain.close() }
+        let custody = try await global.directory.custodian(for: try global.directory.account(granteeAccount))
         let grantee = try custody.primaryDID()
-        let key = try custody.signer(for: grantee, document: try await runtime.currentDIDState(of: grantee).document)
-        let check = AuthorizationCheck(grantId: grant, scopeItem: scope)
-        let signature = try await check.signature(chainId: runtime.genesis.chainId, custodian: key.custodian, key: key.key)
-        let verdict = try runtime.credentialRegistry().checkAuthorization(id: grant, scopeItem: scope, nonce: check.nonce, signature: signature,
-                                                                          now: runtime.clock.nowMilliseconds())
+        let key = try custody.signer(for: grantee, document: try await chain.currentDIDState(of: grantee).document)
+        let check = AuthorizationCheck(grantId: grant, scopeItem: scope, nonce: try await chain.authorizationNonce())
+        let signature = try await check.signature(chainId: chain.chainId, custodian: key.custodian, key: key.key)
+        let verdict = try await chain.checkAuthorization(check, signature: signature)
         Output(json: global.json).emit(["id": id, "scope": scope, "granted": verdict.isGranted, "verdict": "\(verdict)"],
                                        text: verdict.isGranted ? "Granted: \(scope)." : "Not granted: \(verdict).")
         if !verdict.isGranted { throw DidctlFailure("The grant does not authorize this access: \(verdict).") }

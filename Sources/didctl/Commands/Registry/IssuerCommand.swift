@@ -45,6 +45,7 @@ struct IssuerApplyCommand: AsyncParsableCommand {
 struct IssuerApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve an issuer's accreditation (each committee member runs it; k-of-n).")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var committee: CommitteeOptions
     @Argument(help: "The applicant's DID.") var did: String
     @Option(help: "A CPT number or id to accredit for (repeatable).") var cpt: [String]
 
@@ -53,7 +54,8 @@ struct IssuerApproveCommand: AsyncParsableCommand {
         do { issuer = try DID(parsing: did) } catch let error as DIDError { throw ValidationError(error.reason) }
         let chain = try await global.chain()
         defer { chain.close() }
-        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.accreditation(of: issuer, schemas: try cptNumbers(cpt)), through: chain)
+        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.accreditation(of: issuer, schemas: try cptNumbers(cpt)), through: chain,
+                                                           as: committee.approver)
         Output(json: global.json).emit(["did": did, "executed": executed, "transactionId": receipt.transactionId.description],
                                        text: executed ? "\(did) is accredited." : "Approval recorded; more committee approvals are needed.")
     }
@@ -63,6 +65,7 @@ struct IssuerApproveCommand: AsyncParsableCommand {
 struct IssuerRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Approve revoking an issuer's accreditation (all CPTs unless --cpt).")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var committee: CommitteeOptions
     @Argument(help: "The issuer's DID.") var did: String
     @Option(help: "A CPT number or id (repeatable); none = all.") var cpt: [String] = []
 
@@ -72,7 +75,8 @@ struct IssuerRevokeCommand: AsyncParsableCommand {
         let chain = try await global.chain()
         defer { chain.close() }
         let schemas = cpt.isEmpty ? nil : try cptNumbers(cpt)
-        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.revocation(of: issuer, schemas: schemas), through: chain)
+        let (receipt, executed) = try await global.approve(IssuerRegistryExecutor.revocation(of: issuer, schemas: schemas), through: chain,
+                                                           as: committee.approver)
         Output(json: global.json).emit(["did": did, "executed": executed, "transactionId": receipt.transactionId.description],
                                        text: executed ? "\(did)'s accreditation is revoked." : "Approval recorded; more committee approvals are needed.")
     }
@@ -84,9 +88,9 @@ struct IssuerListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let runtime = try NodeRuntime(directory: global.directory, access: .read)
-        defer { runtime.node.shutdown() }
-        let issuers = try runtime.credentialRegistry().issuers()
+        let chain = try await global.chain(.read)
+        defer { chain.close() }
+        let issuers = try await chain.issuers()
         let rows: [[String: Any]] = issuers.map {
             ["did": $0.did.description, "name": $0.name, "applied": $0.appliedSchemas.map(Int.init), "accredited": $0.currentlyAccredited.map(Int.init)]
         }

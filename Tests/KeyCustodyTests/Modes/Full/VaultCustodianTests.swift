@@ -55,4 +55,25 @@ struct VaultCustodianTests {
         await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await custodian.sign(digest: digest, with: KeyReference("carol")) }
         #expect(throws: KeyCustodyError(.invalidInput, "")) { try custodian.generateKey(didKey, password: fixture.password) }
     }
+
+    @Test("a key generated in a session without the password is recovered later by the password alone; with no session it is refused")
+    func keyFromSessionPasswordKey() async throws {
+        let fixture = try VaultFixture()
+        _ = try fixture.vault.createAccount(username: "dana", password: fixture.password)
+        let session = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
+        let member = KeyReference("dana"), didKey = KeyReference("dana.did-1")
+        #expect(throws: KeyCustodyError(.notUnlocked, "")) { try session.generateKey(didKey, sameLoginAs: member) }
+        try session.unlock(member, password: fixture.password)
+        let generated = try session.generateKey(didKey, sameLoginAs: member)
+        let digest = Hash.sha256(Array("registrar".utf8))
+        #expect(generated.isValidSignature(try await session.sign(digest: digest, with: didKey), forDigest: digest))
+        // A later log-in with the password rebuilds it; a wrong password does not.
+        let later = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
+        #expect(throws: KeyCustodyError(.authenticationFailed, "")) { try later.unlock(didKey, password: fixture.wrongPassword) }
+        try later.unlock(didKey, password: fixture.password)
+        #expect(generated.isValidSignature(try await later.sign(digest: digest, with: didKey), forDigest: digest))
+        // Ending the member's session ends what it may create.
+        session.lock(member)
+        #expect(throws: KeyCustodyError(.notUnlocked, "")) { try session.generateKey(KeyReference("dana.did-2"), sameLoginAs: member) }
+    }
 }

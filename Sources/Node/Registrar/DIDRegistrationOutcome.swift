@@ -1,0 +1,15 @@
+public import Chain
+public import DID
+
+/// What the registrar did (DID Registration's `didState`).
+public enum DIDRegistrationOutcome: Sendable {
+    /// The operation committed: the DID, its document afterwards (`nil` once deactivated), its
+    /// version, and the transaction that carried it.
+    case finished(did: DID, document: DIDDocument?, versionId: UInt64, receipt: TransactionReceipt)
+    /// Refused: the request, the DID's state or the chain said no (`failed`, with the reason).
+    case failed(String)
+    /// No session, or one that ended (`failed`, answered 401).
+    case unauthorized(String)
+    /// The node could not decide (`failed`, answered 500; the detail goes to its log).
+    case nodeFailure(String)
+}
