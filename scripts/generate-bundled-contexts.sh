@@ -13,6 +13,8 @@ https://www.w3.org/2018/credentials/v1 contexts/vc-data-model/contexts/credentia
 https://www.w3.org/2018/credentials/examples/v1 contexts/vc-data-model/contexts/credentials/examples/v1
 https://www.w3.org/ns/credentials/v2 contexts/vc-data-model/contexts/credentials/v2
 https://www.w3.org/ns/credentials/examples/v2 contexts/vc-data-model/contexts/credentials/examples/v2
+https://www.w3.org/ns/credentials/undefined-terms/v2 contexts/vc-data-model/contexts/credentials/undefined-terms/v2
+https://www.w3.org/ns/odrl.jsonld contexts/w3c-ns/odrl.jsonld
 https://w3id.org/security/v1 contexts/vc-data-model/contexts/credentials/security/v1
 https://w3id.org/security/v2 contexts/spruce-ssi-contexts/w3id-security-v2.jsonld
 https://w3id.org/security/data-integrity/v1 contexts/vc-data-integrity/contexts/data-integrity/v1

@@ -16,8 +16,11 @@ public enum CanonicalizationHashAlgorithm: Sendable, Hashable {
         }
     }
 
-    /// The digest of `bytes`.
-    func digest(_ bytes: [UInt8]) -> [UInt8] {
+    /// The digest of `bytes` with this function (what the Data Integrity RDFC suites hash the
+    /// canonical N-Quads with).
+    /// - Parameter bytes: The message.
+    /// - Returns: 32 bytes for SHA-256, 48 for SHA-384.
+    public func digest(_ bytes: [UInt8]) -> [UInt8] {
         switch self {
         case .sha256: return Array(SHA256.hash(data: bytes))
         case .sha384: return Array(SHA384.hash(data: bytes))

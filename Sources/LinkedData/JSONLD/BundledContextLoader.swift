@@ -1,8 +1,10 @@
 import Primitives
 
 /// The default ``ContextLoader``: the read-only set of context documents compiled into the
-/// module (VC 1.1 and 2.0 with their examples, Data Integrity v1/v2, Multikey, JWK, DID v1,
-/// security v1/v2, Ed25519Signature2020, JsonWebSignature2020 and the status list contexts),
+/// module (VC 1.1 and 2.0 with their examples and VC 2.0's undefined-terms context, ODRL (which
+/// the VC 1.1 examples include), Data Integrity v1/v2, Multikey, JWK, DID v1, security v1/v2
+/// (which define Ed25519Signature2018), Ed25519Signature2020, JsonWebSignature2020 and the
+/// status list contexts),
 /// parsed once per process. Any other URL is refused with ``LinkedDataError`` `unknownContext`.
 public struct BundledContextLoader: ContextLoader {
     /// Creates the loader; all instances share the documents parsed once.

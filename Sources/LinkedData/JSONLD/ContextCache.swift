@@ -17,12 +17,25 @@ final class ContextCache: @unchecked Sendable {
     }
 
     static let capacity = 1_024
-    /// The cache key of the initial context with no base IRI.
-    static let initialKey = 0
 
     private let lock = AdaptiveLock()
     private var entries: [Key: ActiveContext] = [:]
+    private var initialKeys: [String: Int] = [:]
     private var nextKey = 1
+
+    /// The cache identity of the initial context with base IRI `base`: 0 without a base, and
+    /// one number per base seen (up to ``capacity`` bases; `nil` beyond).
+    func initialKey(base: String?) -> Int? {
+        guard let base else { return 0 }
+        return lock.withLock {
+            if let key = initialKeys[base] { return key }
+            guard initialKeys.count < Self.capacity else { return nil }
+            let key = nextKey
+            nextKey += 1
+            initialKeys[base] = key
+            return key
+        }
+    }
 
     func context(for key: Key) -> ActiveContext? {
         lock.withLock { entries[key] }

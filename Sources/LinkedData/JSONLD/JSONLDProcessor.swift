@@ -31,7 +31,7 @@ public struct JSONLDProcessor: Sendable {
     /// - Throws: ``LinkedDataError`` `invalidJSONLD` (with the specification's error code),
     ///   `unknownContext`, or `droppedTerm` when `options.refuseDroppedTerms` is set.
     public func expand(_ document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> JSONValue {
-        var engine = JSONLDEngine(loader: loader, options: options, cache: options.base == nil ? cache : nil)
+        var engine = JSONLDEngine(loader: loader, options: options, cache: cache)
         let expanded = try engine.expandDocument(document)
         if options.refuseDroppedTerms, let first = engine.droppedTerms.first {
             throw LinkedDataError.droppedTerm(first)
@@ -48,7 +48,7 @@ public struct JSONLDProcessor: Sendable {
     /// - Returns: The dataset.
     /// - Throws: As ``expand(_:options:)``.
     public func toRDF(_ document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> RDFDataset {
-        var engine = JSONLDEngine(loader: loader, options: options, cache: options.base == nil ? cache : nil)
+        var engine = JSONLDEngine(loader: loader, options: options, cache: cache)
         let expanded = try engine.expandDocument(document)
         if options.refuseDroppedTerms, let first = engine.droppedTerms.first {
             throw LinkedDataError.droppedTerm(first)
@@ -68,7 +68,7 @@ public struct JSONLDProcessor: Sendable {
     /// - Returns: The member name, or `nil` if every member expands.
     /// - Throws: As ``expand(_:options:)`` (never `droppedTerm`).
     public func firstDroppedTerm(in document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> String? {
-        var engine = JSONLDEngine(loader: loader, options: options, cache: options.base == nil ? cache : nil)
+        var engine = JSONLDEngine(loader: loader, options: options, cache: cache)
         _ = try engine.expandDocument(document)
         return engine.droppedTerms.first
     }
@@ -79,7 +79,7 @@ extension JSONLDEngine {
     /// final unwrapping of a lone `@graph`.
     mutating func expandDocument(_ document: JSONValue) throws -> JSONValue {
         var activeContext = ActiveContext(base: options.base)
-        if options.base == nil { activeContext.cacheKey = ContextCache.initialKey }
+        activeContext.cacheKey = cache?.initialKey(base: options.base)
         if let expandContext = options.expandContext {
             let context = expandContext.objectValue?["@context"] ?? expandContext
             activeContext = try processContext(activeContext, context, baseURL: options.base)

@@ -31,8 +31,11 @@ struct JSONLDProcessorSuiteTests {
         check(entry)
     }
 
+    /// Runs the entry twice: the second run takes its contexts from the processor's cache.
     private func check(_ entry: JSONLDTestSuite.Entry) {
-        let failure = JSONLDTestSuite.run(entry)
+        let first = JSONLDTestSuite.run(entry)
+        let second = JSONLDTestSuite.run(entry)
+        let failure = first ?? second
         if let reason = Self.knownFailures[entry.testDescription] {
             withKnownIssue(Comment(rawValue: reason)) {
                 #expect(failure == nil, Comment(rawValue: failure ?? ""))

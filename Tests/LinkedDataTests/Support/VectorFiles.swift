@@ -17,6 +17,21 @@ enum VectorFiles {
         try JSONValue(parsing: Array(try Data(contentsOf: root.appendingPathComponent(path))))
     }
 
+    /// The repository's `specs/vectors` folder (published vectors shared by all test targets).
+    static let specs: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("specs/vectors")
+
+    /// The text of `specs/vectors/<path>`.
+    static func specText(_ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: specs.appendingPathComponent(path)), as: UTF8.self)
+    }
+
+    /// The files of `specs/vectors/<path>`.
+    static func specFiles(_ path: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: specs.appendingPathComponent(path).path)) ?? []
+    }
+
     /// Whether `Vectors/<path>` exists.
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
