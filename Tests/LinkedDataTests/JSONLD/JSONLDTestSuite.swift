@@ -49,7 +49,7 @@ enum JSONLDTestSuite {
             guard url.hasPrefix(JSONLDTestSuite.base) else { return try BundledContextLoader().loadContext(url) }
             let path = "json-ld-api/" + url.dropFirst(JSONLDTestSuite.base.count)
             guard VectorFiles.exists(path), let document = try? VectorFiles.json(path) else {
-                throw LinkedDataErrorProbe.unknown(url)
+                throw LinkedDataError.unknownContext(url)
             }
             return RemoteContext(documentURL: url, document: document)
         }
@@ -96,15 +96,6 @@ enum JSONLDTestSuite {
         } catch {
             return "error \(error)"
         }
-    }
-}
-
-/// An unknown-context error for the test loader (the module's initialisers are package-only).
-enum LinkedDataErrorProbe {
-    static func unknown(_ url: String) -> any Error {
-        // The bundled loader's refusal is the module's own unknownContext error.
-        do { _ = try BundledContextLoader().loadContext(url) } catch { return error }
-        return CancellationError()
     }
 }
 
