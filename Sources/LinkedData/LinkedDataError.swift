@@ -26,8 +26,12 @@ public struct LinkedDataError: CodedError, Sendable {
         /// A context URL outside the loader's set; ``LinkedDataError/context`` holds the URL.
         public static let unknownContext = Code("unknownContext")
         /// A member of the input that expanded to nothing (not a keyword, not a term, no
-        /// `@vocab`); ``LinkedDataError/context`` holds its name.
+        /// `@vocab`), or a type or identifier that expanded to no absolute IRI, so JSON-LD drops
+        /// it from the RDF form; ``LinkedDataError/context`` holds the member name or value.
         public static let droppedTerm = Code("droppedTerm")
+        /// A context file of an operator's directory that cannot be read, is not JSON or does
+        /// not have its pinned SHA-256; ``LinkedDataError/context`` holds the context URL.
+        public static let invalidContextFile = Code("invalidContextFile")
         /// Canonicalization gave up: the dataset needs more work than the limits allow (a
         /// poison graph, RDFC-1.0 section 4.4).
         public static let workLimitExceeded = Code("workLimitExceeded")
@@ -68,8 +72,11 @@ public struct LinkedDataError: CodedError, Sendable {
     }
     /// A member of the input that expanded to nothing.
     package static func droppedTerm(_ term: String, file: String = #fileID, line: Int = #line) -> Self {
-        Self(.droppedTerm, "The member '\(term)' is not defined by the document's contexts and was dropped by JSON-LD expansion.",
+        Self(.droppedTerm, "'\(term)' is not defined by the document's contexts (or is not an absolute IRI) and would be dropped from the RDF form.",
              context: term, file: file, line: line)
+    }
+    package static func invalidContextFile(_ url: String, _ reason: String, file: String = #fileID, line: Int = #line) -> Self {
+        Self(.invalidContextFile, reason, context: url, file: file, line: line)
     }
     package static func workLimitExceeded(_ reason: String, file: String = #fileID, line: Int = #line) -> Self {
         Self(.workLimitExceeded, reason, file: file, line: line)

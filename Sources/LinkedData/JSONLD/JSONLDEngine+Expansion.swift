@@ -171,7 +171,9 @@ extension JSONLDEngine {
                     }
                     // An @id of keyword form expands to null; the node is kept without identifier
                     // and toRdf leaves out its statements.
-                    result["@id"] = try expandIRI(activeContext, id, documentRelative: true).map(JSONValue.string) ?? .null
+                    let expandedID = try expandIRI(activeContext, id, documentRelative: true)
+                    noteDropped(id, ifNotAbsolute: expandedID)
+                    result["@id"] = expandedID.map(JSONValue.string) ?? .null
                     continue
                 case "@type":
                     let items: [JSONValue] = value.arrayValue ?? [value]
@@ -180,9 +182,9 @@ extension JSONLDEngine {
                         guard case .string(let type) = item else {
                             throw Self.error("invalid type value", "@type must be a string or an array of strings.")
                         }
-                        if let expanded = try expandIRI(state.typeScopedContext, type, documentRelative: true, vocab: true) {
-                            types.append(.string(expanded))
-                        }
+                        let expanded = try expandIRI(state.typeScopedContext, type, documentRelative: true, vocab: true)
+                        if result["@value"] == nil, element["@value"] == nil { noteDropped(type, ifNotAbsolute: expanded) }
+                        if let expanded { types.append(.string(expanded)) }
                     }
                     expandedValue = value.arrayValue != nil ? .array(types) : (types.first ?? .null)
                     if let existing = result["@type"] {
@@ -392,17 +394,27 @@ extension JSONLDEngine {
         }
     }
 
+    /// Records `value` as dropped when it expanded to something toRdf cannot keep as a node: not
+    /// an absolute IRI nor a blank node identifier (an undefined type, or a relative identifier
+    /// without a base IRI).
+    mutating func noteDropped(_ value: String, ifNotAbsolute expanded: String?) {
+        guard let expanded else {
+            droppedTerms.append(value)
+            return
+        }
+        if !IRI.isAbsolute(expanded), !Keywords.isBlankNodeIdentifier(expanded), !Keywords.isKeyword(expanded) {
+            droppedTerms.append(value)
+        }
+    }
+
     /// Value Expansion (JSON-LD 1.1 API section 5.3.2).
-    func expandValue(_ activeContext: ActiveContext, activeProperty: String?, _ value: JSONValue) throws -> JSONValue {
+    mutating func expandValue(_ activeContext: ActiveContext, activeProperty: String?, _ value: JSONValue) throws -> JSONValue {
         let definition = activeProperty.flatMap { activeContext.terms[$0] }
         let typeMapping = definition?.typeMapping
-        if case .string(let string) = value {
-            if typeMapping == "@id" {
-                return .object(JSONObject([("@id", try expandIRI(activeContext, string, documentRelative: true).map(JSONValue.string) ?? .null)]))
-            }
-            if typeMapping == "@vocab" {
-                return .object(JSONObject([("@id", try expandIRI(activeContext, string, documentRelative: true, vocab: true).map(JSONValue.string) ?? .null)]))
-            }
+        if case .string(let string) = value, typeMapping == "@id" || typeMapping == "@vocab" {
+            let expanded = try expandIRI(activeContext, string, documentRelative: true, vocab: typeMapping == "@vocab")
+            noteDropped(string, ifNotAbsolute: expanded)
+            return .object(JSONObject([("@id", expanded.map(JSONValue.string) ?? .null)]))
         }
         var result = JSONObject([("@value", value)])
         if let typeMapping, !["@id", "@vocab", "@none"].contains(typeMapping) {

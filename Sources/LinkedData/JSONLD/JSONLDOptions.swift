@@ -20,8 +20,9 @@ public struct JSONLDOptions: Sendable {
     public var rdfDirection: RDFDirection?
     /// Whether toRdf keeps triples whose predicate is a blank node (generalized RDF).
     public var produceGeneralizedRDF: Bool
-    /// Whether a member that expands to nothing is refused with ``LinkedDataError`` `droppedTerm`
-    /// (naming the first such member) instead of being dropped silently as JSON-LD does.
+    /// Whether a member that expands to nothing, or a `@type`, `@id` or IRI-typed value that
+    /// expands to no absolute IRI, is refused with ``LinkedDataError`` `droppedTerm` (naming the
+    /// first one) instead of being dropped silently from the RDF form as JSON-LD does.
     public var refuseDroppedTerms: Bool
 
     /// Creates options.

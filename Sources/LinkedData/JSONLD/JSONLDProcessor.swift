@@ -60,12 +60,13 @@ public struct JSONLDProcessor: Sendable {
     }
 
     /// The first member of `document` (in document order) that expansion drops because it is
-    /// not a keyword, not a term and there is no `@vocab`: a claim a signature over the RDF form
-    /// would not cover.
+    /// not a keyword, not a term and there is no `@vocab` — or the first `@type`, `@id` or
+    /// IRI-typed value that expands to no absolute IRI, which toRdf drops: a claim a signature
+    /// over the RDF form would not cover.
     /// - Parameters:
     ///   - document: The JSON-LD document.
     ///   - options: Base IRI and expand context.
-    /// - Returns: The member name, or `nil` if every member expands.
+    /// - Returns: The member name (or value), or `nil` if nothing is dropped.
     /// - Throws: As ``expand(_:options:)`` (never `droppedTerm`).
     public func firstDroppedTerm(in document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> String? {
         var engine = JSONLDEngine(loader: loader, options: options, cache: cache)

@@ -39,6 +39,25 @@ struct JSONLDProcessorTests {
         #expect(!dataset.nQuads().contains("blue"))
     }
 
+    @Test("an undefined type and an identifier that is no absolute IRI are named too: toRdf would drop them")
+    func droppedTypesAndIdentifiers() throws {
+        let undefinedType = try JSONValue(parsing: """
+            {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "MadeUpCredential"],
+             "issuer": "did:example:issuer", "credentialSubject": {"id": "did:example:subject"}}
+            """)
+        #expect(try Self.processor.firstDroppedTerm(in: undefinedType) == "MadeUpCredential")
+        let relativeIssuer = try JSONValue(parsing: """
+            {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+             "issuer": "issuer-1234", "credentialSubject": {"id": "did:example:subject"}}
+            """)
+        #expect(try Self.processor.firstDroppedTerm(in: relativeIssuer) == "issuer-1234")
+        let relativeID = try JSONValue(parsing: """
+            {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "1234", "type": ["VerifiableCredential"],
+             "issuer": "did:example:issuer", "credentialSubject": {"id": "did:example:subject"}}
+            """)
+        #expect(try Self.processor.firstDroppedTerm(in: relativeID) == "1234")
+    }
+
     @Test("VC 2.0 drops an undefined claim too; its undefined-terms context keeps it under @vocab")
     func undefinedTermsContext() throws {
         let plain = try JSONValue(parsing: """
