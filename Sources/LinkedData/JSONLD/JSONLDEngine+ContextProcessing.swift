@@ -2,13 +2,15 @@ import Primitives
 
 extension JSONLDEngine {
     /// The Context Processing algorithm (JSON-LD 1.1 API section 4.1.2), through the cache
-    /// when the active context came from it.
+    /// when the active context came from it and `cacheable` is set. Scoped contexts of cached
+    /// contexts come from context URLs, so they are cached; a context built from a document's
+    /// inline context has no cache identity, so nothing below it is.
     mutating func processContext(
         _ activeContext: ActiveContext, _ localContext: JSONValue, baseURL: String?,
         remoteContexts: [String] = [], overrideProtected: Bool = false, propagate: Bool = true,
-        validateScopedContext: Bool = true
+        validateScopedContext: Bool = true, cacheable: Bool = true
     ) throws -> ActiveContext {
-        guard remoteContexts.isEmpty, let cache, let parent = activeContext.cacheKey else {
+        guard cacheable, remoteContexts.isEmpty, let cache, let parent = activeContext.cacheKey else {
             return try processContextUncached(activeContext, localContext, baseURL: baseURL, remoteContexts: remoteContexts,
                                               overrideProtected: overrideProtected, propagate: propagate,
                                               validateScopedContext: validateScopedContext)

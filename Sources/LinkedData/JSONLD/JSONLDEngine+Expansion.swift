@@ -61,7 +61,10 @@ extension JSONLDEngine {
                                                overrideProtected: true)
         }
         if let local = element["@context"] {
-            activeContext = try processContext(activeContext, local, baseURL: baseURL)
+            // Only context URLs are cached: a document's inline contexts are its own, and caching
+            // them would let documents fill the cache.
+            let onlyURLs = (local.arrayValue ?? [local]).allSatisfy { $0.stringValue != nil }
+            activeContext = try processContext(activeContext, local, baseURL: baseURL, cacheable: onlyURLs)
         }
         let typeScopedContext = activeContext
         var inputType: String?
