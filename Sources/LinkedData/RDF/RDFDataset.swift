@@ -1,7 +1,7 @@
 /// An RDF dataset: a set of quads, kept in the order first added.
 ///
 /// Parse N-Quads with ``init(nQuads:)``, produce one from JSON-LD with
-/// ``JSONLDProcessor/toRDF(_:)``, and canonicalize it with ``RDFCanonicalizer``.
+/// ``JSONLDProcessor/toRDF(_:options:)``, and canonicalize it with ``RDFCanonicalizer``.
 public struct RDFDataset: Sendable {
     /// The quads, without duplicates, in the order first added.
     public private(set) var quads: [Quad]
