@@ -69,6 +69,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
+        // JSON-LD 1.1 expansion and toRdf over a bundled, read-only set of contexts, and RDF
+        // Dataset Canonicalization (RDFC-1.0): the foundation of the Data Integrity RDFC suites.
+        .target(
+            name: "LinkedData",
+            dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         .target(
             name: "KeyCustody",
             dependencies: ["Primitives", "CPKCS11"],
@@ -158,6 +164,8 @@ let package = Package(
         .testTarget(name: "NodeTests", dependencies: ["Node", "Credentials", "DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Node", "DID", "Chain", "Primitives"], swiftSettings: strictSettings),
+        .testTarget(name: "LinkedDataTests", dependencies: ["LinkedData", "Primitives"], exclude: ["Vectors"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestVectors", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
     ]
 )
