@@ -47,22 +47,18 @@ enum NodeOption {
     /// Why `command` cannot run: it was given `--node` but acts only on a data directory.
     static func refusal(of command: any ParsableCommand) -> String? {
         guard !(command is any ActsThroughNode), nodeURL(of: command) != nil else { return nil }
-        return "This command does not act through a node yet: leave out --node and run it on the node's data directory "
-            + "while the node is stopped. Commands that take --node: " + commands.joined(separator: ", ") + "."
+        return "This command acts on a data directory only: leave out --node and run it there (one that writes waits for "
+            + "the node to stop). Commands that take --node: " + commands.joined(separator: ", ") + "."
     }
 
-    /// The `--node` value of a parsed command, found through its `GlobalOptions` group (directly
-    /// on the command, or inside a shared option group such as revoke's).
-    private static func nodeURL(of command: any ParsableCommand) -> String? {
-        globalOptions(in: command, depth: 0)?.nodeURL
-    }
-
-    private static func globalOptions(in value: Any, depth: Int) -> GlobalOptions? {
-        if let group = value as? OptionGroup<GlobalOptions> { return group.wrappedValue }
-        if let options = value as? GlobalOptions { return options }
+    /// The `--node` value of a parsed command, found through its options group (directly on the
+    /// command, or inside a shared option group such as revoke's).
+    private static func nodeURL(of value: Any, depth: Int = 0) -> String? {
+        if let group = value as? OptionGroup<GlobalOptions> { return group.wrappedValue.nodeURL }
+        if let group = value as? OptionGroup<LocalOptions> { return group.wrappedValue.nodeURL }
         guard depth < 6 else { return nil }
         for child in Mirror(reflecting: value).children {
-            if let found = globalOptions(in: child.value, depth: depth + 1) { return found }
+            if let found = nodeURL(of: child.value, depth: depth + 1) { return found }
         }
         return nil
     }

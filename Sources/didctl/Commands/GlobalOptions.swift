@@ -3,13 +3,38 @@ import Chain
 import Foundation
 import Node
 
+/// The options of a command that can act through a running node (`--node` in its help).
+typealias GlobalOptions = CommandOptions<NodeOptionShown>
+
+/// The options of a command that acts on the data directory only: `--node` is still read, so
+/// that the command can say which commands take it, but its help does not offer it.
+typealias LocalOptions = CommandOptions<NodeOptionHidden>
+
+/// Whether a command's help shows `--node`.
+protocol NodeOptionVisibility {
+    /// The option's visibility in help.
+    static var visibility: ArgumentVisibility { get }
+}
+
+/// `--node` is offered: the command acts through a running node.
+enum NodeOptionShown: NodeOptionVisibility {
+    static var visibility: ArgumentVisibility { .default }
+}
+
+/// `--node` is read but not offered.
+enum NodeOptionHidden: NodeOptionVisibility {
+    static var visibility: ArgumentVisibility { .private }
+}
+
 /// Options every command accepts (CONTRACT.md, "didctl").
-struct GlobalOptions: ParsableArguments {
+struct CommandOptions<NodeOption: NodeOptionVisibility>: ParsableArguments {
     @Option(name: .customLong("data-dir"),
             help: "The node's data directory (default: $CHANCERY_HOME, else ~/.chancery).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("node"), help: "Act through a running node at this URL instead of opening the data directory.")
+    @Option(name: .customLong("node"),
+            help: ArgumentHelp("Act through a running node at this URL instead of opening the data directory.",
+                               visibility: NodeOption.visibility))
     var nodeURL: String?
 
     @Flag(name: .customLong("json"), help: "Print machine-readable JSON instead of text.")

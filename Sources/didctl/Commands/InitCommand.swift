@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a new chain in the data directory: genesis, committee, membership-service, auditor and node keys.",
         discussion: "Refuses if the directory already holds a chain. The operator is the first committee member and the first member.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(name: .customLong("chain-id"), help: "The chain's id (letters, digits, '-', '.').")
     var chainId = "chancery-local"
@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
             help: "An additional committee member as ID=COMPRESSED-SECP256K1-HEX (repeatable).")
     var committeeMembers: [String] = []
 
-    @Option(help: "Committee approvals needed for governance actions (default: 1).")
+    @Option(help: "Committee approvals needed for governance actions.")
     var threshold = 1
 
     @Option(name: .customLong("epoch-seconds"), help: "Length of a membership epoch in seconds.")

@@ -6,7 +6,7 @@ import Primitives
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version of didctl.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     func run() throws {
         let output = Output(json: global.json)

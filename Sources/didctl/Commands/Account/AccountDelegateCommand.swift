@@ -28,7 +28,7 @@ struct AccountDelegateCommand: AsyncParsableCommand {
     @Option(help: "recovery or operations (repeatable).")
     var purpose: [String]
 
-    @Option(help: "The delegate's rate limit, as \(RateLimitArgument.help) (default 10/d).")
+    @Option(help: "The delegate's rate limit, as \(RateLimitArgument.help).")
     var rate = RateLimitArgument(count: 10, perMilliseconds: 86_400_000)
 
     @Option(help: "When the delegation ends, as an RFC 3339 time such as 2026-06-30T00:00:00Z (default: in 30 days).")

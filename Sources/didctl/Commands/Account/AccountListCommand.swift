@@ -5,7 +5,7 @@ import ArgumentParser
 struct AccountListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts of this data directory.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     func run() throws {
         let accounts = try global.directory.accounts()

@@ -9,7 +9,7 @@ struct AccountRecoverCommand: ParsableCommand {
         commandName: "recover",
         abstract: "Full custody: re-authenticate, gather the vault shares, rebuild the key and check it.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Argument(help: "The account name.")
     var name: String

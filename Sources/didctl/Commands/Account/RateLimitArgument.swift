@@ -6,6 +6,13 @@ struct RateLimitArgument: ExpressibleByArgument {
     let count: UInt64
     let perMilliseconds: UInt64
 
+    /// As help prints a default: the form a user types.
+    var defaultValueDescription: String {
+        let unit = Self.units.last { perMilliseconds % $0.milliseconds == 0 } ?? Self.units[0]
+        let amount = perMilliseconds / unit.milliseconds
+        return "\(count)/\(amount == 1 ? "" : String(amount))\(unit.suffix)"
+    }
+
     static let units: [(suffix: String, milliseconds: UInt64)] = [("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
 
     init?(argument: String) {

@@ -10,7 +10,7 @@ struct BenchAuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Measure envelopes opened per second while the auditor's index follows the chain (all cores).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "Transactions in the ledger the index follows.")
     var transactions = 20_000

@@ -10,7 +10,7 @@ struct BenchChainCommand: AsyncParsableCommand {
         abstract: "Pre-sign transactions, submit them from concurrent clients to an embedded node, and report the figures.",
         discussion: "Uses a fresh chain in a temporary directory unless --data-dir names a new one (kept afterwards).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "Transactions submitted for the throughput figure.")
     var transactions = 200_000

@@ -9,7 +9,7 @@ struct BenchCustodyCommand: AsyncParsableCommand {
         commandName: "custody",
         abstract: "Measure one-time key issuance, SoftHSM2 signatures and split-vault create/recover latency.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "One-time keys to issue.")
     var keys = 5_000

@@ -10,7 +10,7 @@ struct BenchIssueCommand: AsyncParsableCommand {
         commandName: "issue",
         abstract: "Measure batch issuance from a CSV (evidence anchored) in credentials per second, end to end.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
     @Option(help: "CSV rows, one credential each.") var count = 100_000
     @Option(help: "Rounds (each a fresh batch on the same chain); the median is reported.") var rounds = 3
 

@@ -9,7 +9,7 @@ struct BenchPrimitivesCommand: ParsableCommand {
         commandName: "primitives",
         abstract: "Measure sign and verify for each curve, wrapper against the C library (median of rounds).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "Rounds per operation; the median round is reported.")
     var rounds = 7

@@ -16,7 +16,7 @@ struct BenchRegisterCommand: AsyncParsableCommand {
             process and share its cores; the HTTP requests cross real sockets.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "DIDs registered per phase and round (each its own did.create).")
     var dids = 20_000

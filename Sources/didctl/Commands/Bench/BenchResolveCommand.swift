@@ -11,7 +11,7 @@ struct BenchResolveCommand: AsyncParsableCommand {
         abstract: "Register DIDs on a fresh chain, then measure in-process resolutions per second and the cost of updates.",
         discussion: "The default 1,000,000 DIDs take several minutes to register; --dids makes a smaller chain.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(help: "DIDs registered (each its own did.create transaction).")
     var dids = 1_000_000

@@ -9,7 +9,7 @@ struct ChainVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-check every hash, signature, Merkle root and the state commitment; name the first bad block.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     func run() throws {
         let output = Output(json: global.json)

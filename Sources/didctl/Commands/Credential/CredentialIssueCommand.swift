@@ -31,7 +31,7 @@ struct CredentialIssueCommand: AsyncParsableCommand {
     @Option(help: "A CSV file, one subject per row.")
     var csv: String?
 
-    @Option(help: "jwt (default), sd-jwt, di-eddsa or di-ecdsa.")
+    @Option(help: "jwt, sd-jwt, di-eddsa or di-ecdsa.")
     var format: String = "jwt"
 
     @Option(help: "Validity in days from now (default: no expiry).")

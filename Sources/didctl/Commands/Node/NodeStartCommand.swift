@@ -28,7 +28,7 @@ struct NodeStartCommand: AsyncParsableCommand {
             to run them on Swift's own thread pool instead (slower: two thread hand-offs per request).
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     @Option(name: .customLong("listen"), help: "The address to serve HTTP on, HOST:PORT ([::1]:PORT for IPv6; port 0 picks a free one).")
     var listen = "127.0.0.1:8080"

@@ -8,7 +8,7 @@ struct NodeTokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Create an issuer token for an account; prints it once.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
     @Option(help: "The issuing account the token acts as.") var account: String
     @Option(help: "Days until the token expires (1 to \(IssuerTokens.maximumDays)).") var days = IssuerTokens.defaultDays
 

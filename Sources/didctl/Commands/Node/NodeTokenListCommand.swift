@@ -7,7 +7,7 @@ struct NodeTokenListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List issuer tokens (id, account, created, expires); the tokens themselves are not kept.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
 
     func run() async throws {
         let entries = IssuerTokens(directory: global.directory).entries()

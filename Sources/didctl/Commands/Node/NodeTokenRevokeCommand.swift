@@ -7,7 +7,7 @@ struct NodeTokenRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Revoke an issuer token by the id 'node token list' shows.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: LocalOptions
     @Argument(help: "The token's id (or a prefix naming one token).") var id: String
 
     func run() async throws {
