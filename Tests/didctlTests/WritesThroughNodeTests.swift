@@ -44,36 +44,70 @@ struct WritesThroughNodeTests {
                 "\(remoteBlocks) vs \(localBlocks)")
     }
 
-    @Test("four clients create DIDs through one node at once; every acknowledged DID resolves and the chain verifies")
+    @Test("four clients write through one node at once (DIDs, CPTs, issuance, revocations); every acknowledged write is on the chain afterwards and it verifies")
     func concurrentClients() throws {
-        let names = ["c1", "c2", "c3", "c4"]
-        let chain = try DIDCommandTests.Fixture(accounts: names.map { ($0, "partial") })
+        let setup = try CredentialCommandTests.Issuing()
+        let chain = setup.chain
         defer { chain.remove() }
+        for name in ["registrant", "author"] {
+            #expect(try chain.run(["account", "create", name, "--custody", "partial"], account: name).status == 0)
+        }
+        _ = try chain.json(["did", "create", "--account", "author"], account: "author")
+        let toRevoke = try (0..<3).map { try setup.issue(#"{"id": "\#(setup.holder)", "name": "R\#($0)", "degree": "BSc", "year": 2026}"#) }
+        var schemas: [URL] = []
+        for index in 0..<2 {
+            let file = chain.root.appendingPathComponent("schema-\(index).json")
+            try Data(CredentialCommandTests.schema.replacingOccurrences(of: "Diploma", with: "Diploma \(index)").utf8).write(to: file)
+            schemas.append(file)
+        }
+        let subject = chain.root.appendingPathComponent("subject.json")
+        try Data(#"{"id": "\#(setup.holder)", "name": "Alice", "degree": "MSc", "year": 2026}"#.utf8).write(to: subject)
         let node = try RunningNode(dataDirectory: chain.root)
         defer { node.stop() }
         let url = node.url.absoluteString
-        // Each client creates two DIDs in one shell, so the four run side by side.
-        let processes = try names.map { name -> (Process, Pipe) in
-            let process = Didctl.start(["did", "create", "--account", name, "--node", url, "--json", "--data-dir", chain.root.path],
-                                       environment: ["CHANCERY_PASSWORD": "pw-\(name)"])
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return (process, out)
+
+        // Each client runs its own commands one after another; the four run side by side.
+        let clients: [(account: String, commands: [[String]])] = [
+            ("registrant", (0..<3).map { _ in ["did", "create", "--account", "registrant"] }),
+            ("author", schemas.map { ["cpt", "register", "--account", "author", "--schema", $0.path] }),
+            ("university", (0..<2).map { ["credential", "issue", "--account", "university", "--cpt", setup.cpt, "--subject", subject.path,
+                                          "--out", chain.root.appendingPathComponent("issued-\($0)").path] }),
+            ("university", toRevoke.map { ["credential", "revoke", $0.id, "--account", "university"] }),
+        ]
+        /// What the clients printed, by client; guarded by `lock`.
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var outputs: [Int: [String]] = [:]
+            var failures: [String] = []
         }
-        defer { for (process, _) in processes where process.isRunning { process.terminate() } }
-        var dids: [String] = []
-        for (process, out) in processes {
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let did = object["did"] as? String { dids.append(did) }
+        let collected = Collected()
+        DispatchQueue.concurrentPerform(iterations: clients.count) { index in
+            for command in clients[index].commands {
+                let result = try? chain.run(command + ["--node", url, "--json"], account: clients[index].account)
+                collected.lock.withLock {
+                    if let result, result.status == 0 { collected.outputs[index, default: []].append(result.stdout) }
+                    else { collected.failures.append("\(command): \(result?.stderr ?? "did not run")") }
+                }
+            }
         }
-        #expect(dids.count == 4 && Set(dids).count == 4)
-        for did in dids {
-            let resolved = try chain.run(["did", "resolve", did, "--node", url])
-            #expect(resolved.status == 0, "\(did): \(resolved.stderr)")
+        #expect(collected.failures.isEmpty, "\(collected.failures)")
+        let answers = collected.outputs.mapValues { outputs in
+            outputs.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        let dids = (answers[0] ?? []).compactMap { $0["did"] as? String }
+        let cpts = (answers[1] ?? []).compactMap { $0["id"] as? String }
+        let issued = (answers[2] ?? []).compactMap { $0["file"] as? String }
+        #expect(dids.count == 3 && Set(dids).count == 3 && cpts.count == 2 && Set(cpts).count == 2 && issued.count == 2,
+                "\(answers)")
+        for did in dids { #expect(try chain.run(["did", "resolve", did, "--node", url]).status == 0, "\(did)") }
+        for cpt in cpts { #expect(try chain.run(["cpt", "show", cpt, "--node", url]).status == 0, "\(cpt)") }
+        for file in issued {
+            let verified = try chain.run(["credential", "verify", file, "--policy", "accredited", "--node", url])
+            #expect(verified.status == 0, "\(file): \(verified.stdout)")
+        }
+        for credential in toRevoke {
+            let verified = try chain.run(["credential", "verify", credential.file.path, "--node", url])
+            #expect(verified.status == 1 && verified.stdout.contains("revoked"), "\(credential.id): \(verified.stdout)")
         }
         node.stop()
         #expect(try chain.run(["chain", "verify"]).status == 0)
