@@ -180,6 +180,8 @@ for target in package.targets where ["Node", "NodeTests"].contains(target.name) 
 package.targets.first { $0.name == "didctlTests" }?.dependencies += [
     "ChainTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Logging", package: "swift-log"),
+    // Damage tests alter a ledger's rows the way a disk or a person would.
+    .product(name: "GRDB", package: "GRDB.swift"),
 ]
 // The node tests read what was recorded through swift-metrics' own test factory.
 package.targets.first { $0.name == "NodeTests" }?.dependencies.append(.product(name: "MetricsTestKit", package: "swift-metrics"))

@@ -58,6 +58,67 @@ public struct ChainVerifier: Sendable {
         return report
     }
 
+    /// Checks the newest blocks without replaying state, as a node does before it serves: the
+    /// head and up to `count` blocks under it link by hash, carry their heights and chain id,
+    /// are signed by a node of genesis or of current state, hold the transactions their Merkle
+    /// roots commit to, and never go back in time; and block 0 commits to the stored genesis
+    /// document. Cheap at any ledger size; `verify` checks everything, state included.
+    /// - Parameter count: how many blocks below the head to check (the head always is).
+    /// - Returns: the report; a damaged block is a report naming it, not an error.
+    /// - Throws: only when the store cannot be read at all.
+    public func verifyRecent(_ count: UInt64) throws -> ChainVerificationReport {
+        var report = ChainVerificationReport(verifiedBlocks: 0, verifiedTransactions: 0)
+        let genesis: Genesis?, head: SignedBlockHeader?
+        do {
+            genesis = try store.genesis()
+            head = try store.head()
+        } catch let error as ChainError where error.code == .corruptLedger {
+            report.problem = "The ledger's genesis or head block cannot be read: \(error.reason)"
+            return report
+        }
+        guard let genesis, let head else {
+            report.problem = "The store holds no chain."
+            return report
+        }
+        let nodes = Set(genesis.nodes.compactMap { try? Hex.decode($0) })
+            .union(try store.entries(namespace: ChainNamespace.node, prefix: []).map(\.key))
+        let lowest = head.header.height > count ? head.header.height - count : 0
+        var above: BlockHeader?
+        for height in stride(from: head.header.height, through: lowest, by: -1) {
+            do {
+                guard let signed = try store.signedHeader(at: height) else { throw bad("the block is missing") }
+                let header = signed.header
+                guard header.height == height, header.chainId == genesis.chainId else { throw bad("its height or chain id is wrong") }
+                guard nodes.contains(header.proposer), signed.isSigned(by: header.proposer) else {
+                    throw bad("its proposer is not a node of this chain or did not sign its header")
+                }
+                let transactions = try store.transactions(at: height)
+                guard transactions.count == Int(header.transactionCount),
+                      MerkleTree(leaves: transactions.map(\.id.bytes)).root == header.transactionsRoot else {
+                    throw bad("its transactions do not match the header's count and Merkle root")
+                }
+                if let above {
+                    guard above.previousHash == header.hash else { throw bad("block \(height + 1) does not link to its hash") }
+                    guard above.time >= header.time else { throw bad("block \(height + 1)'s time is earlier than its") }
+                }
+                above = header
+                report.verifiedBlocks += 1
+                report.verifiedTransactions += transactions.count
+            } catch {
+                report.firstBadBlock = height
+                report.problem = "Block \(height): \((error as? ChainError)?.reason ?? "\(error)")"
+                return report
+            }
+        }
+        // The stored genesis document is what block 0 commits to, however far below it lies.
+        guard let zero = try store.signedHeader(at: 0), zero.header.previousHash == Hash.sha256(try genesis.canonicalBytes()) else {
+            report.firstBadBlock = 0
+            report.problem = "Block 0: it does not commit to the stored genesis document"
+            return report
+        }
+        return report
+    }
+
     private func verifyBlock(at height: UInt64, after previous: BlockHeader?, genesis: Genesis, applier: TransactionApplier,
                              replay: ReplayState, count: inout Int) throws -> BlockHeader {
         guard let signed = try store.signedHeader(at: height) else { throw bad("the block is missing") }

@@ -119,6 +119,34 @@ struct LedgerTamperTests {
         if tamper == .genesisDocument { #expect(try store.genesis()?.epochSeconds == 86_401) }
     }
 
+    @Test("the check a node makes at start, read-only over the newest blocks, names the same block for every block edit; state edits are left to chain verify",
+          arguments: Tamper.allCases)
+    func recentCheckFindsBlockEdits(tamper: Tamper) async throws {
+        let chain = try ChainFixture(sqlite: true)
+        var transactions: [Transaction] = []
+        for text in ["one", "two", "three"] {
+            transactions.append(try await chain.put(text))
+            _ = try await chain.node.submit(transactions.last!)
+        }
+        let firstMember = try #require(try chain.store.entries(namespace: ChainNamespace.member, prefix: []).first).key
+        let ledger = Ledger(target: transactions[1], header: try #require(try chain.store.signedHeader(at: 2)), firstMember: firstMember)
+        let path = try #require(chain.ledgerPath)
+        chain.close()
+        #expect(try Self.sqlite(path, tamper.sql(ledger)) == "1")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        var options = SQLiteBlockStore.Options()
+        options.readOnly = true
+        let report = try ChainVerifier(store: try SQLiteBlockStore(path: path, options: options), handlers: ChainFixture.handlers())
+            .verifyRecent(64)
+        switch tamper.finding {
+        case .unreadable: #expect(report.problem?.hasPrefix("The ledger's genesis or head block cannot be read") == true, "\(report)")
+        case .badBlock(let height): #expect(report.firstBadBlock == height, "\(report)")
+        case .badState: #expect(report.isValid, "\(report)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "a read-only examination changed the file")
+    }
+
     @Test("the untouched ledger verifies after the same close and reopen")
     func untouchedLedgerVerifies() async throws {
         let chain = try ChainFixture(sqlite: true)

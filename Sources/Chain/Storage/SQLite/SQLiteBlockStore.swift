@@ -6,7 +6,8 @@ import GRDB
 /// transaction (`specs/chain.md` §6). The only place in Chancery that touches SQLite.
 public final class SQLiteBlockStore: BlockStore, Sendable {
     private let pool: DatabasePool
-    private let checkpointer: SQLiteCheckpointer
+    /// `nil` for a read-only store, which never writes the file.
+    private let checkpointer: SQLiteCheckpointer?
     private let pointReaders: SQLitePointReaders
     /// The database file.
     public let path: String
@@ -20,6 +21,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         public var cacheKiB = 65_536
         /// A cap on the database size in pages, to exercise the disk-full path in tests.
         public var maximumPageCount: Int?
+        /// Open for reading only: nothing is written to the file, not even the housekeeping of a
+        /// WAL database's first open, so a damaged ledger can be examined as it was found.
+        public var readOnly = false
 
         /// The defaults.
         public init() {}
@@ -36,6 +40,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         var configuration = Configuration()
         // The checkpointer's TRUNCATE briefly holds the write lock between two blocks.
         configuration.busyMode = .timeout(30)
+        configuration.readonly = options.readOnly
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(options.fullSync ? "FULL" : "NORMAL")")
             let cache = db.configuration.readonly ? options.cacheKiB / 8 : options.cacheKiB
@@ -46,15 +51,19 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.write { db in try SQLiteSchema.create(in: db) }
-            checkpointer = try SQLiteCheckpointer(path: path)
+            if options.readOnly {
+                checkpointer = nil
+            } else {
+                try pool.write { db in try SQLiteSchema.create(in: db) }
+                checkpointer = try SQLiteCheckpointer(path: path)
+            }
             pointReaders = SQLitePointReaders(path: path)
         } catch {
             throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
         }
     }
 
-    deinit { checkpointer.stop() }
+    deinit { checkpointer?.stop() }
 
     public func genesis() throws -> Genesis? {
         let stored = try read("read the genesis document") { db in

@@ -37,6 +37,10 @@ struct NodeStartCommand: AsyncParsableCommand {
             help: "Seconds the node waits before trying an account's password or PIN again after it failed to unlock; doubles per further failure, at most 15 minutes or this, whichever is more.")
     var unlockBackoff: Int = 60
 
+    @Flag(name: .customLong("verify-ledger"),
+          help: "Before serving, check every block and replay the state, as 'didctl chain verify' does (without it, the newest 64 blocks are checked).")
+    var verifiesLedger = false
+
     @Flag(name: .customLong("approve-membership-requests"),
           help: "Approve each membership request filed with this node with the operator's committee key. For a chain whose committee is the operator alone; with more members, each still approves with 'didctl account approve'.")
     var approvesMembershipRequests = false
@@ -50,6 +54,10 @@ struct NodeStartCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
+        // Before anything opens the ledger for writing: a damaged file is left exactly as found.
+        let progress = ProgressLine(enabled: verifiesLedger && !global.json, label: "verifying blocks")
+        try directory.checkLedger(everything: verifiesLedger) { height, head in progress.update(Int(height + 1), of: Int(head + 1)) }
+        progress.finish()
         let runtime = try NodeRuntime(directory: directory, unlockBackoff: VaultLockoutPolicy(
             maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))))
         // Also when a service fails to start (the address is taken): stopping twice is harmless.
