@@ -84,9 +84,16 @@ final class RunningNode {
     let url: URL
 
     /// Starts the node; its log (standard error) goes to `log` when given, else nowhere.
-    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil, arguments: [String] = []) throws {
+    /// - Parameter launcher: a program that runs the node in its place (`exec`s it, keeping the
+    ///   pid), such as `prlimit --fsize=N --`.
+    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil, arguments: [String] = [],
+         launcher: [String] = []) throws {
         process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path] + arguments,
                                environment: environment)
+        if let program = launcher.first {
+            process.arguments = Array(launcher.dropFirst()) + [Didctl.executable.path] + (process.arguments ?? [])
+            process.executableURL = URL(fileURLWithPath: program)
+        }
         let out = Pipe()
         process.standardOutput = out
         if let log {

@@ -28,6 +28,7 @@ package struct HTTPServerError: Error, Sendable {
         package static let internalError = Code("internal-error", status: 500)
         package static let notImplemented = Code("not-implemented", status: 501)
         package static let unavailable = Code("unavailable", status: 503)
+        package static let insufficientStorage = Code("insufficient-storage", status: 507)
     }
 
     /// The kind of refusal.

@@ -97,6 +97,7 @@ extension NodeHTTPServer {
                                  status: created ? 201 : 200)
         case .failed(let reason): return failed(reason, status: 400)
         case .unauthorized(let reason): return failed(reason, status: 401)
+        case .unavailable(let reason): return failed(reason, status: 503)
         case .nodeFailure(let detail): throw HTTPServerError.nodeFailure(detail)
         }
     }

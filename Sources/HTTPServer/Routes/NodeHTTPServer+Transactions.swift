@@ -68,7 +68,8 @@ extension NodeHTTPServer {
                 return Response.json(["transactionId": .string(id.description), "state": "pending"], status: 202, headers: headers)
             case .malformed(let reason): throw HTTPServerError.malformed(reason)
             case .refused(let code, let reason): throw Self.refusal(code: code, reason)
-            case .unavailable(let reason): throw HTTPServerError(.unavailable, reason)
+            case .unavailable(let reason): throw HTTPServerError(.unavailable, reason, retryAfterSeconds: 5)
+            case .insufficientStorage(let reason): throw HTTPServerError(.insufficientStorage, reason, retryAfterSeconds: 30)
             case .failed(let detail): throw HTTPServerError.nodeFailure(detail)
             }
         }

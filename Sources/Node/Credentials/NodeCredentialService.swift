@@ -100,7 +100,7 @@ package final class NodeCredentialService: @unchecked Sendable {
             return .issued(try await runtime.issue(request, did: did, signer: signer, custody: custody))
         } catch let failure as NodeError where failure.isRefusal {
             return .rejected(failure.message)
-        } catch let error as ChainError where error.code == .unavailable {
+        } catch let error as ChainError where error.code == .unavailable || error.isStorageUnavailable {
             // An allocation conflict inside the node is not the client's fault: 503, try again.
             return .unavailable(error.reason)
         } catch let error as CredentialsError {
@@ -134,7 +134,7 @@ package final class NodeCredentialService: @unchecked Sendable {
             return .forbidden("The status change was refused: \(error.reason)")
         } catch let failure as NodeError where failure.isRefusal {
             return .forbidden(failure.message)
-        } catch let error as ChainError where error.code == .unavailable {
+        } catch let error as ChainError where error.code == .unavailable || error.isStorageUnavailable {
             return .unavailable(error.reason)
         } catch let error as KeyCustodyError where error.code == .lockedOut {
             return .throttled(Self.backingOff, retryAfterSeconds: Self.seconds(error.retryAfter))

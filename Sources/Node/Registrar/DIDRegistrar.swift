@@ -41,6 +41,8 @@ package final class DIDRegistrar: Sendable {
             }
         } catch let error as ChainError where error.isRefusal {
             return .failed("\(error.code.name): \(error.reason)")
+        } catch let error as ChainError where error.isStorageUnavailable {
+            return .unavailable(error.reason)
         } catch let error as DIDError {
             return .failed(error.reason)
         } catch let error as NodeError where error.isRefusal {

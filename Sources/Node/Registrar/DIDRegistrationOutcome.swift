@@ -10,6 +10,8 @@ public enum DIDRegistrationOutcome: Sendable {
     case failed(String)
     /// No session, or one that ended (`failed`, answered 401).
     case unauthorized(String)
+    /// The node cannot write now (a full or read-only disk); retry later (`failed`, answered 503).
+    case unavailable(String)
     /// The node could not decide (`failed`, answered 500; the detail goes to its log).
     case nodeFailure(String)
 }

@@ -13,6 +13,8 @@ public enum TransactionOutcome: Sendable, Hashable {
     case refused(code: String, reason: String)
     /// The node cannot take transactions now, through no fault of the request (503).
     case unavailable(String)
+    /// The node's disk is full or its file size limit reached; retry when space returns (507).
+    case insufficientStorage(String)
     /// The node itself failed (storage). The text is for the node's log only (500).
     case failed(String)
 }

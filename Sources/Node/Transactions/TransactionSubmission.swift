@@ -117,6 +117,8 @@ package final class TransactionSubmission: @unchecked Sendable {
         guard let error = error as? ChainError else { return .failed("Submitting a transaction failed: \(error)") }
         if [.malformedTransaction, .oversizedTransaction].contains(error.code) { return .malformed(error.reason) }
         if error.code == .unavailable { return .unavailable(error.reason) }
+        if error.code == .diskFull { return .insufficientStorage(error.reason) }
+        if error.code == .storageFailure { return .unavailable("The node cannot write its ledger now: \(error.reason)") }
         guard error.isRefusal else { return .failed(error.reason) }
         return .refused(code: error.code.name, reason: error.reason)
     }

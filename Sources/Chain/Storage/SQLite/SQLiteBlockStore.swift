@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The durable ``BlockStore``: one SQLite database in WAL mode with `synchronous=FULL` by
 /// default, each block committed with its transactions and state writes in one SQLite
@@ -145,8 +146,24 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             }
         } catch {
             if let buildError { throw buildError }
-            throw SQLiteErrors.map(error, doing: "commit a block")
+            throw SQLiteErrors.map(error, doing: "commit a block", systemErrno: writeErrno(after: error))
         }
+    }
+
+    /// The `errno` behind a failed write that SQLite reports only as an I/O error: `EFBIG` when
+    /// the ledger or its WAL is at the process's file size limit (RLIMIT_FSIZE), which SQLite
+    /// does not tell from a failing disk; else whatever the connection recorded.
+    private func writeErrno(after error: any Error) -> Int32 {
+        guard let database = error as? DatabaseError, database.resultCode == .SQLITE_IOERR else { return 0 }
+        var limit = rlimit()
+        if getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            // A write that would pass the limit fails; a page and a WAL frame header short of it is close enough.
+            let largest = [path, path + "-wal"].map { file in
+                (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            }.max() ?? 0
+            if UInt64(largest) + 65_536 >= UInt64(limit.rlim_cur) { return EFBIG }
+        }
+        return (try? pool.writeWithoutTransaction { db in sqlite3_system_errno(db.sqliteConnection) }) ?? 0
     }
 
     public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {

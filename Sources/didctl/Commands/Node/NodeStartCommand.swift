@@ -52,6 +52,9 @@ struct NodeStartCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Under a file size limit (RLIMIT_FSIZE) a write past it would kill the process with
+        // SIGXFSZ; ignored, the write fails (EFBIG) and the node answers 507 naming the limit.
+        signal(SIGXFSZ, SIG_IGN)
         let directory = DataDirectory(url: global.resolvedDataDirectory)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
         // Before anything opens the ledger for writing: a damaged file is left exactly as found.

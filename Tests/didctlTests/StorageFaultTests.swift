@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// A node whose ledger cannot grow answers writes with the cause, keeps serving reads and
+/// verifications, loses nothing, and takes writes again once space returns, without a restart.
+/// The disk is "full" through a file size limit on the node's process (RLIMIT_FSIZE, set with
+/// util-linux `prlimit`, raised again on the running process): no root, no mount.
+struct StorageFaultTests {
+    @Test("under a file size limit writes answer 507 naming it, reads and verification go on, and writes resume when the limit is raised")
+    func fileSizeLimit() async throws {
+        let chain = try DIDCommandTests.Fixture(accounts: [("alice", "partial")])
+        defer { chain.remove() }
+        let first = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
+        let ledger = chain.root.appendingPathComponent("ledger.sqlite")
+        let size = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
+        // Room for the shared-memory index and the files as they are, and little more.
+        let limit = max(65_536, size(ledger) + 8_192)
+        let node = try RunningNode(dataDirectory: chain.root, launcher: ["/usr/bin/prlimit", "--fsize=\(limit):unlimited", "--"])
+        defer { node.stop() }
+        let url = node.url.absoluteString
+
+        var refusal: Didctl.Result?
+        var written: [String] = []
+        for _ in 0..<40 {
+            let result = try chain.run(["did", "create", "--account", "alice", "--node", url, "--json"], account: "alice")
+            guard result.status == 0 else { refusal = result; break }
+            if let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], let did = object["did"] as? String {
+                written.append(did)
+            }
+        }
+        let refused = try #require(refusal, "40 DIDs were written under a \(limit)-byte file size limit")
+        #expect(refused.stderr.contains("507") && refused.stderr.contains("file size limit"), "\(refused.stderr)")
+
+        // Reads and verification go on.
+        let (health, status) = try await NodeStartCommandTests.get(node.url.appendingPathComponent("healthz"))
+        #expect(status == 200, "\(String(decoding: health, as: UTF8.self))")
+        for did in [first] + written { #expect(try chain.run(["did", "resolve", did, "--node", url]).status == 0, "\(did)") }
+
+        // Space returns: the same running node takes writes again.
+        let raised = Process()
+        raised.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        raised.arguments = ["--pid", String(node.process.processIdentifier), "--fsize=unlimited:unlimited"]
+        try raised.run()
+        raised.waitUntilExit()
+        #expect(raised.terminationStatus == 0)
+        let again = try chain.run(["did", "create", "--account", "alice", "--node", url, "--json"], account: "alice")
+        #expect(again.status == 0, "\(again.stderr)")
+        node.stop()
+        let verified = try chain.run(["chain", "verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+}
