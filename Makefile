@@ -8,7 +8,7 @@ APT_PACKAGES := pkg-config curl libsecp256k1-dev libsodium-dev libssl-dev openss
 	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk
 DATA_DIR ?= $(CURDIR)/.chancery-demo
 
-.PHONY: run test deps build release bench clean
+.PHONY: run test soak deps build release bench clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -37,6 +37,12 @@ test: deps
 		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
 	fi; \
 	exit $$status
+
+# The long parts of the reliability suite (README, "Reliability"): 50 SIGKILLs of a node under
+# client writes instead of make test's 5.
+soak: deps
+	$(SWIFT) build --build-tests
+	CHANCERY_CRASH_KILLS=50 $(SWIFT) test --skip-build --disable-xctest --filter CrashConsistencyTests
 
 bench: release
 	"$$($(SWIFT) build -c release --show-bin-path)/didctl" bench primitives

@@ -49,7 +49,14 @@ struct RemoteChain: ChainGateway {
         }
         let oneTimeKey = OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: [(certificate, envelope)])[0]
         let transaction = try Transaction(type: type, body: body, chainId: chainId, oneTimeKey: oneTimeKey)
-        let (status, answer) = try await client.post("transactions", ["transaction": .string(Base64URL.encode(transaction.encoded))])
+        let (status, answer): (Int, JSONObject)
+        do {
+            (status, answer) = try await client.post("transactions", ["transaction": .string(Base64URL.encode(transaction.encoded))])
+        } catch let failure as DidctlFailure {
+            // Sent, perhaps committed, never answered: the caller must not act as if refused.
+            throw DidctlFailure("\(failure.message) Transaction \(transaction.id) may or may not be committed: look it up with "
+                                + "GET /transactions/\(transaction.id) once the node is back.", outcomeUnknown: true)
+        }
         guard status == 200 else { throw Self.refusal(answer, status: status, doing: "commit the \(type) transaction") }
         guard let id = answer["transactionId"]?.stringValue.flatMap({ try? TransactionID(hex: $0) }), id == transaction.id,
               let height = answer["height"]?.doubleValue.flatMap({ UInt64(exactly: $0) }),

@@ -49,7 +49,8 @@ struct DIDCreateCommand: AsyncParsableCommand {
             receipt = try await chain.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
                                                            signer: (custody.custodian, reference), member: custody.member)
         } catch {
-            try? directory.save(before)
+            // A refusal takes the record back; a lost answer keeps it (the DID may be on the chain).
+            if DidctlFailure.isDefiniteFailure(error) { try? directory.save(before) }
             throw error
         }
         Output(json: global.json).emit(

@@ -97,7 +97,8 @@ struct DIDUpdateCommand: AsyncParsableCommand {
             receipt = try await chain.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
                                                            delegation: delegation, signer: signer, member: custody.member)
         } catch {
-            for record in added.reversed() { try? directory.save(record.before) }
+            // A refusal takes the records back; a lost answer keeps them (the update may be on the chain).
+            if DidctlFailure.isDefiniteFailure(error) { for record in added.reversed() { try? directory.save(record.before) } }
             throw error
         }
         Output(json: global.json).emit(
