@@ -99,6 +99,12 @@ struct CrashConsistencyTests {
         for credential in acknowledged.issued where !credential.anchor.isEmpty {
             #expect(trace.stdout.contains(credential.anchor), "anchor \(credential.anchor) missing from the audit index")
         }
+        // Every DID of the registrant's on the chain has its key recorded with the client, answered or not.
+        let registrant = try chain.run(["audit", "trace", "registrant", "--json"])
+        let created = registrant.stdout.components(separatedBy: "did.create").count - 1
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: chain.root.appendingPathComponent("accounts/registrant.json")))
+        let keys = ((record as? [String: Any])?["didKeys"] as? [[String: Any]] ?? []).count
+        #expect(created >= acknowledged.dids.count && keys >= created, "\(created) DIDs on the chain, \(keys) keys recorded")
         #expect(try chain.run(["chain", "verify"]).status == 0)
     }
 }
