@@ -25,4 +25,7 @@ public final class ManualClock: ChainClock, @unchecked Sendable {
 
     /// Moves the clock forward.
     public func advance(milliseconds: UInt64) { lock.withLock { now += milliseconds } }
+
+    /// Sets the time, backwards as well as forwards: a clock fault.
+    public func set(_ milliseconds: UInt64) { lock.withLock { now = milliseconds } }
 }

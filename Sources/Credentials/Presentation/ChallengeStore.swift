@@ -16,6 +16,18 @@ public enum ChallengeVerdict: String, Sendable, Hashable {
     case unknown
     /// Already answered once.
     case used
-    /// Issued too long ago.
+    /// Issued too long ago (or, by a clock since set back, "later" than now).
     case expired
+
+    /// How far a challenge's issue time may lie ahead of the clock that judges it: a clock
+    /// corrected by NTP steps a little; one set back further must not stretch the challenges it
+    /// issued before (`specs/credentials.md`, clock faults).
+    public static let clockTolerance: Int64 = 5_000
+
+    /// The verdict on a live challenge issued at `issued`, judged at `now`: `fresh` within
+    /// `lifetime` after its issue and no more than ``clockTolerance`` before it, else `expired`
+    /// (the verifier asks for a fresh one).
+    public static func judging(issued: Int64, now: Int64, lifetime: Int64) -> ChallengeVerdict {
+        now >= issued - clockTolerance && now - issued <= lifetime ? .fresh : .expired
+    }
 }

@@ -51,7 +51,7 @@ public final class InMemoryChallengeStore: ChallengeStore, @unchecked Sendable {
         lock.withLock {
             if used[challenge] != nil { return .used }
             guard let time = issued.removeValue(forKey: challenge) else { return .unknown }
-            guard now - time <= lifetime else { return .expired }
+            guard ChallengeVerdict.judging(issued: time, now: now, lifetime: lifetime) == .fresh else { return .expired }
             used[challenge] = time
             return .fresh
         }

@@ -41,7 +41,7 @@ package struct DirectoryChallengeStore: ChallengeStore {
         }
         guard rename(live.path, used.path) == 0 else { return .used }
         let issued = Int64(String(decoding: data, as: UTF8.self)) ?? 0
-        return now - issued <= lifetime ? .fresh : .expired
+        return ChallengeVerdict.judging(issued: issued, now: now, lifetime: lifetime)
     }
 
     /// Base64url only: a challenge naming another path is simply unknown.

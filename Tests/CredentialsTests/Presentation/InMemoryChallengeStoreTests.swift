@@ -36,3 +36,26 @@ struct InMemoryChallengeStoreTests {
         #expect(store.count <= 1_000)
     }
 }
+
+/// Challenges under a clock that jumps (specs/credentials.md, clock faults): a jump forward past
+/// the lifetime expires them; a jump back does not stretch them, beyond a few seconds of NTP step.
+struct ChallengeClockTests {
+    @Test("a challenge is fresh within its lifetime and a few seconds of clock step back, and expired after the lifetime or a larger step back")
+    func judging() {
+        let issued: Int64 = 1_780_000_000_000, lifetime: Int64 = 300_000
+        #expect(ChallengeVerdict.judging(issued: issued, now: issued + 60_000, lifetime: lifetime) == .fresh)
+        #expect(ChallengeVerdict.judging(issued: issued, now: issued - 3_000, lifetime: lifetime) == .fresh)
+        #expect(ChallengeVerdict.judging(issued: issued, now: issued - 3_600_000, lifetime: lifetime) == .expired)
+        #expect(ChallengeVerdict.judging(issued: issued, now: issued + 3_600_000, lifetime: lifetime) == .expired)
+    }
+
+    @Test("the store expires a challenge when its clock is set back an hour, and answers the next one normally")
+    func storeAfterClockSetBack() throws {
+        let store = InMemoryChallengeStore()
+        let now: Int64 = 1_780_000_000_000
+        let challenge = try store.issue(now: now)
+        #expect(store.consume(challenge, now: now - 3_600_000) == .expired)
+        let next = try store.issue(now: now - 3_600_000)
+        #expect(store.consume(next, now: now - 3_600_000 + 1_000) == .fresh)
+    }
+}
