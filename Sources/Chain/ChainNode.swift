@@ -28,6 +28,9 @@ public final class ChainNode: Sendable {
         public var maximumDelayMilliseconds = 20
         /// A block closes early when no transaction arrived for this long.
         public var idleGapMicroseconds = 1_000
+        /// Transactions waiting for a block at most (25 full blocks): beyond it a submission is
+        /// refused at once as `unavailable` ("retry shortly") instead of queueing without bound.
+        public var maximumQueued = 50_000
         /// The defaults.
         public init() {}
     }
@@ -70,7 +73,8 @@ public final class ChainNode: Sendable {
         orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
                               limits: .init(maximumBatch: configuration.maximumBatch,
                                             maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
-                                            idleGapMicroseconds: configuration.idleGapMicroseconds))
+                                            idleGapMicroseconds: configuration.idleGapMicroseconds,
+                                            maximumQueued: configuration.maximumQueued))
     }
 
     /// The latest committed block header.

@@ -13,6 +13,7 @@ final class SoloOrderer: @unchecked Sendable {
         var maximumBatch = 2_000
         var maximumDelayMilliseconds = 20
         var idleGapMicroseconds = 1_000
+        var maximumQueued = 50_000
     }
 
     private struct Pending {
@@ -63,6 +64,11 @@ final class SoloOrderer: @unchecked Sendable {
             defer { condition.unlock() }
             guard !stopping else {
                 continuation.resume(throwing: ChainError(.unavailable, "The node is shutting down; submit again after it restarts."))
+                return
+            }
+            guard queue.count < limits.maximumQueued else {
+                continuation.resume(throwing: ChainError(.unavailable, "The node has \(queue.count) transactions waiting for blocks, "
+                                                         + "as many as it queues; submit again shortly."))
                 return
             }
             let now = Date()
