@@ -40,9 +40,13 @@ package final class AccountSessions: @unchecked Sendable {
     private let lifetime: Duration
     private let lock = NSLock()
     private var sessions: [[UInt8]: Session] = [:]
+    private let maximum: Int
 
-    /// Sessions lasting `lifetime`.
-    package init(lifetime: Duration = defaultLifetime) { self.lifetime = lifetime }
+    /// Sessions lasting `lifetime`, at most `maximum` live at once.
+    package init(lifetime: Duration = defaultLifetime, maximum: Int = maximumSessions) {
+        self.lifetime = lifetime
+        self.maximum = maximum
+    }
 
     /// Whether `token` has the form of a session token (and so is not an issuer token).
     package static func isSessionToken(_ token: String) -> Bool { token.hasPrefix(prefix) }
@@ -55,7 +59,7 @@ package final class AccountSessions: @unchecked Sendable {
         let expires = now + Int64(lifetime.components.seconds) * 1000
         let opened: Bool = lock.withLock {
             sweep(now: now)
-            guard sessions.count < Self.maximumSessions else { return false }
+            guard sessions.count < maximum else { return false }
             sessions[Hash.sha256(Array(token.utf8))] = Session(account: account, custody: custody, expires: expires)
             return true
         }

@@ -20,10 +20,15 @@ package final class TransactionSubmission: @unchecked Sendable {
     private var tracked: [TransactionID: TransactionState] = [:]
     private var order: [TransactionID] = []
 
+    private let maximumStates: Int
+
     /// Submits to `node`, whose ledger is `store`.
-    /// - Parameter metrics: where submissions, refusals and commit times are recorded; by
-    ///   default nowhere.
-    package init(node: ChainNode, store: any BlockStore, metrics: TransactionMetrics = TransactionMetrics()) {
+    /// - Parameters:
+    ///   - metrics: where submissions, refusals and commit times are recorded; by default nowhere.
+    ///   - maximumStates: states of transactions accepted without waiting kept at most.
+    package init(node: ChainNode, store: any BlockStore, metrics: TransactionMetrics = TransactionMetrics(),
+                 maximumStates: Int = maximumTracked) {
+        self.maximumStates = maximumStates
         self.node = node
         self.store = store
         self.metrics = metrics
@@ -102,10 +107,10 @@ package final class TransactionSubmission: @unchecked Sendable {
             if tracked.updateValue(state, forKey: id) == nil { order.append(id) }
             // `order` also holds ids already forgotten; compact it now and then, dropping the
             // oldest states beyond the bound, so each call costs O(1) amortized.
-            guard order.count > 2 * Self.maximumTracked else { return }
+            guard order.count > 2 * maximumStates else { return }
             order.removeAll { tracked[$0] == nil }
-            for old in order.prefix(max(0, order.count - Self.maximumTracked)) { tracked[old] = nil }
-            order.removeFirst(max(0, order.count - Self.maximumTracked))
+            for old in order.prefix(max(0, order.count - maximumStates)) { tracked[old] = nil }
+            order.removeFirst(max(0, order.count - maximumStates))
         }
     }
 

@@ -70,3 +70,36 @@ struct TransactionSubmissionTests {
         return ""
     }
 }
+
+/// The states of transactions accepted without waiting are kept for a bounded number only.
+struct TransactionStateBoundTests {
+    @Test("beyond its bound the oldest states of transactions accepted without waiting are forgotten, the newest kept")
+    func oldestForgotten() async throws {
+        let chain = try ChainFixture()
+        defer { chain.close() }
+        let submission = TransactionSubmission(node: chain.node, store: chain.store, maximumStates: 2)
+        var refused: [Transaction] = []
+        for index in 0..<6 {
+            let key = try await chain.oneTimeKeys("alice", count: 1)[0]
+            let first = try Transaction(type: TestPutHandler.transactionType, body: Array("first \(index)".utf8), chainId: chain.chainId, oneTimeKey: key)
+            guard case .committed = await submission.submit(wire: first.encoded, wait: true) else {
+                Issue.record("not committed")
+                return
+            }
+            // Another body under the spent key: past the stateless checks, refused in its block.
+            let second = try Transaction(type: TestPutHandler.transactionType, body: Array("second \(index)".utf8), chainId: chain.chainId, oneTimeKey: key)
+            #expect(await submission.submit(wire: second.encoded, wait: false) == .accepted(second.id))
+            refused.append(second)
+            for _ in 0..<500 {
+                if case .refused? = try submission.state(of: second.id) { break }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        guard case .refused(let code, _)? = try submission.state(of: refused.last!.id) else {
+            Issue.record("the newest refused state was not kept")
+            return
+        }
+        #expect(code == "spentOneTimeKey")
+        #expect(try submission.state(of: refused[0].id) == nil, "the oldest state outlived the bound")
+    }
+}
