@@ -97,4 +97,38 @@ struct ResolverRoutesTests {
             }
         }
     }
+
+    @Test("DID URLs dereference: a fragment to its verification method or service, ?service= to a 303 at the endpoint with relativeRef, unknown ones 404, other parameters 400")
+    func dereferences() async throws {
+        let fixture = try await NodeFixture()
+        let did = fixture.serviced!.description
+        try await HTTPTest.server(TestBackend(fixture: fixture)).application().test(.router) { client in
+            try await client.execute(uri: "/1.0/identifiers/\(did)%23key-1", method: .get, headers: [.accept: "application/did+json"]) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/did+json")
+                let method = try HTTPTest.json(response)
+                #expect(method["id"]?.stringValue == "\(did)#key-1" && method["controller"]?.stringValue == did, "\(method)")
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)%23hub", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/did-resolution")
+                let result = try HTTPTest.json(response)
+                #expect(result["contentStream"]?["serviceEndpoint"]?.stringValue == "https://hub.example/", "\(result)")
+                #expect(result["contentMetadata"]?["versionId"] == "1")
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)?service=hub&relativeRef=/credentials%3Fid%3D7", method: .get) { response in
+                #expect(response.status.code == 303)
+                #expect(response.headers[.location] == "https://hub.example/credentials?id=7", "\(response.headers)")
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)?service=nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+                let result = try HTTPTest.json(response)
+                #expect(result["dereferencingMetadata"]?["error"]?["type"]?.stringValue == "https://www.w3.org/ns/did#NOT_FOUND", "\(result)")
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)%23key-9", method: .get, headers: [.accept: "application/did+json"]) { response in
+                try HTTPTest.expectProblem(response, 404)
+            }
+            try await client.execute(uri: "/1.0/identifiers/\(did)%3Fhl%3Dzabc", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
 }

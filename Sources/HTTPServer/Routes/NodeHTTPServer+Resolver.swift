@@ -1,6 +1,7 @@
 import Node
 import DID
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Primitives
 
@@ -12,8 +13,62 @@ extension NodeHTTPServer {
                 throw HTTPServerError(.notAcceptable, "Accept one of application/did-resolution, application/did+ld+json or application/did+json.")
             }
             let options = try Self.resolutionOptions(request, documentType: representation.documentType)
-            let result = await backend.resolver.resolve(parsing: Self.identifier(in: request.uri.path), options: options)
+            let identifier = Self.identifier(in: request.uri.path)
+            // A DID URL (a fragment, or a service selected by DID parameters) is dereferenced.
+            let query = request.uri.queryParameters
+            let parameters: [(name: String, value: String)] = ["service", "relativeRef"].compactMap { (name: String) in
+                query[Substring(name)].map { (name, String($0)) }
+            }
+            if let url = Self.didURL(identifier, parameters: parameters) {
+                return try Self.response(await backend.resolver.dereference(parsing: url, options: options), as: representation)
+            }
+            let result = await backend.resolver.resolve(parsing: identifier, options: options)
             return Self.response(result, as: representation)
+        }
+    }
+
+    /// The DID URL a request names, or `nil` for a plain DID: the path's identifier with its
+    /// encoded `?` and `#` (`%3F`, `%23`) restored, and the HTTP query's `service` and
+    /// `relativeRef` taken as the DID URL's parameters (DID Resolution, HTTP(S) binding).
+    static func didURL(_ identifier: String, parameters given: [(name: String, value: String)]) -> String? {
+        var text = identifier.replacingOccurrences(of: "%23", with: "#", options: .caseInsensitive)
+            .replacingOccurrences(of: "%3F", with: "?", options: .caseInsensitive)
+        let fragment = text.firstIndex(of: "#").map { String(text[$0...]) } ?? ""
+        if !fragment.isEmpty { text = String(text[..<text.firstIndex(of: "#")!]) }
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+        let parameters = given.compactMap { name, value in value.addingPercentEncoding(withAllowedCharacters: allowed).map { "\(name)=\($0)" } }
+        if !parameters.isEmpty { text += (text.contains("?") ? "&" : "?") + parameters.joined(separator: "&") }
+        text += fragment
+        return text.contains("#") || text.contains("?") ? text : nil
+    }
+
+    /// A dereferencing's answer: the document as for resolution, the selected resource (alone,
+    /// or in a dereferencing result for `application/did-resolution`), a 303 to a service
+    /// endpoint, or the failure with its DID Resolution error.
+    static func response(_ outcome: DIDDereferencingResult, as representation: ResolutionRepresentation) throws -> Response {
+        switch outcome {
+        case .document(let result):
+            return response(result, as: representation)
+        case .resource(let resource, let metadata):
+            let content: JSONValue = switch resource {
+            case .verificationMethod(let method): method.jsonValue
+            case .service(let service): service.jsonValue
+            }
+            guard representation.isResult else { return Response.json(content, contentType: representation.contentType) }
+            return Response.json(["@context": .string(DIDResolutionResult.context),
+                                  "dereferencingMetadata": ["contentType": .string(representation.documentType)],
+                                  "contentStream": content, "contentMetadata": metadata.jsonValue],
+                                 contentType: representation.contentType)
+        case .serviceEndpoint(let endpoint):
+            var headers = HTTPFields()
+            headers[.location] = endpoint
+            return Response.json(["serviceEndpoint": .string(endpoint)], status: 303, headers: headers)
+        case .failure(let error):
+            let failed = DIDResolutionResult(error: error)
+            guard representation.isResult else { return response(failed, as: representation) }
+            return Response.json(["@context": .string(DIDResolutionResult.context),
+                                  "dereferencingMetadata": failed.didResolutionMetadata.jsonValue, "contentStream": .null,
+                                  "contentMetadata": [:]], status: status(of: failed), contentType: representation.contentType)
         }
     }
 

@@ -324,7 +324,12 @@ paths:
         "404": { $ref: "#/components/responses/Problem" }
   /1.0/identifiers/{did}:
     get:
-      summary: Resolve a DID (did:chancery of this chain, did:key).
+      summary: Resolve a DID (did:chancery of this chain, did:key), or dereference a DID URL.
+      description: >
+        A DID URL is dereferenced (DID Resolution §5): a fragment sent encoded (`%23key-1`) answers the
+        verification method or service it names (alone, or as `contentStream` of a dereferencing result for
+        application/did-resolution); `service` (with `relativeRef`, resolved against the endpoint) answers 303 to the
+        service endpoint. A path or another DID parameter names nothing here (404, 400).
       operationId: resolve
       parameters:
         - { name: did, in: path, required: true, schema: { type: string }, example: "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" }
@@ -338,7 +343,13 @@ paths:
           schema: { type: string }
         - { name: versionId, in: query, required: false, schema: { type: string } }
         - { name: versionTime, in: query, required: false, schema: { type: string, format: date-time } }
+        - { name: service, in: query, required: false, schema: { type: string }, description: "A service of the document, by its id's fragment." }
+        - { name: relativeRef, in: query, required: false, schema: { type: string }, description: "With service: a relative reference resolved against its endpoint." }
       responses:
+        "303":
+          description: The endpoint of the service `service` selects (with `relativeRef`), in `Location`.
+          headers:
+            Location: { schema: { type: string, format: uri } }
         "200":
           description: Resolved.
           content:

@@ -17,6 +17,8 @@ final class NodeFixture: @unchecked Sendable {
     let service: AuditService
     private(set) var registered: DID!
     private(set) var deactivated: DID!
+    /// A DID whose document lists a service `#hub` at https://hub.example/ .
+    private(set) var serviced: DID!
     private(set) var firstTransaction: TransactionID!
 
     init() async throws {
@@ -33,6 +35,7 @@ final class NodeFixture: @unchecked Sendable {
             "signingKey": .string(Hex.encode(auditorKey.publicKey.compressedRepresentation))]))
         registered = try await createDID("holder")
         deactivated = try await createDID("former")
+        serviced = try await createDID("serviced", services: [("hub", "https://hub.example/")])
         try await submit(.deactivate, did: deactivated, document: nil, previousVersionId: 1, signer: KeyReference("did-former"))
     }
 
@@ -56,12 +59,13 @@ final class NodeFixture: @unchecked Sendable {
         return approval.id
     }
 
-    private func createDID(_ name: String) async throws -> DID {
+    private func createDID(_ name: String, services: [(fragment: String, endpoint: String)] = []) async throws -> DID {
         let reference = KeyReference("did-\(name)")
         let publicKey = chain.custodian.generate(reference)
         let did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
-        try await submit(.create, did: did, document: try DIDChancery.defaultDocument(for: did, publicKey: publicKey),
-                         previousVersionId: 0, signer: reference)
+        var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
+        document.service = services.map { Service(id: "\(did)#\($0.fragment)", type: .one("LinkedDomains"), serviceEndpoint: .string($0.endpoint)) }
+        try await submit(.create, did: did, document: document, previousVersionId: 0, signer: reference)
         return did
     }
 
