@@ -90,7 +90,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Credentials",
-            dependencies: ["DID", "Chain", "KeyCustody", "Primitives"],
+            dependencies: ["DID", "Chain", "KeyCustody", "LinkedData", "Primitives"],
             swiftSettings: strictSettings),
         // The application layer: the node's use cases over the domain modules, with typed inputs
         // and results, called alike by HTTPServer's handlers, didctl and tests.
