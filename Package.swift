@@ -146,7 +146,7 @@ let package = Package(
         // A chain fixture shared by the test targets of every module above Chain.
         .target(name: "ChainTestSupport", dependencies: ["Chain", "KeyCustody", "Primitives"], path: "Tests/ChainTestSupport",
                 swiftSettings: strictSettings),
-        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives", "TestVectors", "ChainTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "LinkedData", "Primitives", "TestVectors", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DIDTests", dependencies: ["DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives", "ChainTestSupport"],

@@ -21,7 +21,8 @@ extension DataIntegrity {
                 guard case .object(let proof) = value else { throw CredentialsError.invalidProof("Every member of a proof set must be a proof object.") }
                 return proof
             }
-        default: throw CredentialsError.invalidProof("The document has no proof object or proof set.")
+        case nil: throw CredentialsError.invalidProof("The document has no proof.")
+        default: throw CredentialsError.invalidProof("'proof' must be one proof object, or an array of them (a proof set or chain).")
         }
         guard !proofs.isEmpty, proofs.count <= maximumProofs else {
             throw CredentialsError.invalidProof("A document carries 1 to \(maximumProofs) proofs, not \(proofs.count).")

@@ -75,7 +75,7 @@ public enum DataIntegrityCryptosuite: String, Sendable, Hashable, CaseIterable {
         var options = proofOptions
         options.removeValue(forKey: "proofValue")
         options.removeValue(forKey: "jws")
-        return usesRDFC ? try RDFCanonicalForm.nQuads(of: options) : JCS.canonicalize(.object(options))
+        return usesRDFC ? try RDFCanonicalForm.proofConfiguration(options) : JCS.canonicalize(.object(options))
     }
 
     /// The hashing algorithm: `SHA-256(proofConfig) ‖ SHA-256(transformedDocument)`, 64 bytes.

@@ -13,6 +13,9 @@ package enum RDFCanonicalForm {
     static let processor = JSONLDProcessor()
     static let options = JSONLDOptions(refuseDroppedTerms: true)
     static let canonicalizer = RDFCanonicalizer()
+    /// Canonical proof configurations by their JSON text: an issuer's proofs differ only in
+    /// `created` (often not even that), so most verifications skip this half of the work.
+    private static let configurations = CanonicalFormCache(capacity: 4_096)
 
     /// The canonical N-Quads of `document`.
     /// - Parameter document: A JSON-LD document (a credential without its proof, or proof options).
@@ -25,6 +28,39 @@ package enum RDFCanonicalForm {
             return Array(try canonicalizer.canonicalize(dataset).nQuads.utf8)
         } catch let error as LinkedDataError {
             throw CredentialsError(linkedData: error)
+        }
+    }
+
+    /// The canonical N-Quads of proof options, remembered by their serialized JSON (the output
+    /// is a function of that text alone; failures are not remembered).
+    /// - Parameter options: The proof options, with `@context` and without the signature.
+    /// - Returns: The UTF-8 canonical N-Quads.
+    /// - Throws: As ``nQuads(of:)``.
+    package static func proofConfiguration(_ options: JSONObject) throws -> [UInt8] {
+        let key = JSONValue.object(options).serialized()
+        if let cached = configurations[key] { return cached }
+        let canonical = try nQuads(of: options)
+        configurations[key] = canonical
+        return canonical
+    }
+}
+
+/// A bounded map from serialized JSON to canonical bytes, safe to share between tasks; emptied
+/// when full (a verifier sees few distinct proof configurations).
+private final class CanonicalFormCache: @unchecked Sendable {
+    private let lock = AdaptiveLock()
+    private var entries: [[UInt8]: [UInt8]] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(key: [UInt8]) -> [UInt8]? {
+        get { lock.withLock { entries[key] } }
+        set {
+            lock.withLock {
+                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+                entries[key] = newValue
+            }
         }
     }
 }
