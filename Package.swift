@@ -90,7 +90,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Credentials",
-            dependencies: ["DID", "Chain", "KeyCustody", "Primitives"],
+            dependencies: ["DID", "Chain", "KeyCustody", "LinkedData", "Primitives"],
             swiftSettings: strictSettings),
         // The application layer: the node's use cases over the domain modules, with typed inputs
         // and results, called alike by HTTPServer's handlers, didctl and tests.
@@ -146,7 +146,7 @@ let package = Package(
         // A chain fixture shared by the test targets of every module above Chain.
         .target(name: "ChainTestSupport", dependencies: ["Chain", "KeyCustody", "Primitives"], path: "Tests/ChainTestSupport",
                 swiftSettings: strictSettings),
-        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives", "TestVectors", "ChainTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "LinkedData", "Primitives", "TestVectors", "ChainTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DIDTests", dependencies: ["DID", "Chain", "KeyCustody", "Primitives", "ChainTestSupport", "TestVectors"],
                     swiftSettings: strictSettings),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "KeyCustody", "Primitives", "ChainTestSupport"],

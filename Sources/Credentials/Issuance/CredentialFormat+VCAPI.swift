@@ -7,7 +7,7 @@ extension CredentialFormat {
         switch self {
         case .jwt: "application/vc+jwt"
         case .sdJWT: "application/vc+sd-jwt"
-        case .diEdDSA, .diECDSA: nil
+        case .diEdDSA, .diECDSA, .diEdDSARDFC, .diECDSARDFC: nil
         }
     }
 

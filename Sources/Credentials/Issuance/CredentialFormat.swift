@@ -9,4 +9,21 @@ public enum CredentialFormat: String, Sendable, CaseIterable {
     case diEdDSA = "di-eddsa"
     /// Data Integrity `ecdsa-jcs-2019` (needs a P-256 signer).
     case diECDSA = "di-ecdsa"
+    /// Data Integrity `eddsa-rdfc-2022`, over the credential's RDFC-1.0 canonical N-Quads
+    /// (needs an Ed25519 signer and a credential whose contexts are all bundled and define
+    /// every member).
+    case diEdDSARDFC = "di-eddsa-rdfc"
+    /// Data Integrity `ecdsa-rdfc-2019` over P-256 (needs a P-256 signer; as ``diEdDSARDFC``).
+    case diECDSARDFC = "di-ecdsa-rdfc"
+
+    /// The Data Integrity cryptosuite of the format, or `nil` for the JOSE formats.
+    public var cryptosuite: DataIntegrityCryptosuite? {
+        switch self {
+        case .jwt, .sdJWT: nil
+        case .diEdDSA: .eddsaJCS2022
+        case .diECDSA: .ecdsaJCS2019
+        case .diEdDSARDFC: .eddsaRDFC2022
+        case .diECDSARDFC: .ecdsaRDFC2019
+        }
+    }
 }

@@ -12,14 +12,14 @@ public struct CredentialIssuer: Sendable {
     public let format: CredentialFormat
 
     /// Creates an issuer.
-    /// - Throws: `issuanceFailed` when the signer's key cannot sign `format` (Data Integrity
-    ///   needs Ed25519 or P-256) or belongs to another DID.
+    /// - Throws: `issuanceFailed` when the signer's key cannot sign `format` (the EdDSA Data
+    ///   Integrity formats need Ed25519, the ECDSA ones P-256) or belongs to another DID.
     public init(issuer: String, signer: any CredentialSigner, format: CredentialFormat) throws {
         guard signer.verificationMethod.hasPrefix(issuer + "#") else {
             throw CredentialsError.issuanceFailed("The signing key \(signer.verificationMethod) is not one of the issuer \(issuer)'s keys.")
         }
         switch (format, signer.publicKey) {
-        case (.diEdDSA, .ed25519), (.diECDSA, .p256), (.jwt, _), (.sdJWT, _): break
+        case (.diEdDSA, .ed25519), (.diECDSA, .p256), (.diEdDSARDFC, .ed25519), (.diECDSARDFC, .p256), (.jwt, _), (.sdJWT, _): break
         default:
             throw CredentialsError.issuanceFailed("Format \(format.rawValue) cannot be signed with a \(signer.publicKey.jwsAlgorithm) key; use --format jwt or sd-jwt.")
         }
@@ -78,9 +78,10 @@ public struct CredentialIssuer: Sendable {
                 return .string(try await SDJWTDraft(payload: prepared.payload, disclosures: prepared.disclosures).sign(payloadBytes: bytes, signer: signer))
             }
             return .string(try await SDJWTDraft(payload: unanchored, disclosures: prepared.disclosures).sign(signer: signer))
-        case .diEdDSA, .diECDSA:
+        case .diEdDSA, .diECDSA, .diEdDSARDFC, .diECDSARDFC:
             let document = prepared.evidence.map { $0.added(to: prepared.payload) } ?? prepared.payload
-            let options = DataIntegrityProof.Options(cryptosuite: format == .diEdDSA ? .eddsaJCS2022 : .ecdsaJCS2019,
+            // Every Data Integrity format names its suite; the JOSE formats returned above.
+            let options = DataIntegrityProof.Options(cryptosuite: format.cryptosuite ?? .eddsaJCS2022,
                                                      verificationMethod: signer.verificationMethod)
             return try await DataIntegrity.sign(document: .object(document), options: options, signer: signer)
         }

@@ -75,7 +75,11 @@ public struct CredentialVerifier: Sendable {
         var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(secured.format.rawValue) credential (VC Data Model \(secured.credential.version == .v2 ? "2.0" : "1.1")).")]
         let issuerCheck = await issuerKey(of: secured)
         checks.append(issuerCheck.check)
-        checks.append(proof(of: secured, key: issuerCheck.key, now: now))
+        var proofCheck = proof(of: secured, key: issuerCheck.key, now: now)
+        if proofCheck.outcome == .passed, !secured.otherProofs.isEmpty, let failure = await otherProofsFailure(of: secured, now: now) {
+            proofCheck = failure
+        }
+        checks.append(proofCheck)
         guard let unproven = checks.first(where: { $0.outcome == .failed }) else {
             return await verifyProven(secured, checks: checks, now: now, keyBinding: keyBinding, patternBudget: &patternBudget)
         }

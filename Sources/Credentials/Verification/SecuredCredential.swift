@@ -51,6 +51,9 @@ struct SecuredCredential: Sendable {
     var pendingSDJWT: (text: String, jws: CompactJWS, payload: JSONObject)? = nil
     /// A Data Integrity proof, whose `created` and `expires` the proof check compares with now.
     var dataIntegrityProof: DataIntegrityProof? = nil
+    /// The other proofs of a Data Integrity proof set or chain, each checked with the key its
+    /// own verification method names: every proof must hold.
+    var otherProofs: [(proof: DataIntegrityProof, check: SignatureCheck)] = []
 
     /// Unwraps a verifier input: an object with an embedded Data Integrity proof, or the
     /// compact text of a JWT or SD-JWT credential.
@@ -76,42 +79,60 @@ struct SecuredCredential: Sendable {
         return text.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "~")), bytes.count) != nil }
     }
 
+    /// A credential with one Data Integrity proof, a proof set or a chain (W3C VC Data
+    /// Integrity §2.1): the proof by one of the issuer's keys (else the first) is the one the
+    /// issuer check and the report name; the others are checked beside it.
     private static func dataIntegrity(_ object: JSONObject) throws -> SecuredCredential {
         let credential = try VerifiableCredential(json: object)
-        guard let proofValue = object["proof"] else {
+        guard object["proof"] != nil else {
             throw CredentialsError.invalidCredential("The credential has no 'proof'; send a secured credential (with an embedded proof, or as a JWT).")
         }
-        guard case .object(let proofObject) = proofValue else {
-            throw CredentialsError.invalidProof("'proof' must be one proof object; proof sets and chains are not supported.")
-        }
-        let proof = try DataIntegrityProof(parsing: proofObject)
-        guard proof.options.proofPurpose == "assertionMethod" else {
+        let (unsecured, proofObjects) = try DataIntegrity.proofs(of: object)
+        let proofs = try proofObjects.map(DataIntegrityProof.init(parsing:))
+        for proof in proofs where proof.options.proofPurpose != "assertionMethod" {
             throw CredentialsError.invalidProof("A credential's proof must have proofPurpose 'assertionMethod', not '\(proof.options.proofPurpose)'.")
         }
-        var anchored = object
-        anchored.removeValue(forKey: "proof")
-        return SecuredCredential(
-            format: .dataIntegrity, credential: credential, anchored: .object(anchored),
-            verificationMethod: proof.options.verificationMethod,
-            checkSignature: { key in Self.checkDataIntegrity(.object(object), key: key) },
-            notBefore: nil, expires: nil, sdJWT: nil, dataIntegrityProof: proof)
+        let inputs = try proofObjects.map { try DataIntegrity.input(for: $0, unsecured: unsecured, allProofs: proofObjects) }
+        let check = { (index: Int) -> SignatureCheck in
+            { key in Self.checkDataIntegrity(proof: proofObjects[index], over: inputs[index], key: key) }
+        }
+        let primary = proofs.firstIndex { $0.options.verificationMethod.hasPrefix(credential.issuer + "#") } ?? 0
+        var secured = SecuredCredential(
+            format: .dataIntegrity, credential: credential, anchored: .object(unsecured),
+            verificationMethod: proofs[primary].options.verificationMethod,
+            checkSignature: check(primary), notBefore: nil, expires: nil, sdJWT: nil, dataIntegrityProof: proofs[primary])
+        secured.otherProofs = proofs.indices.filter { $0 != primary }.map { (proofs[$0], check($0)) }
+        return secured
     }
 
+    /// A secured document's single proof, checked with `key`.
     static func checkDataIntegrity(_ document: JSONValue, key: PublicKeyMaterial) -> (code: String, reason: String)? {
+        guard case .object(var unsecured) = document, case .object(let proof)? = unsecured.removeValue(forKey: "proof") else {
+            return ("invalidProof", "The document has no single proof object.")
+        }
+        return checkDataIntegrity(proof: proof, over: unsecured, key: key)
+    }
+
+    /// One proof over its input document, checked with `key`: `nil` when it holds, else the
+    /// reason code (`signatureMismatch`, `droppedTerm`, `unknownContext`, …) and a sentence.
+    static func checkDataIntegrity(proof: JSONObject, over input: JSONObject, key: PublicKeyMaterial) -> (code: String, reason: String)? {
         let verificationKey: DataIntegrityVerificationKey
         switch key {
         case .ed25519(let key): verificationKey = .ed25519(key)
         case .p256(let key): verificationKey = .p256(key)
+        case .p384(let key): verificationKey = .p384(key)
         case .secp256k1: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with a secp256k1 key.")
         case .sm2: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with an SM2 key.")
         }
         do {
-            switch try DataIntegrity.verify(securedDocument: document, key: verificationKey) {
+            switch try DataIntegrity.verify(proof: proof, over: input, key: verificationKey) {
             case .valid: return nil
             case .invalid(let reason): return (reason.rawValue, DataIntegrityVerification.Reason.describe(reason))
             }
+        } catch let error as CredentialsError {
+            return (error.code.name, error.reason)
         } catch {
-            return ("invalidProof", (error as? CredentialsError)?.reason ?? "The proof cannot be read.")
+            return ("invalidProof", "The proof cannot be read.")
         }
     }
 }

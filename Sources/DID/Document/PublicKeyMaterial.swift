@@ -14,13 +14,15 @@ public enum PublicKeyMaterial: Hashable, Sendable {
     case ed25519(Ed25519PublicKey)
     /// A NIST P-256 key (JOSE `ES256`).
     case p256(P256PublicKey)
+    /// A NIST P-384 key (JOSE `ES384`), verified in `ecdsa-rdfc-2019` proofs (did:key `z82…`).
+    case p384(P384PublicKey)
     /// An SM2 key on the recommended curve (JOSE `SM2SM3`, `specs/credentials.md` §JOSE).
     case sm2(SM2PublicKey)
 
     /// Decodes a Multikey (`z` + base58btc(multicodec ‖ key)), with 33-byte compressed points
-    /// for secp256k1, P-256 and SM2 (multicodec `sm2-pub`, 0x1206), as did:key and
-    /// `publicKeyMultibase` write them.
-    /// - Parameter multikey: the multibase text, such as `z6Mk…`, `zQ3s…` or `zDn…`.
+    /// for secp256k1, P-256 and SM2 (multicodec `sm2-pub`, 0x1206) and 49-byte ones for P-384,
+    /// as did:key and `publicKeyMultibase` write them.
+    /// - Parameter multikey: the multibase text, such as `z6Mk…`, `zQ3s…`, `zDn…` or `z82…`.
     /// - Throws: `DIDError.invalidPublicKey` for malformed text or a key off its curve;
     ///   `DIDError.unsupportedPublicKeyType` for another multicodec key type.
     public init(multikey: String) throws {
@@ -34,17 +36,21 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         guard !compressed || key.count == 33 else {
             throw DIDError.invalidPublicKey("A \(codec) Multikey holds a 33-byte compressed point, not \(key.count) bytes.")
         }
+        guard codec != .p384Pub || key.count == 49 else {
+            throw DIDError.invalidPublicKey("A \(codec) Multikey holds a 49-byte compressed point, not \(key.count) bytes.")
+        }
         self = try Self.decode(codec: codec) {
             switch codec {
             case .ed25519Pub: .ed25519(try Ed25519PublicKey(rawRepresentation: key))
             case .secp256k1Pub: .secp256k1(try Secp256k1PublicKey(key))
             case .sm2Pub: .sm2(try SM2PublicKey(key))
+            case .p384Pub: .p384(try P384PublicKey(key))
             default: .p256(try P256PublicKey(key))
             }
         }
     }
 
-    /// Decodes a public JWK: `EC` with `crv` `secp256k1`, `P-256` or `SM2`, or `OKP` with
+    /// Decodes a public JWK: `EC` with `crv` `secp256k1`, `P-256`, `P-384` or `SM2`, or `OKP` with
     /// `Ed25519`.
     /// - Parameter jwk: the key.
     /// - Throws: `DIDError.unsupportedPublicKeyType` for another key type or curve;
@@ -58,6 +64,7 @@ public enum PublicKeyMaterial: Hashable, Sendable {
                 return .secp256k1(try Secp256k1PublicKey([0x04] + x + y))
             }
         case ("EC", "P-256"): self = try Self.decode(codec: .p256Pub) { .p256(try P256PublicKey(x: x, y: y)) }
+        case ("EC", "P-384"): self = try Self.decode(codec: .p384Pub) { .p384(try P384PublicKey(x: x, y: y)) }
         case ("EC", "SM2"):
             self = try Self.decode(codec: .sm2Pub) {
                 guard x.count == 32, y.count == 32 else { throw DIDError.invalidPublicKey("SM2 JWK coordinates are 32 bytes each.") }
@@ -75,17 +82,19 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         case .secp256k1: .secp256k1Pub
         case .ed25519: .ed25519Pub
         case .p256: .p256Pub
+        case .p384: .p384Pub
         case .sm2: .sm2Pub
         }
     }
 
-    /// The key bytes Multikey and did:key carry: 32 raw bytes for Ed25519, the 33-byte
-    /// compressed SEC1 point otherwise.
+    /// The key bytes Multikey and did:key carry: 32 raw bytes for Ed25519, the compressed
+    /// SEC1 point otherwise (49 bytes for P-384, 33 for the other curves).
     public var multikeyBytes: [UInt8] {
         switch self {
         case .secp256k1(let key): key.compressedRepresentation
         case .ed25519(let key): key.rawRepresentation
         case .p256(let key): key.compressedRepresentation
+        case .p384(let key): key.compressedRepresentation
         case .sm2(let key): key.compressedRepresentation
         }
     }
@@ -99,6 +108,7 @@ public enum PublicKeyMaterial: Hashable, Sendable {
         let members: JSONObject = switch self {
         case .secp256k1(let key): Self.ecMembers("secp256k1", key.uncompressedRepresentation)
         case .p256(let key): Self.ecMembers("P-256", key.uncompressedRepresentation)
+        case .p384(let key): Self.ecMembers("P-384", key.uncompressedRepresentation)
         case .sm2(let key): Self.ecMembers("SM2", key.uncompressedRepresentation)
         case .ed25519(let key): ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(key.rawRepresentation))]
         }
@@ -107,13 +117,14 @@ public enum PublicKeyMaterial: Hashable, Sendable {
     }
 
     private static func ecMembers(_ curve: String, _ point: [UInt8]) -> JSONObject {
-        ["kty": "EC", "crv": .string(curve), "x": .string(Base64URL.encode(point[1...32])),
-         "y": .string(Base64URL.encode(point[33...64]))]
+        let size = (point.count - 1) / 2
+        return ["kty": "EC", "crv": .string(curve), "x": .string(Base64URL.encode(point[1...size])),
+                "y": .string(Base64URL.encode(point[(size + 1)...]))]
     }
 
     /// Runs a Primitives constructor, turning its errors into `DIDError`s; keeps other codecs out.
     private static func decode(codec: Multicodec, _ make: () throws -> Self) throws -> Self {
-        guard [Multicodec.ed25519Pub, .secp256k1Pub, .p256Pub, .sm2Pub].contains(codec) else {
+        guard [Multicodec.ed25519Pub, .secp256k1Pub, .p256Pub, .p384Pub, .sm2Pub].contains(codec) else {
             throw DIDError.unsupportedPublicKeyType("Multicodec key type \(codec) is not supported.")
         }
         do { return try make() } catch let error as DIDError { throw error } catch {

@@ -24,6 +24,9 @@ public struct VerificationMethod: Hashable, Sendable {
         public static let jsonWebKey = MethodType("JsonWebKey")
         /// Legacy `JsonWebKey2020`, read like `JsonWebKey`.
         public static let jsonWebKey2020 = MethodType("JsonWebKey2020")
+        /// Legacy `Ed25519VerificationKey2018`: a raw Ed25519 key in base58 in `publicKeyBase58`
+        /// (or a Multikey in `publicKeyMultibase`), as `Ed25519Signature2018` issuers publish it.
+        public static let ed25519VerificationKey2018 = MethodType("Ed25519VerificationKey2018")
         /// Legacy `Ed25519VerificationKey2020`: an Ed25519 Multikey in `publicKeyMultibase`.
         public static let ed25519VerificationKey2020 = MethodType("Ed25519VerificationKey2020")
         /// Legacy `EcdsaSecp256k1VerificationKey2019`: a secp256k1 key as a JWK or Multikey.

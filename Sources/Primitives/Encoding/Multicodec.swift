@@ -16,6 +16,8 @@ public struct Multicodec: Hashable, Sendable, CustomStringConvertible {
     public static let secp256k1Pub = Multicodec(code: 0xe7)
     /// Compressed P-256 public key (`0x1200`).
     public static let p256Pub = Multicodec(code: 0x1200)
+    /// Compressed P-384 public key (`0x1201`).
+    public static let p384Pub = Multicodec(code: 0x1201)
     /// X25519 public key (`0xec`).
     public static let x25519Pub = Multicodec(code: 0xec)
     /// Compressed SM2 public key (`0x1206`, `sm2-pub`, status draft in the multicodec table).
@@ -28,7 +30,7 @@ public struct Multicodec: Hashable, Sendable, CustomStringConvertible {
     public static let p256Priv = Multicodec(code: 0x1306)
 
     private static let names: [UInt64: String] = [
-        0xed: "ed25519-pub", 0xe7: "secp256k1-pub", 0x1200: "p256-pub", 0xec: "x25519-pub", 0x1206: "sm2-pub",
+        0xed: "ed25519-pub", 0xe7: "secp256k1-pub", 0x1200: "p256-pub", 0x1201: "p384-pub", 0xec: "x25519-pub", 0x1206: "sm2-pub",
         0x1300: "ed25519-priv", 0x1301: "secp256k1-priv", 0x1306: "p256-priv",
     ]
 

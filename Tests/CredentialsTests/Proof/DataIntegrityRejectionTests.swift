@@ -63,7 +63,7 @@ struct DataIntegrityRejectionTests {
     func malformedProofs() throws {
         let signed = try F.json(Self.eddsaSigned)
         expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["cryptosuite"] = nil }) }
-        expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["cryptosuite"] = "eddsa-rdfc-2022" }) }
+        expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["cryptosuite"] = "bbs-2023" }) }
         expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["type"] = "Ed25519Signature2020" }) }
         expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["proofValue"] = "z0OIl" }) }
         expectInvalidProof { try verifyEd25519(F.modifiedProof(signed) { $0["proofValue"] = "uAAAA" }) }

@@ -50,8 +50,8 @@ struct PublicKeyMaterialTests {
 
     @Test("JWKs of unsupported curves or with bad coordinates are refused")
     func jwkErrors() throws {
-        let p384 = try #require(DIDKeyVector.load("nist-curves.json", prefix: "did:key:z82").first)
-        #expect(throws: DIDError(.unsupportedPublicKeyType)) { try PublicKeyMaterial(jwk: JWK(json: p384.verificationKey["publicKeyJwk"]!)) }
+        let p521 = try #require(DIDKeyVector.load("nist-curves.json", prefix: "did:key:z2J9").first)
+        #expect(throws: DIDError(.unsupportedPublicKeyType)) { try PublicKeyMaterial(jwk: JWK(json: p521.verificationKey["publicKeyJwk"]!)) }
         let offCurve: JSONValue = ["kty": "EC", "crv": "secp256k1", "x": .string(Base64URL.encode([UInt8](repeating: 0, count: 32))),
                                    "y": .string(Base64URL.encode([UInt8](repeating: 0, count: 32)))]
         #expect(throws: DIDError(.invalidPublicKey)) { try PublicKeyMaterial(jwk: JWK(json: offCurve)) }
@@ -72,7 +72,7 @@ struct PublicKeyMaterialTests {
         #expect(throws: DIDError(.invalidPublicKey)) { try wrongCurve.publicKeyMaterial() }
         let missing = VerificationMethod(id: id, type: .multikey, controller: did, publicKeyJwk: secp.jwk)
         #expect(throws: DIDError(.invalidPublicKey)) { try missing.publicKeyMaterial() }
-        let unknown = VerificationMethod(id: id, type: .init("Ed25519VerificationKey2018"), controller: did)
+        let unknown = VerificationMethod(id: id, type: .init("RsaVerificationKey2018"), controller: did)
         #expect(throws: DIDError(.unsupportedPublicKeyType)) { try unknown.publicKeyMaterial() }
     }
 }

@@ -45,11 +45,12 @@ extension DataIntegrityProof {
             self.expires = expires
         }
 
-        /// The proof configuration object, in the member order of the W3C examples.
+        /// The proof configuration object, in the member order of the W3C examples; a legacy
+        /// suite is written as its `type`, without `cryptosuite`.
         package var configuration: JSONObject {
             var object = JSONObject()
-            object["type"] = .string(DataIntegrityProof.type)
-            object["cryptosuite"] = .string(cryptosuite.rawValue)
+            object["type"] = .string(cryptosuite.proofType)
+            if !cryptosuite.isLegacyProofType { object["cryptosuite"] = .string(cryptosuite.rawValue) }
             if let created { object["created"] = .string(created) }
             if let expires { object["expires"] = .string(expires) }
             object["verificationMethod"] = .string(verificationMethod)

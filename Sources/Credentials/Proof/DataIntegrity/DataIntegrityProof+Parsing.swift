@@ -4,8 +4,8 @@ internal import DID
 extension DataIntegrityProof {
     /// Reads a `proof` object of a secured document.
     /// - Throws: `CredentialsError.invalidProof` for a missing or mistyped member, a `created`
-    ///   or `expires` that is not a `dateTimeStamp`, another proof type or an unsupported
-    ///   cryptosuite.
+    ///   or `expires` that is not a `dateTimeStamp`, or a proof type or cryptosuite that is
+    ///   not supported.
     package init(parsing object: JSONObject) throws {
         func string(_ name: String, required: Bool) throws -> String? {
             switch object[name] {
@@ -15,14 +15,14 @@ extension DataIntegrityProof {
             default: throw CredentialsError.invalidProof("The proof's \(name) must be a string.")
             }
         }
-        guard try string("type", required: true) == Self.type else {
-            throw CredentialsError.invalidProof("The proof type must be \(Self.type).")
-        }
-        guard let name = try string("cryptosuite", required: true) else {
-            throw CredentialsError.invalidProof("The proof has no cryptosuite.")
-        }
-        guard let cryptosuite = DataIntegrityCryptosuite(rawValue: name) else {
-            throw CredentialsError.invalidProof("The cryptosuite \(name) is not supported; use eddsa-jcs-2022 or ecdsa-jcs-2019.")
+        guard let type = try string("type", required: true) else { throw CredentialsError.invalidProof("The proof has no type.") }
+        let name = try string("cryptosuite", required: type == Self.type)
+        guard let cryptosuite = DataIntegrityCryptosuite(type: type, cryptosuite: name) else {
+            let supported = DataIntegrityCryptosuite.allCases.filter { !$0.isLegacyProofType }.map(\.rawValue).joined(separator: ", ")
+            if type == Self.type {
+                throw CredentialsError.invalidProof("The cryptosuite \(name ?? "") is not supported; use one of \(supported).")
+            }
+            throw CredentialsError.invalidProof("The proof type \(type) is not supported; use DataIntegrityProof (\(supported)), Ed25519Signature2020 or Ed25519Signature2018.")
         }
         let options = Options(
             cryptosuite: cryptosuite,
@@ -38,6 +38,7 @@ extension DataIntegrityProof {
                 throw CredentialsError.invalidProof("The proof's \(name) must be a date-time with a time zone such as 2026-01-01T00:00:00Z.")
             }
         }
-        self.init(options: options, proofValue: try string("proofValue", required: true) ?? "")
+        let signatureMember = cryptosuite == .ed25519Signature2018 ? "jws" : "proofValue"
+        self.init(options: options, proofValue: try string(signatureMember, required: true) ?? "")
     }
 }

@@ -1,19 +1,22 @@
 public import Primitives
 
-/// A Data Integrity `proof` object (W3C VC Data Integrity §2.1) of a JCS cryptosuite.
+/// A Data Integrity `proof` object (W3C VC Data Integrity §2.1): a `DataIntegrityProof` of a
+/// JCS or RDFC cryptosuite, or one of the legacy types `Ed25519Signature2020` and
+/// `Ed25519Signature2018`.
 public struct DataIntegrityProof: Sendable, Hashable {
-    /// The only proof `type` these cryptosuites use.
+    /// The proof `type` of the cryptosuites (legacy suites are named by their own type).
     public static let type = "DataIntegrityProof"
 
     /// Every member of the proof except `proofValue`.
     public var options: Options
-    /// The signature, multibase base58btc (`z…`).
+    /// The signature, multibase base58btc (`z…`); for `Ed25519Signature2018`, the detached JWS
+    /// of the `jws` member.
     public var proofValue: String
 
     /// Makes a proof from its options and value.
     /// - Parameters:
     ///   - options: Every member except `proofValue`.
-    ///   - proofValue: The multibase base58btc signature.
+    ///   - proofValue: The multibase base58btc signature (the detached JWS for `Ed25519Signature2018`).
     public init(options: Options, proofValue: String) {
         self.options = options
         self.proofValue = proofValue
@@ -22,7 +25,7 @@ public struct DataIntegrityProof: Sendable, Hashable {
     /// The proof as a JSON object, members in the order of the W3C examples.
     public var json: JSONValue {
         var object = options.configuration
-        object["proofValue"] = .string(proofValue)
+        object[options.cryptosuite == .ed25519Signature2018 ? "jws" : "proofValue"] = .string(proofValue)
         return .object(object)
     }
 
