@@ -24,18 +24,7 @@ public struct ChainVerifier: Sendable {
     /// - Throws: only when the store cannot be read at all.
     public func verify(progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> ChainVerificationReport {
         var report = ChainVerificationReport(verifiedBlocks: 0, verifiedTransactions: 0)
-        let genesis: Genesis?, head: SignedBlockHeader?
-        do {
-            genesis = try store.genesis()
-            head = try store.head()
-        } catch let error as ChainError where error.code == .corruptLedger {
-            report.problem = "The ledger's genesis or head block cannot be read: \(error.reason)"
-            return report
-        }
-        guard let genesis, let head else {
-            report.problem = "The store holds no chain."
-            return report
-        }
+        guard let (genesis, head) = try genesisAndHead(reporting: &report) else { return report }
         let replay = ReplayState()
         let applier = TransactionApplier(genesis: genesis, handlers: handlers)
         var previous: BlockHeader?
@@ -68,18 +57,7 @@ public struct ChainVerifier: Sendable {
     /// - Throws: only when the store cannot be read at all.
     public func verifyRecent(_ count: UInt64) throws -> ChainVerificationReport {
         var report = ChainVerificationReport(verifiedBlocks: 0, verifiedTransactions: 0)
-        let genesis: Genesis?, head: SignedBlockHeader?
-        do {
-            genesis = try store.genesis()
-            head = try store.head()
-        } catch let error as ChainError where error.code == .corruptLedger {
-            report.problem = "The ledger's genesis or head block cannot be read: \(error.reason)"
-            return report
-        }
-        guard let genesis, let head else {
-            report.problem = "The store holds no chain."
-            return report
-        }
+        guard let (genesis, head) = try genesisAndHead(reporting: &report) else { return report }
         let nodes = Set(genesis.nodes.compactMap { try? Hex.decode($0) })
             .union(try store.entries(namespace: ChainNamespace.node, prefix: []).map(\.key))
         let lowest = head.header.height > count ? head.header.height - count : 0
@@ -117,6 +95,24 @@ public struct ChainVerifier: Sendable {
             return report
         }
         return report
+    }
+
+    /// The stored genesis and head, or `nil` with the report's problem set when either is
+    /// missing or unreadable.
+    private func genesisAndHead(reporting report: inout ChainVerificationReport) throws -> (Genesis, SignedBlockHeader)? {
+        let genesis: Genesis?, head: SignedBlockHeader?
+        do {
+            genesis = try store.genesis()
+            head = try store.head()
+        } catch let error as ChainError where error.code == .corruptLedger {
+            report.problem = "The ledger's genesis or head block cannot be read: \(error.reason)"
+            return nil
+        }
+        guard let genesis, let head else {
+            report.problem = "The store holds no chain."
+            return nil
+        }
+        return (genesis, head)
     }
 
     private func verifyBlock(at height: UInt64, after previous: BlockHeader?, genesis: Genesis, applier: TransactionApplier,
