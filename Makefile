@@ -31,11 +31,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	@# The output streams as usual; on failure the failed checks are repeated at its end, where
 	@# a CI log that keeps only the tail still shows which test failed and why.
-	@{ $(SWIFT) test --skip-build --disable-xctest; echo $$? > .build/test-status; } 2>&1 | tee .build/test-output.log; \
+	@# Every didctl command and node the suite runs leaves its output in .build/test-outputs;
+	@# afterwards no password the suite gives them may appear there (scripts/test-secrets.txt).
+	@rm -rf .build/test-outputs && mkdir -p .build/test-outputs
+	@{ CHANCERY_TEST_OUTPUT_DIR="$(CURDIR)/.build/test-outputs" $(SWIFT) test --skip-build --disable-xctest; echo $$? > .build/test-status; } 2>&1 | tee .build/test-output.log; \
 	status=$$(cat .build/test-status); \
 	if [ "$$status" != 0 ]; then \
 		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
 	fi; \
+	scripts/check-secret-leaks.sh scripts/test-secrets.txt .build/test-outputs || status=1; \
 	exit $$status
 
 # The long parts of the reliability suite (README, "Reliability"): 50 SIGKILLs of a node under

@@ -23,9 +23,11 @@ struct Didctl: AsyncParsableCommand {
         subcommands: [InitCommand.self, AccountCommand.self, DIDCommand.self, CPTCommand.self, IssuerCommand.self, CredentialCommand.self, PresentationCommand.self, AuthorizeCommand.self, NodeCommand.self, ChainCommand.self, AuditCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
-    /// Runs the command line. `node start` first hands Swift Concurrency's work to the HTTP
-    /// server's event loops (``EventLoopExecutor``), which must happen before any task starts.
+    /// Runs the command line, with core dumps forbidden first (``CoreDumps``). `node start`
+    /// then hands Swift Concurrency's work to the HTTP server's event loops
+    /// (``EventLoopExecutor``), which must happen before any task starts.
     static func main() {
+        CoreDumps.forbid()
         let arguments = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
         if arguments.starts(with: ["node", "start"]), ProcessInfo.processInfo.environment["CHANCERY_CONCURRENCY_POOL"] != "1" {
             EventLoopExecutor.install()

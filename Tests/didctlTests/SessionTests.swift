@@ -21,7 +21,7 @@ struct SessionTests {
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
-    @Test("a full-custody account logs in, issues with its session, cannot act for another account, logs out; wrong passwords lock it alone")
+    @Test("a full-custody account logs in, issues with its session, cannot issue or revoke for another account (nor can that account's token for it), logs out; wrong passwords lock it alone")
     func sessions() async throws {
         let chain = try DIDCommandTests.Fixture(accounts: [("bob", "full"), ("alice", "partial")])
         defer { chain.remove() }
@@ -54,6 +54,13 @@ struct SessionTests {
         let bobJWT = try #require(VCAPIIssue.token(byBob.body))
         let payload = try #require(Data(base64URLEncoded: String(bobJWT.split(separator: ".")[1])))
         #expect(String(decoding: payload, as: UTF8.self).contains(bobDID))
+
+        // Neither stands in for the other account: bob's session may not issue as alice's DID,
+        // nor alice's token as bob's; each is refused 422 naming the account it acts for.
+        let bobAsAlice = try await Self.post(issue, VCAPIIssue.body(issuer: aliceDID, subject: ["name": "Mallory"]), bearer: session)
+        #expect(bobAsAlice.status == 422 && "\(bobAsAlice.body["detail"] ?? "")".contains(bobDID), "\(bobAsAlice.body)")
+        let aliceAsBob = try await Self.post(issue, credential, bearer: aliceToken)
+        #expect(aliceAsBob.status == 422 && "\(aliceAsBob.body["detail"] ?? "")".contains(aliceDID), "\(aliceAsBob.body)")
 
         // A credential of alice's: bob's session may not revoke it; alice's token may.
         let byAlice = try await Self.post(issue, VCAPIIssue.body(issuer: aliceDID, subject: ["name": "Carol"]), bearer: aliceToken)

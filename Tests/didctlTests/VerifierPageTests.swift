@@ -82,11 +82,14 @@ struct VerifierPageTests {
 final class RunningNode {
     let process: Process
     let url: URL
+    /// The log file the test asked for, copied to ``Didctl/outputDirectory`` when stopped.
+    private let requestedLog: URL?
 
-    /// Starts the node; its log (standard error) goes to `log` when given, else nowhere.
+    /// Starts the node; its log (standard error) goes to `log` when given, else to
+    /// ``Didctl/outputDirectory`` when `make test` collects outputs, else nowhere.
     /// - Parameter launcher: a program that runs the node in its place (`exec`s it, keeping the
     ///   pid), such as `prlimit --fsize=N --`.
-    init(dataDirectory: URL, environment: [String: String] = [:], log: URL? = nil, arguments: [String] = [],
+    init(dataDirectory: URL, environment: [String: String] = [:], log requested: URL? = nil, arguments: [String] = [],
          launcher: [String] = []) throws {
         process = Didctl.start(["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path] + arguments,
                                environment: environment)
@@ -94,9 +97,10 @@ final class RunningNode {
             process.arguments = Array(launcher.dropFirst()) + [Didctl.executable.path] + (process.arguments ?? [])
             process.executableURL = URL(fileURLWithPath: program)
         }
+        requestedLog = requested
         let out = Pipe()
         process.standardOutput = out
-        if let log {
+        if let log = requested ?? Didctl.outputFile("node.log") {
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: log)
         } else {
@@ -116,5 +120,8 @@ final class RunningNode {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
+        if let requestedLog, let kept = Didctl.outputFile("node.log") {
+            try? FileManager.default.copyItem(at: requestedLog, to: kept)
+        }
     }
 }

@@ -120,6 +120,34 @@ struct CredentialVerifierTests {
         #expect(outcome(await result(unknown), .issuer)?.code == "unknownKey")
     }
 
+    @Test("a credential naming another issuer's status list fails the status check as statusListNotIssuers, whatever the list's bits say")
+    func foreignStatusList() async throws {
+        let other = try VerifierFixture()
+        let foreign = other.issuer + "/status/revocation/0"
+        // The other issuer's list is published (all bits clear); the credential is signed by the fixture's issuer.
+        fixture.registry.publish(statusList: RegisteredStatusList(issuer: other.issuer, list: try BitstringStatusList()), id: foreign)
+        var draft = try fixture.draft()
+        draft["credentialStatus"] = [try BitstringStatusListEntry(statusPurpose: .revocation, statusListIndex: 7, statusListCredential: foreign).jsonValue]
+        let result = await result(try fixture.sign(draft))
+        #expect(!result.verified)
+        #expect(outcome(result, .proof)?.outcome == .passed)
+        #expect(outcome(result, .status)?.code == "statusListNotIssuers", "\(result.checks)")
+        #expect(result.failures.map(\.name) == [.status])
+    }
+
+    @Test("a credential proof made for authentication rather than assertionMethod is malformed, naming proofPurpose")
+    func wrongProofPurpose() async throws {
+        for purpose in ["authentication", "capabilityInvocation"] {
+            let signed = try DataIntegrity.sign(document: .object(try fixture.draft()),
+                                                options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: fixture.verificationMethod, proofPurpose: purpose),
+                                                key: fixture.key)
+            let result = await result(signed)
+            #expect(!result.verified, "\(purpose)")
+            #expect(outcome(result, .format)?.code == "invalidProof", "\(purpose): \(result.checks)")
+            #expect(outcome(result, .format)?.reason.contains("proofPurpose 'assertionMethod'") == true, "\(purpose)")
+        }
+    }
+
     @Test("the published eddsa-jcs-2022 vector's proof holds, and its https issuer is named as not a DID")
     func publishedVector() async throws {
         let signed = try DataIntegrityFixtures.json("di-eddsa/eddsa-jcs-2022/signedJCS.json")

@@ -85,6 +85,42 @@ struct PresentationVerifierTests {
         #expect(result.verified, "\(result.json)")
     }
 
+    @Test("a Data Integrity presentation whose proof was made for assertionMethod is refused as malformed, and its challenge stays unused")
+    func presentationProofPurpose() async throws {
+        let store = InMemoryChallengeStore()
+        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = try store.issue(now: VerifierFixture.now)
+        let credential = try fixture.sign(try fixture.draft(subject: ["id": .string(holder), "name": "Ada", "year": 2024]))
+        let vp: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+                             "holder": .string(holder), "verifiableCredential": [credential]]
+        let asserted = try DataIntegrity.sign(document: vp, options: .init(cryptosuite: .eddsaJCS2022, verificationMethod: holderSigner.verificationMethod,
+                                                                           proofPurpose: "assertionMethod", challenge: challenge, domain: "verifier.example"),
+                                              key: holderKey)
+        let refused = await verifier.verify(asserted, challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(!refused.verified)
+        let format = refused.checks.first { $0.name == .format }
+        #expect(format?.outcome == .failed && format?.reason.contains("'authentication'") == true, "\(refused.json)")
+        #expect(store.consume(challenge, now: VerifierFixture.now) == .fresh, "a refused presentation does not use up the challenge")
+    }
+
+    @Test("an SD-JWT presentation answers its challenge once; the replay is refused as challengeReused")
+    func sdJWTChallengeReplay() async throws {
+        let store = InMemoryChallengeStore()
+        let verifier = PresentationVerifier(credentials: fixture.verifier(), challenges: store)
+        let challenge = try store.issue(now: VerifierFixture.now)
+        let issuer = try CredentialIssuer(issuer: fixture.issuer, signer: PrivateKeySigner(key: .ed25519(fixture.key), verificationMethod: fixture.verificationMethod),
+                                          format: .sdJWT)
+        let prepared = try issuer.prepare(try fixture.draft(subject: ["id": .string(holder), "name": "Ada", "year": 2024]), holderKey: .ed25519(holderKey.publicKey))
+        let issued = try #require(try await issuer.secure(prepared).stringValue)
+        let presented = try await SDJWT.present(issued, disclose: ["year"], keyBinding: (audience: "verifier.example", nonce: challenge,
+                                                issuedAt: UInt64(VerifierFixture.now / 1000), signer: holderSigner))
+        let first = await verifier.verify(.string(presented), challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(first.verified, "\(first.json)")
+        let replay = await verifier.verify(.string(presented), challenge: challenge, domain: "verifier.example", now: VerifierFixture.now)
+        #expect(!replay.verified)
+        #expect(replay.checks.first { $0.name == .challenge }?.code == "challengeReused", "\(replay.json)")
+    }
+
     @Test("an expired challenge is refused")
     func expiredChallenge() throws {
         let store = InMemoryChallengeStore(lifetime: 1_000)

@@ -29,8 +29,31 @@ enum Didctl {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let result = Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                            stderr: String(decoding: stderr, as: UTF8.self))
+        keep(result, of: arguments)
+        return result
+    }
+
+    /// Where `make test` collects the output of every command and node of the suite, for
+    /// scripts/check-secret-leaks.sh to scan afterwards; `nil` when not collecting.
+    static let outputDirectory: URL? = ProcessInfo.processInfo.environment["CHANCERY_TEST_OUTPUT_DIR"].flatMap {
+        $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true)
+    }
+
+    /// A new file name in ``outputDirectory``.
+    static func outputFile(_ suffix: String) -> URL? {
+        guard let directory = outputDirectory else { return nil }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("\(UUID().uuidString)-\(suffix)")
+    }
+
+    /// Keeps a command's arguments, exit status, standard output and standard error in
+    /// ``outputDirectory`` when collecting.
+    static func keep(_ result: Result, of arguments: [String]) {
+        guard let file = outputFile("didctl.txt") else { return }
+        let text = "$ didctl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- stdout\n\(result.stdout)\n--- stderr\n\(result.stderr)\n"
+        try? Data(text.utf8).write(to: file)
     }
 
     /// A configured, not yet started process.
