@@ -15,7 +15,7 @@ struct CrashConsistencyTests {
     static var kills: Int { Int(ProcessInfo.processInfo.environment["CHANCERY_CRASH_KILLS"] ?? "") ?? 5 }
 
     @Test("a node killed with SIGKILL while four clients write through it (DIDs, CPTs, issuance, revocation) keeps every acknowledged write, and the ledger and audit index agree after each restart")
-    func killsUnderLoad() throws {
+    func killsUnderLoad() async throws {
         let setup = try CredentialCommandTests.Issuing()
         let chain = setup.chain
         defer { chain.remove() }
@@ -50,7 +50,7 @@ struct CrashConsistencyTests {
                 ("university", revoking.map { ["credential", "revoke", $0.id, "--account", "university"] }),
             ]
             let pid = node.process.processIdentifier
-            DispatchQueue.concurrentPerform(iterations: clients.count + 1) { index in
+            try await offThePool { DispatchQueue.concurrentPerform(iterations: clients.count + 1) { index in
                 guard index < clients.count else {
                     // The killer: somewhere between the first writes and the last.
                     Thread.sleep(forTimeInterval: Double.random(in: 0.3...2.5))
@@ -71,7 +71,7 @@ struct CrashConsistencyTests {
                         }
                     }
                 }
-            }
+            } }
             node.process.waitUntilExit()
             #expect(node.process.terminationReason == .uncaughtSignal, "round \(round): the node was not killed")
             // After the restart: nothing acknowledged is missing, and the ledger verifies.

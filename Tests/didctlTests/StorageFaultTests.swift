@@ -19,14 +19,16 @@ struct StorageFaultTests {
         defer { node.stop() }
         let url = node.url.absoluteString
 
-        var refusal: Didctl.Result?
-        var written: [String] = []
-        for _ in 0..<40 {
-            let result = try chain.run(["did", "create", "--account", "alice", "--node", url, "--json"], account: "alice")
-            guard result.status == 0 else { refusal = result; break }
-            if let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], let did = object["did"] as? String {
-                written.append(did)
+        // Written until refused, off Swift's cooperative threads (each run waits for a process).
+        let (refusal, written) = try await offThePool { () throws -> (Didctl.Result?, [String]) in
+            var written: [String] = []
+            for _ in 0..<40 {
+                let result = try chain.run(["did", "create", "--account", "alice", "--node", url, "--json"], account: "alice")
+                guard result.status == 0 else { return (result, written) }
+                if let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                   let did = object["did"] as? String { written.append(did) }
             }
+            return (nil, written)
         }
         let refused = try #require(refusal, "40 DIDs were written under a \(limit)-byte file size limit")
         #expect(refused.stderr.contains("507") && refused.stderr.contains("file size limit"), "\(refused.stderr)")

@@ -45,7 +45,7 @@ struct WritesThroughNodeTests {
     }
 
     @Test("four clients write through one node at once (DIDs, CPTs, issuance, revocations); every acknowledged write is on the chain afterwards and it verifies")
-    func concurrentClients() throws {
+    func concurrentClients() async throws {
         let setup = try CredentialCommandTests.Issuing()
         let chain = setup.chain
         defer { chain.remove() }
@@ -81,7 +81,7 @@ struct WritesThroughNodeTests {
             var failures: [String] = []
         }
         let collected = Collected()
-        DispatchQueue.concurrentPerform(iterations: clients.count) { index in
+        try await offThePool { DispatchQueue.concurrentPerform(iterations: clients.count) { index in
             for command in clients[index].commands {
                 let result = try? chain.run(command + ["--node", url, "--json"], account: clients[index].account)
                 collected.lock.withLock {
@@ -89,7 +89,7 @@ struct WritesThroughNodeTests {
                     else { collected.failures.append("\(command): \(result?.stderr ?? "did not run")") }
                 }
             }
-        }
+        } }
         #expect(collected.failures.isEmpty, "\(collected.failures)")
         let answers = collected.outputs.mapValues { outputs in
             outputs.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
