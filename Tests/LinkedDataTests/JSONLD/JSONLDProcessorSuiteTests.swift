@@ -18,8 +18,6 @@ import Testing
 struct JSONLDProcessorSuiteTests {
     static let expand = JSONLDTestSuite.entries("expand")
     static let toRdf = JSONLDTestSuite.entries("toRdf")
-    /// In-scope entries that do not pass yet, with the reason.
-    static let knownFailures: [String: String] = [:]
 
     @Test("every in-scope expand test passes", arguments: expand.filter { $0.exclusion == nil })
     func expandEntry(entry: JSONLDTestSuite.Entry) {
@@ -36,13 +34,7 @@ struct JSONLDProcessorSuiteTests {
         let first = JSONLDTestSuite.run(entry)
         let second = JSONLDTestSuite.run(entry)
         let failure = first ?? second
-        if let reason = Self.knownFailures[entry.testDescription] {
-            withKnownIssue(Comment(rawValue: reason)) {
-                #expect(failure == nil, Comment(rawValue: failure ?? ""))
-            }
-        } else {
-            #expect(failure == nil, Comment(rawValue: failure ?? ""))
-        }
+        #expect(failure == nil, Comment(rawValue: failure ?? ""))
     }
 
     @Test("the scope counts written above hold")
