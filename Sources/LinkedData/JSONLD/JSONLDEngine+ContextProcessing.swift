@@ -445,13 +445,7 @@ extension JSONLDEngine {
             }
             if IRI.isAbsolute(value) { return value }
         }
-        if vocab, let vocabulary = activeContext.vocabularyMapping {
-            return vocabulary + value
-        }
-        if documentRelative {
-            return IRI.resolve(value, against: activeContext.baseIRI)
-        }
-        return value
+        return vocabularyOrBase(activeContext, value, documentRelative: documentRelative, vocab: vocab)
     }
 
     /// IRI Expansion (JSON-LD 1.1 API section 5.2.2) against a complete active context.
@@ -472,12 +466,17 @@ extension JSONLDEngine {
             }
             if IRI.isAbsolute(value) { return value }
         }
-        if vocab, let vocabulary = activeContext.vocabularyMapping {
-            return vocabulary + value
-        }
-        if documentRelative {
-            return IRI.resolve(value, against: activeContext.baseIRI)
-        }
+        return vocabularyOrBase(activeContext, value, documentRelative: documentRelative, vocab: vocab)
+    }
+}
+
+extension JSONLDEngine {
+    /// The last steps of IRI Expansion (5.2.2, steps 7 to 9), shared by both forms above: the
+    /// vocabulary mapping for a vocabulary-relative value, else the base IRI for a
+    /// document-relative one, else the value as it is.
+    private func vocabularyOrBase(_ activeContext: ActiveContext, _ value: String, documentRelative: Bool, vocab: Bool) -> String {
+        if vocab, let vocabulary = activeContext.vocabularyMapping { return vocabulary + value }
+        if documentRelative { return IRI.resolve(value, against: activeContext.baseIRI) }
         return value
     }
 }
