@@ -60,8 +60,9 @@ public struct GovernanceHandler: TransactionHandler {
         try state.put(proposal, namespace: ChainNamespace.proposal, key: id)
     }
 
-    /// The approval threshold in force.
-    static func threshold(in state: StateTransaction) throws -> Int {
+    /// The approval threshold in force, in committed state or in a block being built.
+    /// - Throws: `ChainError.corruptLedger` when state holds none.
+    package static func threshold(in state: any StateReader) throws -> Int {
         guard let bytes = try state.value(namespace: ChainNamespace.config, key: Array("threshold".utf8)),
               let value = Int(String(decoding: bytes, as: UTF8.self)) else {
             throw ChainError(.corruptLedger, "The chain's threshold is missing from state.")

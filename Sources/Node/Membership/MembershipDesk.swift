@@ -42,8 +42,6 @@ package struct MembershipDesk: Sendable {
                 current = try state(of: filed.request, filedAt: filed.filedAt)
             }
             return .filed(current)
-        } catch let error as NodeError where error.isRefusal {
-            return .refused(code: ChainError.Code.alreadyExists.name, reason: error.message)
         } catch let error as ChainError where error.isRefusal {
             return .refused(code: error.code.name, reason: error.reason)
         } catch {
@@ -73,18 +71,11 @@ package struct MembershipDesk: Sendable {
     private func state(of request: MembershipRequest, filedAt: UInt64) throws -> MembershipRequestState {
         let proposal = try runtime.proposal(request.action.proposalId)
         return MembershipRequestState(name: request.name, handle: request.handle, action: request.action, filedAt: filedAt, approvals: proposal?.approvals ?? [],
-                                      threshold: try threshold(), admitted: try isMember(request.handle))
+                                      threshold: try GovernanceHandler.threshold(in: runtime.store), admitted: try isMember(request.handle))
     }
 
     private func isMember(_ handle: MemberHandle) throws -> Bool {
         try runtime.store.value(namespace: ChainNamespace.member, key: handle.bytes) != nil
     }
 
-    private func threshold() throws -> Int {
-        guard let bytes = try runtime.store.value(namespace: ChainNamespace.config, key: Array("threshold".utf8)),
-              let value = Int(String(decoding: bytes, as: UTF8.self)) else {
-            throw ChainError(.corruptLedger, "The chain's threshold is missing from state.")
-        }
-        return value
-    }
 }

@@ -14,13 +14,13 @@ package struct MembershipRequestStore: Sendable {
 
     /// Keeps a request. A request for the same handle already on file is kept as it was.
     /// - Returns: the request on file and when it was filed.
-    /// - Throws: `NodeError.refusal` when another handle's pending request has the same name;
+    /// - Throws: `ChainError.alreadyExists` when another handle's pending request has the same name;
     ///   `NodeError` when the file cannot be written.
     package func file(_ request: MembershipRequest, now: UInt64) throws -> (request: MembershipRequest, filedAt: UInt64) {
         let entries = try all()
         if let existing = entries.first(where: { $0.request.handle == request.handle }) { return existing }
         if entries.contains(where: { $0.request.name == request.name }) {
-            throw NodeError.refusal("Another applicant's request named '\(request.name)' awaits approval; choose another name.")
+            throw ChainError(.alreadyExists, "Another applicant's request named '\(request.name)' awaits approval; choose another name.")
         }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var object = request.json.objectValue ?? [:]

@@ -6,8 +6,8 @@ extension NodeRuntime {
     /// Submits the operator's committee approval of `action`, under the operator's one-time keys.
     /// - Returns: the receipt and whether the action has executed (the threshold was reached).
     package func approve(_ action: GovernanceAction) async throws -> (receipt: TransactionReceipt, executed: Bool) {
-        try await approve(action, approver: "operator", committeeKey: try directory.secp256k1Key("committee-operator"),
-                          member: (custodian, KeyReference("operator")))
+        let (approver, key) = try directory.operatorCommitteeKey()
+        return try await approve(action, approver: approver, committeeKey: key, member: (custodian, KeyReference("operator")))
     }
 }
 
