@@ -2,7 +2,7 @@ import Primitives
 
 extension SignedAuditRequest {
     /// How far a request's time may be from the clock that judges it.
-    public static let maximumClockSkewMilliseconds: UInt64 = 5 * 60 * 1000
+    public static let maximumClockSkewMilliseconds = ClockSkew.maximumMilliseconds
 
     /// The checks both the audit service and the `audit.query` handler make: a fresh request,
     /// by an admitted auditor, signed with its registered key, asking within its scope.
@@ -13,8 +13,7 @@ extension SignedAuditRequest {
     /// - Returns: the scope the answer is limited to: the query's own, or the auditor's.
     /// - Throws: `ChainError.unauthorized` naming the failed check.
     package func authorize(chainId: String, state: any StateReader, now: UInt64) throws -> AuditorScope {
-        let skew = time > now ? time - now : now - time
-        guard skew <= Self.maximumClockSkewMilliseconds else {
+        guard ClockSkew.isAcceptable(time, at: now) else {
             throw ChainError.unauthorized("The audit request's time is more than 5 minutes from the clock; sign a fresh request.")
         }
         guard let bytes = try state.value(namespace: ChainNamespace.auditor, key: Array(auditor.utf8)) else {

@@ -6,7 +6,7 @@ public import Primitives
 /// <base64url r‖s>`; a node accepts it within five minutes of its clock.
 public struct CommitteeReadSignature: Sendable, Hashable {
     /// How far the signed time may be from the node's clock.
-    public static let maximumSkewMilliseconds: UInt64 = 5 * 60 * 1000
+    public static let maximumSkewMilliseconds = ClockSkew.maximumMilliseconds
 
     /// The committee member's id.
     public let approver: String
@@ -54,8 +54,7 @@ public struct CommitteeReadSignature: Sendable, Hashable {
     /// Checks the signature against the committee as `state` holds it, at `now`.
     /// - Throws: `ChainError.unauthorized` naming why the read is refused.
     public func check(resource: String, chainId: String, state: any StateReader, now: UInt64) throws {
-        let skew = time > now ? time - now : now - time
-        guard skew <= Self.maximumSkewMilliseconds else {
+        guard ClockSkew.isAcceptable(time, at: now) else {
             throw ChainError.unauthorized("The committee signature's time is more than 5 minutes from the node's clock.")
         }
         guard let bytes = try state.value(namespace: ChainNamespace.committee, key: Array(approver.utf8)) else {

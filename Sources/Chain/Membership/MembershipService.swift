@@ -8,7 +8,7 @@ public final class MembershipService: Sendable {
     /// The most keys one request may ask for.
     public static let maximumKeysPerRequest = 10_000
     /// How far a request's time may be from the service's clock.
-    public static let maximumClockSkewMilliseconds: UInt64 = 5 * 60 * 1000
+    public static let maximumClockSkewMilliseconds = ClockSkew.maximumMilliseconds
 
     private let chainId: String
     private let key: Secp256k1PrivateKey
@@ -62,8 +62,7 @@ public final class MembershipService: Sendable {
         guard (1...Self.maximumKeysPerRequest).contains(request.oneTimeKeys.count) else {
             throw ChainError.invalidBody("A request certifies 1 to \(Self.maximumKeysPerRequest) keys.")
         }
-        let skew = request.requestTime > now ? request.requestTime - now : now - request.requestTime
-        guard skew <= Self.maximumClockSkewMilliseconds else {
+        guard ClockSkew.isAcceptable(request.requestTime, at: now) else {
             throw ChainError.unauthorized("The request's time is more than 5 minutes from the service's clock; check the clock.")
         }
         let current = schedule.epoch(atMilliseconds: now)

@@ -21,8 +21,7 @@ extension AuditOutcome {
     public static func refusal(of request: SignedAuditRequest, ledger: any BlockStore, now: UInt64) -> AuditOutcome? {
         do {
             guard let chainId = try ledger.genesis()?.chainId else { return .unavailable("The node holds no chain.") }
-            let skew = request.time > now ? request.time - now : now - request.time
-            guard skew <= SignedAuditRequest.maximumClockSkewMilliseconds else {
+            guard ClockSkew.isAcceptable(request.time, at: now) else {
                 return .unauthorized("The audit request's time is more than 5 minutes from the node's clock; sign a fresh request.")
             }
             let record = try ledger.value(namespace: ChainNamespace.auditor, key: Array(request.auditor.utf8))
