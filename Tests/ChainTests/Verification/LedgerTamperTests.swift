@@ -80,20 +80,8 @@ struct LedgerTamperTests {
 
     @Test("a hand edit of the closed ledger is found by chain verify", arguments: Tamper.allCases)
     func tamperIsFound(tamper: Tamper) async throws {
-        let chain = try ChainFixture(sqlite: true)
-        var transactions: [Transaction] = []
-        for text in ["one", "two", "three"] {
-            transactions.append(try await chain.put(text))
-            _ = try await chain.node.submit(transactions.last!)
-        }
-        let firstMember = try #require(try chain.store.entries(namespace: ChainNamespace.member, prefix: []).first).key
-        let ledger = Ledger(target: transactions[1], header: try #require(try chain.store.signedHeader(at: 2)),
-                            firstMember: firstMember)
-        #expect(ledger.target.body == Array("two".utf8))
-        let path = try #require(chain.ledgerPath)
-        chain.close()
-
-        #expect(try Self.sqlite(path, tamper.sql(ledger)) == "1")
+        let (path, fixture) = try await Self.tamperedLedger(tamper)
+        defer { withExtendedLifetime(fixture) {} }
 
         let store = try SQLiteBlockStore(path: path)
         let verifier = ChainVerifier(store: store, handlers: ChainFixture.handlers())
@@ -122,17 +110,8 @@ struct LedgerTamperTests {
     @Test("the check a node makes at start, read-only over the newest blocks, names the same block for every block edit; state edits are left to chain verify",
           arguments: Tamper.allCases)
     func recentCheckFindsBlockEdits(tamper: Tamper) async throws {
-        let chain = try ChainFixture(sqlite: true)
-        var transactions: [Transaction] = []
-        for text in ["one", "two", "three"] {
-            transactions.append(try await chain.put(text))
-            _ = try await chain.node.submit(transactions.last!)
-        }
-        let firstMember = try #require(try chain.store.entries(namespace: ChainNamespace.member, prefix: []).first).key
-        let ledger = Ledger(target: transactions[1], header: try #require(try chain.store.signedHeader(at: 2)), firstMember: firstMember)
-        let path = try #require(chain.ledgerPath)
-        chain.close()
-        #expect(try Self.sqlite(path, tamper.sql(ledger)) == "1")
+        let (path, fixture) = try await Self.tamperedLedger(tamper)
+        defer { withExtendedLifetime(fixture) {} }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         var options = SQLiteBlockStore.Options()
@@ -161,6 +140,25 @@ struct LedgerTamperTests {
     }
 
     /// Runs SQL with the `sqlite3` command-line shell and returns its trimmed output.
+    /// A closed SQLite ledger whose blocks 1-3 each hold one `test.put`, with `tamper`'s edit made.
+    /// - Returns: the database file's path, and the fixture that removes it when released.
+    static func tamperedLedger(_ tamper: Tamper) async throws -> (path: String, fixture: ChainFixture) {
+        let chain = try ChainFixture(sqlite: true)
+        var transactions: [Transaction] = []
+        for text in ["one", "two", "three"] {
+            transactions.append(try await chain.put(text))
+            _ = try await chain.node.submit(transactions.last!)
+        }
+        let firstMember = try #require(try chain.store.entries(namespace: ChainNamespace.member, prefix: []).first).key
+        let ledger = Ledger(target: transactions[1], header: try #require(try chain.store.signedHeader(at: 2)),
+                            firstMember: firstMember)
+        #expect(ledger.target.body == Array("two".utf8))
+        let path = try #require(chain.ledgerPath)
+        chain.close()
+        #expect(try sqlite(path, tamper.sql(ledger)) == "1")
+        return (path, chain)
+    }
+
     static func sqlite(_ path: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
