@@ -56,8 +56,7 @@ package struct CredentialBenchmark {
         let did = try DIDChancery(chainId: runtime.genesis.chainId, publicKey: publicKey).did
         // The issuer DID has its own key beside the operator's membership key, as any account's DID.
         let custody = AccountCustody(name: "operator", custodian: runtime.custodian, memberKey: KeyReference("operator"),
-                                     didKeys: [AccountDIDKey(did: did.description, key: key.id,
-                                                             publicKey: Hex.encode(publicKey.compressedRepresentation))])
+                                     didKeys: [AccountDIDKey(did: did.description, key: key.id, publicKey: .secp256k1(publicKey))])
         _ = try await runtime.submitDIDOperation(.create, did: did, document: try DIDChancery.defaultDocument(for: did, publicKey: publicKey),
                                                  previousVersionId: 0, signer: (runtime.custodian, key), member: custody.member)
         let receipt = try await runtime.submitCredentialOperation(.cptRegister, did: did,

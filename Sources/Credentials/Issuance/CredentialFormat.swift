@@ -1,3 +1,5 @@
+public import KeyCustody
+
 /// The securing formats Chancery issues, named as `didctl credential issue --format` takes them.
 public enum CredentialFormat: String, Sendable, CaseIterable {
     /// VC-JOSE-COSE `vc+jwt` (ES256K for member keys, SM2SM3 for SM2 keys; EdDSA or ES256 for
@@ -24,6 +26,17 @@ public enum CredentialFormat: String, Sendable, CaseIterable {
         case .diECDSA: .ecdsaJCS2019
         case .diEdDSARDFC: .eddsaRDFC2022
         case .diECDSARDFC: .ecdsaRDFC2019
+        }
+    }
+
+    /// The key types that can sign the format, in the order an issuer's keys are tried: the
+    /// JOSE formats take any (the DID's chain key first), Data Integrity's EdDSA suites need
+    /// Ed25519 and its ECDSA suites P-256.
+    public var keyTypes: [KeyType] {
+        switch self {
+        case .jwt, .sdJWT: [.secp256k1, .sm2, .ed25519, .p256]
+        case .diEdDSA, .diEdDSARDFC: [.ed25519]
+        case .diECDSA, .diECDSARDFC: [.p256]
         }
     }
 }

@@ -19,7 +19,7 @@ extension DIDAuthorizedOperation {
     public static func signed(type: TransactionType, did: DID, payload: JSONObject, chainId: String,
                               custodian: any KeyCustodian, key: KeyReference) async throws -> DIDAuthorizedOperation {
         let digest = Self.digest(chainId: chainId, type: type, did: did, payload: payload)
-        if let sm2 = custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key) == .sm2 {
+        if let sm2 = custodian as? any TypedKeyCustodian, try await sm2.keyType(of: key) == .sm2 {
             let proof = try await sm2.signSM2(digest, with: key).rawRepresentation + (try await sm2.sm2PublicKey(for: key)).compressedRepresentation
             return DIDAuthorizedOperation(type: type, did: did, payload: payload, proof: proof)
         }

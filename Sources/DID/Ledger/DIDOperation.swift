@@ -49,14 +49,14 @@ public struct DIDOperation: Sendable, Hashable {
 
     /// Signs an operation through a custodian (any custody mode): a secp256k1 key's proof gets
     /// the recovery id so the chain can recover the signer's key from the proof alone; an SM2
-    /// key of an ``SM2KeyCustodian`` signs the digest as its message and appends its key.
+    /// key of an ``TypedKeyCustodian`` signs the digest as its message and appends its key.
     /// - Throws: the custodian's errors; `DIDError.unauthorized` if no recovery id reproduces its
     ///   key, or for an SM2 key under a delegation (delegated proofs are secp256k1).
     public static func signed(_ kind: Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64, chainId: String,
                               delegation: DelegationID? = nil, custodian: any KeyCustodian, key: KeyReference) async throws -> DIDOperation {
         let digest = Self.digest(chainId: chainId, kind: kind, did: did, previousVersionId: previousVersionId, document: document,
                                  delegation: delegation)
-        if let sm2 = custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key) == .sm2 {
+        if let sm2 = custodian as? any TypedKeyCustodian, try await sm2.keyType(of: key) == .sm2 {
             guard delegation == nil else { throw DIDError(.unauthorized, "Delegated DID operations are signed with secp256k1 keys, not SM2.") }
             let proof = try await sm2.signSM2(digest, with: key).rawRepresentation + (try await sm2.sm2PublicKey(for: key)).compressedRepresentation
             return DIDOperation(kind: kind, did: did, document: document, previousVersionId: previousVersionId, proof: proof)

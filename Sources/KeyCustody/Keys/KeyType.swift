@@ -15,12 +15,24 @@ public struct KeyType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// SM2 on the recommended curve (GM/T 0003): signs `SM3(Z ‖ message)` with the
     /// distinguishing identifier `1234567812345678`.
     public static let sm2 = KeyType("sm2")
+    /// Ed25519 (RFC 8032), signing the message itself: Data Integrity `eddsa-*` and JOSE
+    /// `EdDSA`. An assertion key only: the chain verifies DID operations with secp256k1 and
+    /// SM2 keys (`specs/did-method.md` §3).
+    public static let ed25519 = KeyType("ed25519")
+    /// NIST P-256, ECDSA over SHA-256 of the message: Data Integrity `ecdsa-*` and JOSE
+    /// `ES256`. An assertion key only, as ``ed25519``.
+    public static let p256 = KeyType("p256")
 
     /// Every key type, for help text and parsing.
-    public static let all: [KeyType] = [.secp256k1, .sm2]
+    public static let all: [KeyType] = [.secp256k1, .sm2, .ed25519, .p256]
+
+    /// Whether keys of this type can sign the chain's own operations (membership, one-time key
+    /// requests, DID operations): secp256k1 and SM2. Ed25519 and P-256 keys sign credentials
+    /// and presentations only.
+    public var signsChainOperations: Bool { self == .secp256k1 || self == .sm2 }
 
     /// Parses a key type name.
-    /// - Parameter name: `secp256k1` or `sm2`.
+    /// - Parameter name: `secp256k1`, `sm2`, `ed25519` or `p256`.
     /// - Returns: the key type, or `nil` for an unknown name.
     public init?(name: String) {
         guard let type = Self.all.first(where: { $0.name == name }) else { return nil }

@@ -22,12 +22,13 @@ extension SplitVault {
         return publicKey
     }
 
-    /// Creates an account whose key is of a given type: secp256k1 shares over secp256k1's group
-    /// order, SM2 shares over SM2's (``SM2FeldmanVSS``), each with commitments on its own curve.
+    /// Creates an account whose key is of a given type: SM2 shares over SM2's group order
+    /// (``SM2FeldmanVSS``), every other type's over secp256k1's (``FeldmanVSS``), with
+    /// commitments on the curve of the shares.
     /// - Parameters:
     ///   - username: the account name, as for ``createAccount(username:password:threshold:nodes:)``.
     ///   - password: the user's password.
-    ///   - keyType: `.secp256k1` or `.sm2`.
+    ///   - keyType: any ``KeyType``.
     ///   - threshold: t.
     ///   - nodes: the n holders.
     /// - Returns: the account's public key.
@@ -48,7 +49,7 @@ extension SplitVault {
     /// - Parameters:
     ///   - username: the new account's name.
     ///   - passwordKey: the password key of one of the user's accounts.
-    ///   - keyType: `.secp256k1` or `.sm2`.
+    ///   - keyType: any ``KeyType``.
     ///   - threshold: t.
     ///   - nodes: the n holders.
     /// - Returns: the account's public key.
@@ -58,14 +59,16 @@ extension SplitVault {
     ) throws -> CustodyPublicKey {
         let holders = nodes ?? self.nodes
         try checkNewAccount(username: username, threshold: threshold, holders: holders)
-        let dealing: (shares: [ShamirShare], commitments: [CustodyPublicKey])
+        let dealing: (shares: [ShamirShare], commitments: [CustodyPublicKey], publicKey: CustodyPublicKey)
         do {
-            if keyType == .sm2 {
-                let split = try SM2FeldmanVSS.split(SM2PrivateKey(), threshold: threshold, shareCount: holders.count)
-                dealing = (split.shares, split.commitments.map(CustodyPublicKey.sm2))
+            let key = CustodyPrivateKey.generate(keyType)
+            if case .sm2(let sm2) = key {
+                let split = try SM2FeldmanVSS.split(sm2, threshold: threshold, shareCount: holders.count)
+                dealing = (split.shares, split.commitments.map(CustodyPublicKey.sm2), key.publicKey)
             } else {
-                let split = try FeldmanVSS.split(Secp256k1PrivateKey(), threshold: threshold, shareCount: holders.count)
-                dealing = (split.shares, split.commitments.map(CustodyPublicKey.secp256k1))
+                // The secret of every other type is below secp256k1's order (CustodyPrivateKey.generate).
+                let split = try FeldmanVSS.split(Secp256k1PrivateKey(secret: key.secret), threshold: threshold, shareCount: holders.count)
+                dealing = (split.shares, split.commitments.map(CustodyPublicKey.secp256k1), key.publicKey)
             }
         } catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
         let (salt, parameters) = (passwordKey.salt, passwordKey.parameters)
@@ -78,7 +81,7 @@ extension SplitVault {
                 stored.append(node)
             }
             let record = VaultAccountRecord(
-                username: username, commitments: dealing.commitments, salt: salt, parameters: parameters,
+                username: username, publicKey: dealing.publicKey, commitments: dealing.commitments, salt: salt, parameters: parameters,
                 holders: zip(dealing.shares, holders).map { .init(index: $0.index, nodeID: $1.nodeID) })
             guard try VaultFiles.createOnce(SecureBytes(record.encoded()), at: recordPath(username: username), mode: 0o644) else {
                 throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
@@ -87,7 +90,7 @@ extension SplitVault {
             for node in stored { try? node.deleteShare(account: username) }
             throw error
         }
-        return dealing.commitments[0]
+        return dealing.publicKey
     }
 
     /// Refuses a new account that could not be recovered or that exists already.

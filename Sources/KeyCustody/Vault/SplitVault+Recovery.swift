@@ -20,7 +20,7 @@ extension SplitVault {
     public func recover(username: String, password: SecureBytes) throws -> Secp256k1PrivateKey {
         // Checked first, so that no node spends a guess on a request that cannot succeed.
         guard try record(username: username).keyType == .secp256k1 else {
-            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an SM2 key; unlock it in a VaultCustodian to sign SM2.")
+            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an \(try record(username: username).keyType) key; unlock it in a VaultCustodian to sign with it.")
         }
         return try recoverKey(username: username, password: password).secp256k1(username)
     }
@@ -80,7 +80,8 @@ extension SplitVault {
         do {
             let key: CustodyPrivateKey = record.keyType == .sm2
                 ? .sm2(try SM2FeldmanVSS.combine(shares: shares, commitments: record.sm2Commitments))
-                : .secp256k1(try FeldmanVSS.combine(shares: shares, commitments: record.secp256k1Commitments))
+                : try CustodyPrivateKey(type: record.keyType,
+                                        secret: FeldmanVSS.combine(shares: shares, commitments: record.secp256k1Commitments).rawRepresentation)
             guard key.publicKey == record.publicKey else { throw KeyCustodyError(.backendFailure, "The rebuilt key is not the account's.") }
             return key
         } catch {

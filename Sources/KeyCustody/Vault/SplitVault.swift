@@ -43,12 +43,12 @@ public final class SplitVault: Sendable {
     ///   corrupt record.
     public func publicKey(username: String) throws -> Secp256k1PublicKey {
         guard case .secp256k1(let key) = try accountKey(username: username) else {
-            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an SM2 key, not a secp256k1 key.")
+            throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an \(try accountKey(username: username).keyType) key, not a secp256k1 key.")
         }
         return key
     }
 
-    /// The public key of an account of either key type, from its record.
+    /// The public key of an account of any key type, from its record.
     /// - Throws: `KeyCustodyError.keyNotFound` for an unknown account; `.backendFailure` for a
     ///   corrupt record.
     public func accountKey(username: String) throws -> CustodyPublicKey {

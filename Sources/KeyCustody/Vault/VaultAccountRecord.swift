@@ -12,19 +12,26 @@ struct VaultAccountRecord {
     }
 
     let username: String
-    /// The account key's type; written as `keyType` only for SM2, so secp256k1 records keep
-    /// their bytes (`specs/custody-vault.md` §5.3).
+    /// The account key's type; written as `keyType` only when it is not secp256k1, so
+    /// secp256k1 records keep their bytes (`specs/custody-vault.md` §5.3).
     let keyType: KeyType
-    /// `C_0 … C_{t-1}` on the key type's curve; their count is the threshold and `C_0` is the
-    /// account's public key.
+    /// `C_0 … C_{t-1}` on the sharing curve (``sharingType``); their count is the threshold.
+    /// `C_0` is the account's public key for secp256k1 and SM2 keys.
     let commitments: [CustodyPublicKey]
+    /// The account's public key: `C_0`, or for Ed25519 and P-256 keys (dealt over secp256k1)
+    /// the key itself, which no commitment shows.
+    let publicKey: CustodyPublicKey
     let salt: [UInt8]
     let parameters: Argon2id.Parameters
     /// One per share, index 1...n.
     let holders: [Holder]
 
-    var publicKey: CustodyPublicKey { commitments[0] }
     var threshold: Int { commitments.count }
+
+    /// The curve whose group order the shares are over: SM2 keys are dealt over SM2's order,
+    /// every other type over secp256k1's (an Ed25519 seed or a P-256 scalar is generated below
+    /// it; `specs/custody-vault.md` §5.3).
+    static func sharingType(of keyType: KeyType) -> KeyType { keyType == .sm2 ? .sm2 : .secp256k1 }
 
     /// The secp256k1 commitments, for ``FeldmanVSS``; empty for an SM2 account.
     var secp256k1Commitments: [Secp256k1PublicKey] {
@@ -36,9 +43,11 @@ struct VaultAccountRecord {
         commitments.compactMap { if case .sm2(let key) = $0 { key } else { nil } }
     }
 
-    init(username: String, commitments: [CustodyPublicKey], salt: [UInt8], parameters: Argon2id.Parameters, holders: [Holder]) {
+    init(username: String, publicKey: CustodyPublicKey, commitments: [CustodyPublicKey], salt: [UInt8],
+         parameters: Argon2id.Parameters, holders: [Holder]) {
         self.username = username
-        keyType = commitments[0].keyType
+        keyType = publicKey.keyType
+        self.publicKey = publicKey
         self.commitments = commitments
         self.salt = salt
         self.parameters = parameters
@@ -73,7 +82,8 @@ struct VaultAccountRecord {
             guard let keyType = KeyType(name: typeName), keyType != .secp256k1 || fields.object["keyType"] == nil else {
                 throw KeyCustodyError(.backendFailure, "\(what) has an unknown keyType \"\(typeName)\".")
             }
-            let commitments = try fields.array("commitments").map { try CustodyPublicKey(type: keyType, compressed: Hex.decode($0.stringValue ?? "")) }
+            let sharing = Self.sharingType(of: keyType)
+            let commitments = try fields.array("commitments").map { try CustodyPublicKey(type: sharing, compressed: Hex.decode($0.stringValue ?? "")) }
             let publicKey = try CustodyPublicKey(type: keyType, compressed: fields.hex("publicKey"))
             let argon2id = try fields.nested("argon2id")
             let parameters = try Argon2id.Parameters(
@@ -83,11 +93,12 @@ struct VaultAccountRecord {
                 return Holder(index: try holder.integer("index", in: 1...255), nodeID: try holder.string("node"))
             }
             let threshold = try fields.integer("threshold", in: 1...255), shareCount = try fields.integer("shareCount", in: 1...255)
-            guard commitments.first == publicKey, commitments.count == threshold, threshold <= shareCount,
+            guard commitments.first == publicKey || (sharing != keyType && !commitments.isEmpty),
+                  commitments.count == threshold, threshold <= shareCount,
                   holders.map(\.index).sorted() == Array(1...shareCount) else {
                 throw KeyCustodyError(.backendFailure, "\(what) is inconsistent: its public key, commitments, threshold and nodes disagree.")
             }
-            self.init(username: try fields.string("username"), commitments: commitments,
+            self.init(username: try fields.string("username"), publicKey: publicKey, commitments: commitments,
                       salt: try fields.hex("salt", count: Argon2id.saltLength), parameters: parameters, holders: holders)
         } catch {
             throw KeyCustodyError.corrupt(what, error)

@@ -41,9 +41,8 @@ package struct AccountRecord: Codable {
     }
 
     /// Records that `key` (with public key `publicKey`) signs for `did`.
-    package mutating func addDIDKey(did: DID, key: KeyReference, publicKey: Secp256k1PublicKey) {
-        didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id,
-                                                   publicKey: Hex.encode(publicKey.compressedRepresentation))]
+    package mutating func addDIDKey(did: DID, key: KeyReference, publicKey: CustodyPublicKey) {
+        didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id, publicKey: publicKey)]
     }
 }
 
@@ -55,12 +54,25 @@ package struct AccountDIDKey: Codable, Hashable {
     package var key: String
     /// The compressed public key in hex.
     package var publicKey: String
+    /// The key type's name; absent for secp256k1, so records written before other types keep
+    /// their meaning.
+    package var type: String?
 
-    /// The key `key` of `did`, with its compressed public key in hex.
-    package init(did: String, key: String, publicKey: String) {
+    /// The key `key` of `did`.
+    package init(did: String, key: String, publicKey: CustodyPublicKey) {
         self.did = did
         self.key = key
-        self.publicKey = publicKey
+        self.publicKey = Hex.encode(publicKey.compressedRepresentation)
+        type = publicKey.keyType == .secp256k1 ? nil : publicKey.keyType.name
+    }
+
+    /// The key type (secp256k1 when the record names none).
+    package var keyType: KeyType? { type.map { KeyType(name: $0) } ?? .secp256k1 }
+
+    /// The public key, or `nil` when the record's type or bytes are not a key.
+    package var custodyPublicKey: CustodyPublicKey? {
+        guard let keyType, let bytes = try? Hex.decode(publicKey) else { return nil }
+        return try? CustodyPublicKey(type: keyType, compressed: bytes)
     }
 }
 

@@ -9,22 +9,29 @@ extension DataDirectory {
     ///   - account: the account.
     ///   - newKey: a reference to generate a fresh key under in the same custodian (a new DID's
     ///     key), or `nil`.
+    ///   - type: the new key's type (an HSM link makes secp256k1 keys only).
     /// - Returns: the opened custodian with the account's member key and DID keys (in full
     ///   custody each is unlocked for a session).
-    package func custodian(for account: AccountRecord, generating newKey: KeyReference? = nil) async throws -> AccountCustody {
+    package func custodian(for account: AccountRecord, generating newKey: KeyReference? = nil,
+                           type: KeyType = .secp256k1) async throws -> AccountCustody {
+        if newKey != nil, type != .secp256k1, account.custody == "hsm" {
+            // The link generates and signs with CKM_EC_KEY_PAIR_GEN/CKM_ECDSA on secp256k1 (specs/custody.md §1.1).
+            throw NodeError.refusal("Account '\(account.name)' keeps its keys on a PKCS#11 token, and Chancery's HSM link makes secp256k1 keys only; "
+                                    + "a \(type) key needs a partial- or full-custody account.")
+        }
         // Unlocking runs Argon2id or a PKCS#11 login: not on an event loop.
-        let custodian = try await BlockingWork.run { try openCustodian(for: account, generating: newKey) }
+        let custodian = try await BlockingWork.run { try openCustodian(for: account, generating: newKey, type: type) }
         if let newKey, let token = custodian as? PKCS11Custodian { _ = try await token.generateKey(label: newKey.id) }
         return AccountCustody(name: account.name, custodian: custodian, memberKey: account.memberKey, didKeys: account.didKeys ?? [])
     }
 
-    private func openCustodian(for account: AccountRecord, generating newKey: KeyReference?) throws -> any KeyCustodian {
+    private func openCustodian(for account: AccountRecord, generating newKey: KeyReference?, type: KeyType) throws -> any KeyCustodian {
         switch account.custody {
         case "partial":
             guard let path = account.keystore else { throw NodeError("Account '\(account.name)' has no keystore file.") }
             let password = try secrets.secret(.password, account: account.name)
             let custodian = try SoftwareCustodian(opening: path, password: password)
-            if let newKey { try custodian.generateKey(name: newKey.id) }
+            if let newKey { try custodian.generateKey(name: newKey.id, type: type) }
             return custodian
         case "full":
             let password = try secrets.secret(.password, account: account.name)
@@ -33,7 +40,7 @@ extension DataDirectory {
             for key in [account.memberKey] + (account.didKeys ?? []).map({ KeyReference($0.key) }) {
                 try custodian.unlock(key, password: password)
             }
-            if let newKey { try custodian.generateKey(newKey, password: password) }
+            if let newKey { try custodian.generateKey(newKey, password: password, type: type) }
             return custodian
         case "hsm":
             guard let module = account.pkcs11Module, let token = account.tokenLabel, account.keyLabel != nil else {

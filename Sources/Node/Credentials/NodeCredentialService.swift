@@ -69,10 +69,13 @@ package final class NodeCredentialService: @unchecked Sendable {
         }
     }
 
-    /// The principal's DID, signer and custody: from its session, or unlocked by the node.
-    private func signer(_ principal: Principal) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
-        guard let custody = principal.custody else { return try await runtime.credentialSigner(account: principal.account) }
-        return try await runtime.credentialSigner(custody: custody)
+    /// The principal's DID, signer (of a key that can sign `format`) and custody: from its
+    /// session, or unlocked by the node.
+    private func signer(_ principal: Principal, format: CredentialFormat = .jwt) async throws
+        -> (did: DID, signer: CustodianSigner, custody: AccountCustody)
+    {
+        guard let custody = principal.custody else { return try await runtime.credentialSigner(account: principal.account, format: format) }
+        return try await runtime.credentialSigner(custody: custody, format: format)
     }
 
     /// A fresh challenge, or `nil` when the store is full (answered 429).
@@ -93,7 +96,7 @@ package final class NodeCredentialService: @unchecked Sendable {
             return .malformed(error.reason)
         }
         do {
-            let (did, signer, custody) = try await signer(principal)
+            let (did, signer, custody) = try await signer(principal, format: request.format)
             guard request.issuer == did.description else {
                 return .rejected("'issuer' is \(request.issuer), but the token acts for \(did); a credential is issued only as the authenticated account's DID.")
             }

@@ -69,7 +69,7 @@ package final class DIDRegistrar: Sendable {
             try document.validateStructure()
             // Recorded before submitting, as `did create` does: a DID committed while its key
             // reference was lost could never change again.
-            record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+            record.addDIDKey(did: did, key: reference, publicKey: .secp256k1(publicKey))
             try runtime.directory.save(record)
             return (did, document, reference, before)
         }

@@ -14,27 +14,24 @@ extension NodeRuntime {
     }
 
     /// The account's DID (its first) and a signer for its key under `relationship` (assertions
-    /// for issuing, authentication for presenting).
-    package func credentialSigner(account name: String, relationship: VerificationRelationship = .assertionMethod) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
-        try await credentialSigner(custody: try await custodian(account: name), relationship: relationship)
+    /// for issuing, authentication for presenting) of a type that can sign `format`.
+    package func credentialSigner(account name: String, relationship: VerificationRelationship = .assertionMethod,
+                                  format: CredentialFormat = .jwt) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody) {
+        try await credentialSigner(custody: try await custodian(account: name), relationship: relationship, format: format)
     }
 }
 
 extension ChainGateway {
-    /// The DID and signer of an account whose custody is already open (a session's).
-    package func credentialSigner(custody: AccountCustody, relationship: VerificationRelationship = .assertionMethod) async throws
-        -> (did: DID, signer: CustodianSigner, custody: AccountCustody)
+    /// The DID and signer of an account whose custody is already open (a session's): the
+    /// account's key of its DID that the current document lists under `relationship`, of a
+    /// type that can sign `format` (``CredentialFormat/keyTypes``).
+    package func credentialSigner(custody: AccountCustody, relationship: VerificationRelationship = .assertionMethod,
+                                  format: CredentialFormat = .jwt) async throws -> (did: DID, signer: CustodianSigner, custody: AccountCustody)
     {
-        let name = custody.name
         let did = try custody.primaryDID()
         let (document, _) = try await currentDIDState(of: did)
-        let key = try custody.signer(for: did, document: document)
-        let publicKey = try await key.custodian.publicKey(for: key.key)
-        // The account's key may sit under another fragment after a rotation: find it.
-        let method = document.verificationMethods(authorizedFor: relationship).first { (try? $0.publicKeyMaterial()) == .secp256k1(publicKey) }
-        guard let method else {
-            throw NodeError("\(did) lists account \(name)'s key for no \(relationship.rawValue); it cannot sign for it.")
-        }
+        // The account's key may sit under another fragment after a rotation: the document says which.
+        let (key, method) = try custody.credentialKey(for: did, document: document, relationship: relationship, types: format.keyTypes)
         return (did, try await CustodianSigner(custodian: key.custodian, key: key.key, verificationMethod: method.id.description), custody)
     }
 

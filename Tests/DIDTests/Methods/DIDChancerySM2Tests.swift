@@ -139,7 +139,7 @@ struct DIDChancerySM2Tests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let custodian = try SoftwareCustodian(creating: directory.appendingPathComponent("k.json").path, password: "pw",
                                               parameters: try Argon2id.Parameters(opsLimit: 1, memLimit: 8192))
-        let publicKey = try custodian.generateSM2Key(name: "gm")
+        let publicKey = try #require(custodian.generateKey(name: "gm", type: .sm2).sm2)
         let did = try DIDChancery(chainId: chainId, publicKey: publicKey).did
         let document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
         let operation = try await DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId,

@@ -11,7 +11,7 @@ struct SplitVaultSM2Tests {
     func createUnlockSign() async throws {
         let fixture = try VaultFixture()
         let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
-        let publicKey = try custodian.generateSM2Key(KeyReference("gm"), password: fixture.password)
+        let publicKey = try #require(custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2).sm2)
         #expect(try fixture.vault.accountKey(username: "gm") == .sm2(publicKey))
         #expect(try await custodian.keyType(of: KeyReference("gm")) == .sm2)
         #expect(try await custodian.sm2PublicKey(for: KeyReference("gm")) == publicKey)
@@ -33,7 +33,7 @@ struct SplitVaultSM2Tests {
         let fixture = try VaultFixture()
         let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
         try custodian.generateKey(KeyReference("k1"), password: fixture.password)
-        try custodian.generateSM2Key(KeyReference("gm"), password: fixture.password)
+        try custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2)
         #expect(!String(decoding: try fixture.vault.record(username: "k1").encoded(), as: UTF8.self).contains("keyType"))
         let digest = Hash.sha256(message)
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.sign(digest: digest, with: KeyReference("gm")) }

@@ -3,8 +3,9 @@ public import KeyCustody
 public import Primitives
 
 /// A ``CredentialSigner`` over a member's key in any custody mode (HSM link, partial custody
-/// keystore, split vault): the key never leaves its custodian. A secp256k1 key signs `ES256K`;
-/// an SM2 key of an ``SM2KeyCustodian`` signs `SM2SM3`.
+/// keystore, split vault): the key never leaves its custodian. Its type picks the algorithm:
+/// secp256k1 signs `ES256K`, SM2 `SM2SM3`, Ed25519 `EdDSA` (and `eddsa-*` proofs), P-256
+/// `ES256` (and `ecdsa-*` proofs); keys other than secp256k1 need a ``TypedKeyCustodian``.
 public struct CustodianSigner: CredentialSigner {
     /// The custodian that holds the key.
     public let custodian: any KeyCustodian
@@ -25,19 +26,20 @@ public struct CustodianSigner: CredentialSigner {
         self.custodian = custodian
         self.key = key
         self.verificationMethod = verificationMethod
-        if let sm2 = custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key) == .sm2 {
-            publicKey = .sm2(try await sm2.sm2PublicKey(for: key))
+        if let typed = custodian as? any TypedKeyCustodian {
+            publicKey = PublicKeyMaterial(try await typed.typedPublicKey(for: key))
         } else {
             publicKey = .secp256k1(try await custodian.publicKey(for: key))
         }
     }
 
-    /// Signs `message` with the key's algorithm: `ES256K` (SHA-256, then the custodian's
-    /// low-S ECDSA) or `SM2SM3` (the custodian's SM2 over the message, 64-byte `r ‖ s`).
+    /// Signs `message` with the key's algorithm (``TypedKeyCustodian/signMessage(_:with:)``);
+    /// a secp256k1 key of a custodian that only signs digests gets the SHA-256 of the message.
     public func sign(_ message: [UInt8]) async throws -> [UInt8] {
-        if case .sm2 = publicKey, let sm2 = custodian as? any SM2KeyCustodian {
-            return try await sm2.signSM2(message, with: key).rawRepresentation
+        if let typed = custodian as? any TypedKeyCustodian {
+            return try await typed.signMessage(message, with: key)
         }
         return try await custodian.sign(digest: Hash.sha256(message), with: key).compactRepresentation
     }
+
 }

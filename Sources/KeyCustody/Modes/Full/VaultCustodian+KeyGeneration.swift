@@ -17,19 +17,19 @@ extension VaultCustodian {
         return publicKey
     }
 
-    /// Generates one more SM2 key for the same user, split over SM2's group order
-    /// (``SM2FeldmanVSS``), and keeps it unlocked for a session.
+    /// Generates one more key of any type for the same user, split t-of-n (SM2 over SM2's group
+    /// order, every other type over secp256k1's), and keeps it unlocked for a session.
     /// - Parameters:
     ///   - key: the new key's reference, a username not yet in the vault.
     ///   - password: the user's password.
+    ///   - type: the key type.
     ///   - threshold: t.
     /// - Returns: the new public key.
     /// - Throws: as ``SplitVault/createAccount(username:password:threshold:nodes:)``.
     @discardableResult
-    public func generateSM2Key(_ key: KeyReference, password: SecureBytes, threshold: Int = 3) throws -> SM2PublicKey {
-        let created = try vault.createAccount(username: key.id, password: password, keyType: .sm2, threshold: threshold)
+    public func generateKey(_ key: KeyReference, password: SecureBytes, type: KeyType, threshold: Int = 3) throws -> CustodyPublicKey {
+        let created = try vault.createAccount(username: key.id, password: password, keyType: type, threshold: threshold)
         try unlock(key, password: password)
-        guard case .sm2(let publicKey) = created else { preconditionFailure("an SM2 dealing has SM2 commitments") }
-        return publicKey
+        return created
     }
 }

@@ -25,7 +25,7 @@ extension Keystore {
         passwordCheck = try json.hex("passwordCheck", count: XChaCha20Poly1305.overhead)
         var names: Set<String> = []
         entries = try json.array("keys").enumerated().map { index, element in
-            let entryJSON = try StrictJSONObject(element, members: KeystoreEntry.members, context: "key \(index + 1)", failure: failure)
+            let entryJSON = try StrictJSONObject(element, members: KeystoreEntry.members(of: element), context: "key \(index + 1)", failure: failure)
             let entry = try KeystoreEntry(entryJSON, failure: failure)
             guard names.insert(entry.name).inserted else { throw failure("two keys are named \"\(entry.name)\"") }
             return entry

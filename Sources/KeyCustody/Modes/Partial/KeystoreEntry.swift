@@ -1,22 +1,29 @@
 public import Primitives
 
 /// One named key of a ``Keystore``: its type, public key and address in clear, its private key
-/// sealed. Version 1 holds secp256k1 and SM2 keys (`specs/custody-keystore.md` §4).
+/// sealed. Version 1 holds secp256k1, SM2, Ed25519 and P-256 keys (`specs/custody-keystore.md` §4).
 public struct KeystoreEntry: Sendable, CustomStringConvertible {
-    static let members: Set<String> = ["name", "type", "publicKey", "address", "sealed"]
+    /// The members of an entry: an `address` only for the key types that have one (secp256k1
+    /// and SM2, which can be accounts on the chain).
+    static func members(of element: JSONValue) -> Set<String> {
+        let type = element.objectValue?["type"]?.stringValue.flatMap(KeyType.init(name:))
+        let base: Set<String> = ["name", "type", "publicKey", "sealed"]
+        return type?.signsChainOperations == false ? base : base.union(["address"])
+    }
 
     /// The entry's name, which a ``KeyReference`` carries as its `id`.
     public let name: String
     /// The public key, of either key type.
     public let key: CustodyPublicKey
-    /// The address of ``key``: Keccak-256-derived for secp256k1, SM3-derived for SM2.
-    public let address: EthereumAddress
+    /// The address of ``key``: Keccak-256-derived for secp256k1, SM3-derived for SM2; `nil`
+    /// for Ed25519 and P-256 keys.
+    public let address: EthereumAddress?
     /// nonce ‖ ciphertext ‖ tag of the 32-byte scalar.
     let sealed: [UInt8]
 
     /// The key type, the entry's `type` member.
     public var keyType: KeyType { key.keyType }
-    /// The public key when it is a secp256k1 key; `nil` for an SM2 entry.
+    /// The public key when it is a secp256k1 key; `nil` for an entry of another type.
     public var publicKey: Secp256k1PublicKey? {
         guard case .secp256k1(let publicKey) = key else { return nil }
         return publicKey
@@ -43,15 +50,16 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
         name = try json.string("name")
         guard Self.isValid(name: name) else { throw failure("a key name is not 1 to 128 printable ASCII characters") }
         guard let type = KeyType(name: try json.string("type")) else {
-            throw failure("key \"\(name)\" is not of type secp256k1 or sm2")
+            throw failure("key \"\(name)\" is not of type \(KeyType.all.map(\.name).joined(separator: ", "))")
         }
-        let point = try json.hex("publicKey", count: 33)
+        let point = try json.hex("publicKey", count: type == .ed25519 ? 32 : 33)
         guard let key = try? CustodyPublicKey(type: type, compressed: point) else {
             throw failure("the publicKey of key \"\(name)\" is not a compressed \(type) point")
         }
         self.key = key
         address = key.address
-        guard try json.string("address") == address.description else {
+        // members(of:) made `address` present exactly when the type has one.
+        if let address, try json.string("address") != address.description {
             throw failure("the address of key \"\(name)\" is not the EIP-55 address of its publicKey")
         }
         sealed = try json.hex("sealed", count: 32 + XChaCha20Poly1305.overhead)
@@ -62,7 +70,7 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
             ("name", .string(name)),
             ("type", .string(keyType.name)),
             ("publicKey", .string(Hex.encode(key.compressedRepresentation))),
-            ("address", .string(address.description)),
+        ] + (address.map { [("address", .string($0.description))] } ?? []) + [
             ("sealed", .string(Hex.encode(sealed))),
         ]))
     }
@@ -89,15 +97,15 @@ public struct KeystoreEntry: Sendable, CustomStringConvertible {
     }
 
     /// Binds the ciphertext to everything the entry says in clear and to its file (`specs/custody-keystore.md` §4).
-    static func associatedData(name: String, key: CustodyPublicKey, address: EthereumAddress, salt: [UInt8]) -> [UInt8] {
+    static func associatedData(name: String, key: CustodyPublicKey, address: EthereumAddress?, salt: [UInt8]) -> [UInt8] {
         JCS.canonicalize(.object(JSONObject([
             ("format", .string(Keystore.format)), ("version", .number(Double(Keystore.version))),
             ("role", "key"), ("salt", .string(Hex.encode(salt))),
             ("name", .string(name)), ("type", .string(key.keyType.name)),
-            ("publicKey", .string(Hex.encode(key.compressedRepresentation))), ("address", .string(address.description)),
-        ])))
+            ("publicKey", .string(Hex.encode(key.compressedRepresentation))),
+        ] + (address.map { [("address", .string($0.description))] } ?? []))))
     }
 
     /// Names the entry by its name and address; the sealed bytes stay out of logs.
-    public var description: String { "KeystoreEntry(\(name), \(address))" }
+    public var description: String { "KeystoreEntry(\(name), \(address?.description ?? key.description))" }
 }

@@ -14,14 +14,17 @@ extension SoftwareCustodian {
         return key.publicKey
     }
 
-    /// Generates a fresh SM2 key, adds it to the keystore (`type` `sm2`) and saves the file.
-    /// - Parameter name: the entry name, as for ``generateKey(name:)``.
+    /// Generates a fresh key of any type, adds it to the keystore (its `type` member names the
+    /// type) and saves the file.
+    /// - Parameters:
+    ///   - name: the entry name, as for ``generateKey(name:)``.
+    ///   - type: the key type.
     /// - Returns: the new public key.
     /// - Throws: as ``generateKey(name:)``.
     @discardableResult
-    public func generateSM2Key(name: String) throws -> SM2PublicKey {
-        let key = SM2PrivateKey()
-        try add(.sm2(key), name: name)
+    public func generateKey(name: String, type: KeyType) throws -> CustodyPublicKey {
+        let key = CustodyPrivateKey.generate(type)
+        try add(key, name: name)
         return key.publicKey
     }
 
@@ -51,19 +54,19 @@ extension SoftwareCustodian {
 
     /// The public key of a held secp256k1 key.
     /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file; `.unsupportedKeyType`
-    ///   for an SM2 key (read it with ``sm2PublicKey(for:)``).
+    ///   for a key of another type (read it with ``typedPublicKey(for:)``).
     public func publicKey(for key: KeyReference) async throws -> Secp256k1PublicKey {
         try privateKey(key).publicKey
     }
 
     /// The decrypted secp256k1 key behind `key`.
     /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file; `.unsupportedKeyType`
-    ///   for an SM2 key.
+    ///   for a key of another type.
     func privateKey(_ key: KeyReference) throws -> Secp256k1PrivateKey {
         try heldKey(key).secp256k1(key.id)
     }
 
-    /// The decrypted key behind `key`, of either type.
+    /// The decrypted key behind `key`, of any type.
     /// - Throws: `KeyCustodyError.keyNotFound` naming the key and file.
     func heldKey(_ key: KeyReference) throws -> CustodyPrivateKey {
         guard let privateKey = state.withLock({ $0.keys[key.id] }) else {

@@ -31,7 +31,7 @@ struct CredentialIssueCommand: AsyncParsableCommand {
     @Option(help: "A CSV file, one subject per row.")
     var csv: String?
 
-    @Option(help: "jwt, sd-jwt, di-eddsa or di-ecdsa.")
+    @Option(help: "jwt, sd-jwt, di-eddsa, di-ecdsa, di-eddsa-rdfc or di-ecdsa-rdfc. The Data Integrity formats sign with the issuer DID's Ed25519 (eddsa) or P-256 (ecdsa) assertion key: add one with 'did update --add-key ACCOUNT --key-type ed25519|p256'.")
     var format: String = "jwt"
 
     @Option(help: "Validity in days from now (default: no expiry).")
@@ -62,9 +62,11 @@ struct CredentialIssueCommand: AsyncParsableCommand {
         }
         let until = validDays.map { Int64(chain.clock.nowMilliseconds()) + Int64($0) * 86_400_000 }
         let bar = csv != nil ? ProgressLine(enabled: !global.json, label: "issuing") : nil
-        let (did, signer, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)))
+        let format = CredentialFormat(rawValue: format)!
+        let (did, signer, custody) = try await chain.credentialSigner(custody: try await directory.custodian(for: try directory.account(account)),
+                                                                      format: format)
         let outcome = try await chain.issueCredentials(did: did, signer: signer, custody: custody, cpt: cpt, subjects: subjects,
-                                                       format: CredentialFormat(rawValue: format)!, validUntil: until,
+                                                       format: format, validUntil: until,
                                                        recordingIn: directory, progress: { bar?.update($0, of: $1) })
         bar?.finish()
         for refusal in outcome.refused {

@@ -42,7 +42,7 @@ struct DIDCreateCommand: AsyncParsableCommand {
         // Recorded before submitting: a DID committed while its key reference was lost could
         // never be changed again. A refused registration takes the record back.
         let before = record
-        record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        record.addDIDKey(did: did, key: reference, publicKey: .secp256k1(publicKey))
         try directory.save(record)
         let receipt: TransactionReceipt
         do {

@@ -1,19 +1,24 @@
 import Node
 import DID
+import KeyCustody
 import Primitives
 
 /// The edits `didctl did update` makes to a DID document. Added keys are numbered after every
 /// `key-N` the document had, so the id of a rotated-out key is never given to another key
 /// (credentials signed with the old one must not point at the new one).
 struct DIDDocumentChanges {
-    var addKeys: [Secp256k1PublicKey] = []
+    var addKeys: [CustodyPublicKey] = []
     var removeKeys: [String] = []
     var addServices: [ServiceArgument] = []
     var removeServices: [String] = []
     var addControllers: [DID] = []
 
-    /// What the relationships of an added key are: the default document's.
-    static let keyRelationships: [VerificationRelationship] = [.authentication, .assertionMethod, .capabilityInvocation]
+    /// What the relationships of an added key are: the default document's for a key that can
+    /// sign DID operations; authentication and assertion only for one that cannot (Ed25519,
+    /// P-256), so that no capability is listed that the chain would not honour.
+    static func keyRelationships(_ type: KeyType) -> [VerificationRelationship] {
+        type.signsChainOperations ? [.authentication, .assertionMethod, .capabilityInvocation] : [.authentication, .assertionMethod]
+    }
 
     /// The document with the changes made: removals first, so that one update can replace a
     /// service or a key under the same name.
@@ -33,14 +38,14 @@ struct DIDDocumentChanges {
             for relationship in VerificationRelationship.allCases { document[relationship].removeAll { $0.id == url } }
         }
         for key in addKeys {
-            let material = PublicKeyMaterial.secp256k1(key)
+            let material = PublicKeyMaterial(key)
             if let existing = document.allVerificationMethods.first(where: { (try? $0.publicKeyMaterial()) == material }) {
                 throw DidctlFailure("That key is already in the document as \(existing.id).")
             }
             let method = VerificationMethod(id: try DIDURL(did: did, fragment: "key-\(next)"), controller: did, multikey: material)
             next += 1
             document.verificationMethod.append(method)
-            for relationship in Self.keyRelationships { document[relationship].append(.reference(method.id)) }
+            for relationship in Self.keyRelationships(key.keyType) { document[relationship].append(.reference(method.id)) }
         }
         for text in removeServices {
             let id = ServiceArgument.serviceID(text, in: did)

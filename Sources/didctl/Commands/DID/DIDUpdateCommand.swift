@@ -31,6 +31,11 @@ struct DIDUpdateCommand: AsyncParsableCommand {
     @Option(name: .customLong("add-key"), help: "Add a fresh key held by this account, for authentication, assertion and capability invocation (repeatable).")
     var addKeys: [String] = []
 
+    @Option(name: .customLong("key-type"), help: ArgumentHelp(
+        "The type of the keys --add-key makes: secp256k1, ed25519 or p256.",
+        discussion: "Ed25519 and P-256 keys sign credentials and presentations (Data Integrity eddsa and ecdsa, JOSE EdDSA and ES256): they are listed for authentication and assertion only, as the chain verifies DID operations with secp256k1 keys."))
+    var keyType: String = KeyType.secp256k1.name
+
     @Option(name: .customLong("remove-key"), help: "Remove the verification method with this fragment, such as key-1 (repeatable).")
     var removeKeys: [String] = []
 
@@ -53,6 +58,10 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         guard !(addKeys.isEmpty && removeKeys.isEmpty && addServices.isEmpty && removeServices.isEmpty && addControllers.isEmpty) else {
             throw ValidationError("Nothing to change: give --add-key, --remove-key, --add-service, --remove-service or --add-controller.")
         }
+        guard let type = KeyType(name: keyType), type != .sm2 else {
+            throw ValidationError("--key-type must be secp256k1, ed25519 or p256, not '\(keyType)'.")
+        }
+        if type != .secp256k1, addKeys.isEmpty { throw ValidationError("--key-type applies to --add-key; give the account that holds the new key.") }
         for controller in addControllers where (try? DID(parsing: controller)) == nil {
             throw ValidationError("--add-controller needs a DID; '\(controller)' is not one.")
         }
@@ -71,13 +80,14 @@ struct DIDUpdateCommand: AsyncParsableCommand {
         let (current, version) = try await chain.currentDIDState(of: did)
         var signing: AccountCustody?
         // Each added key is fresh, generated in its account's custodian for this DID alone.
-        var added: [(before: AccountRecord, after: AccountRecord)] = [], keys: [Secp256k1PublicKey] = []
+        var added: [(before: AccountRecord, after: AccountRecord)] = [], keys: [CustodyPublicKey] = []
+        let type = KeyType(name: keyType)!
         for name in addKeys {
             var record = try added.last(where: { $0.after.name == name })?.after ?? directory.account(name)
             let reference = record.newDIDKeyReference()
-            let custody = try await directory.custodian(for: record, generating: reference)
+            let custody = try await directory.custodian(for: record, generating: reference, type: type)
             if name == account, signing == nil { signing = custody }
-            let publicKey = try await custody.custodian.publicKey(for: reference)
+            let publicKey = try await custody.publicKey(of: reference)
             let before = record
             record.addDIDKey(did: did, key: reference, publicKey: publicKey)
             added.append((before, record))

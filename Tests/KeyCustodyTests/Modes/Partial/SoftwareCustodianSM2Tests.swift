@@ -11,7 +11,7 @@ struct SoftwareCustodianSM2Tests {
     func roundTrip() async throws {
         let store = try TemporaryKeystore()
         let created = try store.create()
-        let publicKey = try created.generateSM2Key(name: "gm-1")
+        let publicKey = try #require(created.generateKey(name: "gm-1", type: .sm2).sm2)
         try created.generateKey(name: "k1")
 
         let reopened = try store.open()
@@ -34,7 +34,7 @@ struct SoftwareCustodianSM2Tests {
         #expect(entry.keyType == .sm2)
         #expect(entry.key == .sm2(annex.publicKey))
         #expect(entry.publicKey == nil)
-        #expect(entry.address.description == "0x2119E1EcC071C2F3d915245C8d9c5A2CB131A89D")
+        #expect(entry.address?.description == "0x2119E1EcC071C2F3d915245C8d9c5A2CB131A89D")
         let json = try #require(try store.json()["keys"]?.arrayValue?.first)
         #expect(json["type"]?.stringValue == "sm2")
         #expect(json["publicKey"]?.stringValue == Hex.encode(annex.publicKey.compressedRepresentation))
@@ -45,7 +45,7 @@ struct SoftwareCustodianSM2Tests {
     func typeMismatch() async throws {
         let store = try TemporaryKeystore()
         let custodian = try store.create()
-        try custodian.generateSM2Key(name: "gm")
+        try custodian.generateKey(name: "gm", type: .sm2)
         try custodian.generateKey(name: "k1")
         let digest = Hash.sha256(message)
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.sign(digest: digest, with: KeyReference("gm")) }
@@ -59,7 +59,7 @@ struct SoftwareCustodianSM2Tests {
     func typeTampering() throws {
         let store = try TemporaryKeystore()
         let custodian = try store.create()
-        try custodian.generateSM2Key(name: "gm")
+        try custodian.generateKey(name: "gm", type: .sm2)
         try store.overwrite(try store.content(replacing: #""type": "sm2""#, with: #""type": "secp256k1""#))
         let error = try store.openingError()
         #expect(error?.code == .backendFailure)
