@@ -21,8 +21,8 @@ struct CredentialCommandTests {
         let holder: String
         let cpt: String
 
-        init() throws {
-            chain = try Fixture(accounts: [("university", "partial"), ("alice", "partial")])
+        init(custody: String = "partial") throws {
+            chain = try Fixture(accounts: [("university", custody), ("alice", "partial")])
             issuer = try #require(try chain.json(["did", "create", "--account", "university"], account: "university")["did"] as? String)
             holder = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
             let schemaFile = chain.root.appendingPathComponent("diploma.json")
@@ -33,12 +33,12 @@ struct CredentialCommandTests {
             #expect(approved["executed"] as? Bool == true)
         }
 
-        func issue(_ subject: String) throws -> (id: String, file: URL) {
+        func issue(_ subject: String, format: String = "jwt") throws -> (id: String, file: URL) {
             let subjectFile = chain.root.appendingPathComponent("subject-\(UUID().uuidString).json")
             try Data(subject.utf8).write(to: subjectFile)
             let out = chain.root.appendingPathComponent("out-\(UUID().uuidString)")
-            let issued = try chain.json(["credential", "issue", "--account", "university", "--cpt", cpt, "--subject", subjectFile.path, "--out", out.path],
-                                        account: "university")
+            let issued = try chain.json(["credential", "issue", "--account", "university", "--cpt", cpt, "--subject", subjectFile.path, "--out", out.path,
+                                         "--format", format], account: "university")
             return (try #require(issued["id"] as? String), URL(fileURLWithPath: try #require(issued["file"] as? String)))
         }
 

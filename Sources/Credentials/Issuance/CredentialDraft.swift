@@ -17,10 +17,16 @@ public struct CredentialDraft: Sendable {
     ///   - validFrom: ms since 1970.
     ///   - validUntil: ms since 1970, or `nil`.
     ///   - status: the allocated status entries.
+    ///   - claimsVocabulary: an IRI under which JSON-LD reads the subject's claims that no
+    ///     context defines (an embedded `{"@vocab": …}` after the VC 2.0 context, whose final
+    ///     form has none), or `nil`. RDFC proofs need it: a claim JSON-LD cannot name would
+    ///     be dropped from the signed form, and is refused instead (`specs/credentials.md` §5).
     public init(id: String, issuer: String, types: [String] = [], subject: JSONObject, schemaID: String?,
-                validFrom: Int64, validUntil: Int64? = nil, status: [BitstringStatusListEntry] = []) {
+                validFrom: Int64, validUntil: Int64? = nil, status: [BitstringStatusListEntry] = [], claimsVocabulary: String? = nil) {
+        var context: [JSONValue] = [.string(DataModelVersion.v2.rawValue)]
+        if let claimsVocabulary { context.append(["@vocab": .string(claimsVocabulary)]) }
         var json: JSONObject = [
-            "@context": [.string(DataModelVersion.v2.rawValue)],
+            "@context": .array(context),
             "id": .string(id),
             "type": .array((["VerifiableCredential"] + types).map(JSONValue.string)),
             "issuer": .string(issuer),

@@ -17,9 +17,12 @@ extension ChainGateway {
     ///   ``anchoringAttempts`` plans (the node's conflict, never the request's); other refusals.
     package func anchorBatch(did: DID, issuer: CredentialIssuer, subjects: [JSONObject], holderKeys: [PublicKeyMaterial?], cpt: String?,
                      validFrom: Int64, validUntil: Int64?, custody: AccountCustody) async throws -> AnchoredBatch {
-        try await anchorBatch(did: did, issuer: issuer, count: subjects.count, holderKeys: holderKeys, custody: custody) { index, status in
+        // Under RDFC the CPT's claims are terms of the CPT (`urn:chancery:cpt:N:V#name`): the
+        // VC 2.0 context defines none of them, and an undefined claim would not be signed.
+        let vocabulary = issuer.format.cryptosuite?.usesRDFC == true ? cpt.map { "\($0)#" } : nil
+        return try await anchorBatch(did: did, issuer: issuer, count: subjects.count, holderKeys: holderKeys, custody: custody) { index, status in
             CredentialDraft(id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: did.description, subject: subjects[index],
-                            schemaID: cpt, validFrom: validFrom, validUntil: validUntil, status: status)
+                            schemaID: cpt, validFrom: validFrom, validUntil: validUntil, status: status, claimsVocabulary: vocabulary)
         }
     }
 
