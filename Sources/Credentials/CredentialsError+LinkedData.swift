@@ -12,6 +12,9 @@ extension CredentialsError.Code {
     /// A JSON-LD document the JSON-LD 1.1 algorithms reject, or whose canonicalization needs
     /// more work than RDFC-1.0's limits allow (a poison graph).
     public static let invalidJSONLD = Self("invalidJSONLD")
+    /// An operator's context pins file, or a file it pins, that cannot be used
+    /// (``LinkedDataContexts/init(pinsFile:)``); the reason names the file and entry.
+    public static let invalidContextPins = Self("invalidContextPins")
 }
 
 extension CredentialsError {

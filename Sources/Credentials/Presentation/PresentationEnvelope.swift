@@ -16,7 +16,7 @@ struct PresentationEnvelope: Sendable {
     var notBefore: Int64? = nil, expires: Int64? = nil
     var dataIntegrityProof: DataIntegrityProof? = nil
 
-    static func decode(_ input: JSONValue) throws -> PresentationEnvelope {
+    static func decode(_ input: JSONValue, canonicalForm: RDFCanonicalForm = .bundled) throws -> PresentationEnvelope {
         switch input {
         case .string(let text):
             let jwt = try JWTPresentation(parsing: text)
@@ -30,7 +30,7 @@ struct PresentationEnvelope: Sendable {
         case .object(let object):
             if let token = try EnvelopedDocument.token(of: object, type: "EnvelopedVerifiablePresentation",
                                                        mediaTypes: EnvelopedDocument.presentationMediaTypes) {
-                return try decode(.string(token))
+                return try decode(.string(token), canonicalForm: canonicalForm)
             }
             let presentation = try VerifiablePresentation(json: object)
             guard case .object(let proofObject)? = object["proof"] else {
@@ -43,7 +43,8 @@ struct PresentationEnvelope: Sendable {
             return PresentationEnvelope(
                 format: "Data Integrity", presentation: presentation, holder: presentation.holder,
                 verificationMethod: proof.options.verificationMethod, challenge: proof.options.challenge, domain: proof.options.domain,
-                checkSignature: { key in SecuredCredential.checkDataIntegrity(.object(object), key: key) }, dataIntegrityProof: proof)
+                checkSignature: { key in SecuredCredential.checkDataIntegrity(.object(object), key: key, canonicalForm: canonicalForm) },
+                dataIntegrityProof: proof)
         default:
             throw CredentialsError.invalidPresentation("A presentation is a JSON object with a proof, or a JWT / SD-JWT string.")
         }

@@ -31,7 +31,7 @@ public struct PresentationVerifier: Sendable {
             return await verifySDJWT(text, challenge: challenge, domain: domain, now: now)
         }
         let envelope: PresentationEnvelope
-        do { envelope = try PresentationEnvelope.decode(input) } catch {
+        do { envelope = try PresentationEnvelope.decode(input, canonicalForm: credentials.contexts.canonicalForm) } catch {
             let reason = (error as? CredentialsError)?.reason ?? "The presentation cannot be read."
             return PresentationVerificationResult(checks: [.failed(.format, (error as? CredentialsError)?.code.name ?? "invalidPresentation", reason)],
                                                   credentials: [], holder: nil)

@@ -18,15 +18,25 @@ public struct CredentialVerifier: Sendable {
     public let registry: any CredentialRegistry
     /// Which checks must apply.
     public var policy: VerificationPolicy
+    /// The JSON-LD contexts RDFC proofs are read with: the bundled set, or it and an
+    /// operator's pinned files.
+    public var contexts: LinkedDataContexts
     /// Decoded keys of verification methods already seen: decoding a Multikey decompresses a
     /// curve point, which would otherwise be repeated for every credential of an issuer.
     let keys = VerificationKeyCache()
 
     /// Creates a verifier.
-    public init(resolver: any DIDResolver, registry: any CredentialRegistry, policy: VerificationPolicy = .standard) {
+    /// - Parameters:
+    ///   - resolver: resolves issuer DIDs.
+    ///   - registry: the chain's schemas, accreditations, status lists and anchors.
+    ///   - policy: which checks must apply.
+    ///   - contexts: the JSON-LD contexts RDFC proofs are read with.
+    public init(resolver: any DIDResolver, registry: any CredentialRegistry, policy: VerificationPolicy = .standard,
+                contexts: LinkedDataContexts = .bundled) {
         self.resolver = resolver
         self.registry = registry
         self.policy = policy
+        self.contexts = contexts
     }
 
     /// What a key-binding JWT must say, when the caller expects one (presentations).
@@ -69,7 +79,7 @@ public struct CredentialVerifier: Sendable {
     package func verify(_ input: JSONValue, now: Int64, keyBinding: KeyBindingExpectation? = nil,
                         patternBudget: inout PatternBudget) async -> CredentialVerificationResult {
         let secured: SecuredCredential
-        do { secured = try SecuredCredential.decode(input) } catch {
+        do { secured = try SecuredCredential.decode(input, canonicalForm: contexts.canonicalForm) } catch {
             return Self.malformed(error, checks: [])
         }
         var checks: [VerificationCheck] = [.passed(.format, "A well-formed \(secured.format.rawValue) credential (VC Data Model \(secured.credential.version == .v2 ? "2.0" : "1.1")).")]

@@ -59,14 +59,14 @@ struct SecuredCredential: Sendable {
     /// compact text of a JWT or SD-JWT credential.
     /// - Throws: `CredentialsError` naming what is malformed; the caller reports it as the
     ///   failed `format` check.
-    static func decode(_ input: JSONValue) throws -> SecuredCredential {
+    static func decode(_ input: JSONValue, canonicalForm: RDFCanonicalForm = .bundled) throws -> SecuredCredential {
         switch input {
         case .object(let object):
             if let token = try EnvelopedDocument.token(of: object, type: "EnvelopedVerifiableCredential",
                                                        mediaTypes: EnvelopedDocument.credentialMediaTypes) {
                 return try decode(.string(token))
             }
-            return try dataIntegrity(object)
+            return try dataIntegrity(object, canonicalForm: canonicalForm)
         case .string(let text): return SecuredCredential.hasTilde(text) ? try sdJWT(text) : try jwt(text)
         default:
             throw CredentialsError.invalidCredential("A credential is a JSON object with a proof, or a JWT / SD-JWT string; this is \(JSONFieldReader.kind(of: input)).")
@@ -82,7 +82,7 @@ struct SecuredCredential: Sendable {
     /// A credential with one Data Integrity proof, a proof set or a chain (W3C VC Data
     /// Integrity §2.1): the proof by one of the issuer's keys (else the first) is the one the
     /// issuer check and the report name; the others are checked beside it.
-    private static func dataIntegrity(_ object: JSONObject) throws -> SecuredCredential {
+    private static func dataIntegrity(_ object: JSONObject, canonicalForm: RDFCanonicalForm) throws -> SecuredCredential {
         let credential = try VerifiableCredential(json: object)
         guard object["proof"] != nil else {
             throw CredentialsError.invalidCredential("The credential has no 'proof'; send a secured credential (with an embedded proof, or as a JWT).")
@@ -94,7 +94,7 @@ struct SecuredCredential: Sendable {
         }
         let inputs = try proofObjects.map { try DataIntegrity.input(for: $0, unsecured: unsecured, allProofs: proofObjects) }
         let check = { (index: Int) -> SignatureCheck in
-            { key in Self.checkDataIntegrity(proof: proofObjects[index], over: inputs[index], key: key) }
+            { key in Self.checkDataIntegrity(proof: proofObjects[index], over: inputs[index], key: key, canonicalForm: canonicalForm) }
         }
         let primary = proofs.firstIndex { $0.options.verificationMethod.hasPrefix(credential.issuer + "#") } ?? 0
         var secured = SecuredCredential(
@@ -106,16 +106,18 @@ struct SecuredCredential: Sendable {
     }
 
     /// A secured document's single proof, checked with `key`.
-    static func checkDataIntegrity(_ document: JSONValue, key: PublicKeyMaterial) -> (code: String, reason: String)? {
+    static func checkDataIntegrity(_ document: JSONValue, key: PublicKeyMaterial, canonicalForm: RDFCanonicalForm = .bundled)
+        -> (code: String, reason: String)? {
         guard case .object(var unsecured) = document, case .object(let proof)? = unsecured.removeValue(forKey: "proof") else {
             return ("invalidProof", "The document has no single proof object.")
         }
-        return checkDataIntegrity(proof: proof, over: unsecured, key: key)
+        return checkDataIntegrity(proof: proof, over: unsecured, key: key, canonicalForm: canonicalForm)
     }
 
     /// One proof over its input document, checked with `key`: `nil` when it holds, else the
     /// reason code (`signatureMismatch`, `droppedTerm`, `unknownContext`, …) and a sentence.
-    static func checkDataIntegrity(proof: JSONObject, over input: JSONObject, key: PublicKeyMaterial) -> (code: String, reason: String)? {
+    static func checkDataIntegrity(proof: JSONObject, over input: JSONObject, key: PublicKeyMaterial,
+                                   canonicalForm: RDFCanonicalForm = .bundled) -> (code: String, reason: String)? {
         let verificationKey: DataIntegrityVerificationKey
         switch key {
         case .ed25519(let key): verificationKey = .ed25519(key)
@@ -125,7 +127,7 @@ struct SecuredCredential: Sendable {
         case .sm2: return ("keyDoesNotMatchCryptosuite", "The proof's cryptosuite does not sign with an SM2 key.")
         }
         do {
-            switch try DataIntegrity.verify(proof: proof, over: input, key: verificationKey) {
+            switch try DataIntegrity.verify(proof: proof, over: input, key: verificationKey, canonicalForm: canonicalForm) {
             case .valid: return nil
             case .invalid(let reason): return (reason.rawValue, DataIntegrityVerification.Reason.describe(reason))
             }

@@ -10,7 +10,8 @@ extension NodeRuntime {
 
     /// A verifier over this node's chain and resolvers.
     package func credentialVerifier(policy: VerificationPolicy = .standard) -> CredentialVerifier {
-        CredentialVerifier(resolver: resolver(), registry: CachingCredentialRegistry(credentialRegistry(), height: { [node] in node.height }), policy: policy)
+        CredentialVerifier(resolver: resolver(), registry: CachingCredentialRegistry(credentialRegistry(), height: { [node] in node.height }), policy: policy,
+                           contexts: contexts)
     }
 
     /// The account's DID (its first) and a signer for its key under `relationship` (assertions

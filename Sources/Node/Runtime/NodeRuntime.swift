@@ -15,6 +15,9 @@ package final class NodeRuntime: @unchecked Sendable {
     package let membershipService: MembershipService
     package let custodian = InMemoryCustodian()
     package let clock: any ChainClock
+    /// The JSON-LD contexts its verifiers read RDFC proofs with (the bundled set, and the
+    /// operator's pinned files given to `node start --context-pins`).
+    package let contexts: LinkedDataContexts
     /// Serialises status-list allocation per issuer DID across this node's concurrent issuances.
     package let issuerLanes = IssuerLanes()
     /// Accounts' custodians once unlocked: a node answering issue and status requests would
@@ -50,10 +53,12 @@ package final class NodeRuntime: @unchecked Sendable {
 
     package init(directory: DataDirectory, access: Access = .write, clock: any ChainClock = SystemClock(),
                  configuration: ChainNode.Configuration = .init(),
-                 unlockBackoff: VaultLockoutPolicy = CustodianUnlocker<AccountCustody>.standardPolicy) throws {
+                 unlockBackoff: VaultLockoutPolicy = CustodianUnlocker<AccountCustody>.standardPolicy,
+                 contexts: LinkedDataContexts = .bundled) throws {
         if access == .write { try directory.lockForWriting() }
         self.directory = directory
         self.clock = clock
+        self.contexts = contexts
         unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) },
                                      policy: unlockBackoff) { name in
             try await directory.custodian(for: try directory.account(name))

@@ -51,10 +51,12 @@ extension DataIntegrity {
     ///   - unsecured: The document the proof was made over: without its proofs, or for a proof
     ///     of a chain with the previous proofs it names (``input(for:unsecured:allProofs:)``).
     ///   - key: The key of the proof's verification method.
+    ///   - canonicalForm: the contexts the RDFC suites read JSON-LD with.
     /// - Returns: `.valid`, or why the proof does not hold.
     /// - Throws: `CredentialsError` when the proof cannot be read or the document has no
     ///   canonical form.
-    package static func verify(proof proofObject: JSONObject, over unsecured: JSONObject, key: DataIntegrityVerificationKey) throws -> DataIntegrityVerification {
+    package static func verify(proof proofObject: JSONObject, over unsecured: JSONObject, key: DataIntegrityVerificationKey,
+                               canonicalForm: RDFCanonicalForm = .bundled) throws -> DataIntegrityVerification {
         let proof = try DataIntegrityProof(parsing: proofObject)
         let suite = proof.options.cryptosuite
         let jws = suite == .ed25519Signature2018 ? try DetachedJWS(parsing: proof.proofValue) : nil
@@ -77,8 +79,8 @@ extension DataIntegrity {
         }
         // The raw proof object is hashed, not `proof.options`, so members this type does not
         // model (`id`, `previousProof`, `nonce`) stay covered by the signature.
-        let hashData = suite.hashData(transformedDocument: try suite.transformDocument(document),
-                                      proofConfig: try suite.configure(options), digest: key.digest)
+        let hashData = suite.hashData(transformedDocument: try suite.transformDocument(document, canonicalForm: canonicalForm),
+                                      proofConfig: try suite.configure(options, canonicalForm: canonicalForm), digest: key.digest)
         let message = jws?.signingInput(payload: hashData) ?? hashData
         return key.isValidSignature(signature, for: message) ? .valid : .invalid(reason: .signatureMismatch)
     }

@@ -42,11 +42,12 @@ public enum DataIntegrity {
         try sign(document: document, options: options, key: .p256(key))
     }
 
-    package static func sign(document: JSONValue, options: DataIntegrityProof.Options, key: DataIntegritySigningKey) throws -> JSONValue {
+    package static func sign(document: JSONValue, options: DataIntegrityProof.Options, key: DataIntegritySigningKey,
+                             canonicalForm: RDFCanonicalForm = .bundled) throws -> JSONValue {
         guard key.signs(options.cryptosuite) else {
             throw CredentialsError.invalidProof("An \(key.algorithm) key cannot sign a \(options.cryptosuite.rawValue) proof.")
         }
-        let input = try signingInput(document: document, options: options)
+        let input = try signingInput(document: document, options: options, canonicalForm: canonicalForm)
         return attach(signature: try key.signature(for: input.hashData), to: input)
     }
 
@@ -73,7 +74,7 @@ public enum DataIntegrity {
     }
 
     /// The document without proof, the completed options and the `hashData` to sign.
-    private static func signingInput(document: JSONValue, options: DataIntegrityProof.Options) throws
+    private static func signingInput(document: JSONValue, options: DataIntegrityProof.Options, canonicalForm: RDFCanonicalForm = .bundled) throws
         -> (unsecured: JSONObject, options: DataIntegrityProof.Options, hashData: [UInt8]) {
         guard case .object(let unsecured) = document else {
             throw CredentialsError.invalidProof("The document to sign must be a JSON object.")
@@ -100,7 +101,8 @@ public enum DataIntegrity {
         var configuration = options.configuration
         if configuration["@context"] == nil, let context = unsecured["@context"] { configuration["@context"] = context }
         let hashData = suite.hashData(
-            transformedDocument: try suite.transformDocument(document), proofConfig: try suite.configure(configuration))
+            transformedDocument: try suite.transformDocument(document, canonicalForm: canonicalForm),
+            proofConfig: try suite.configure(configuration, canonicalForm: canonicalForm))
         return (unsecured, options, hashData)
     }
 

@@ -57,16 +57,19 @@ public enum DataIntegrityCryptosuite: String, Sendable, Hashable, CaseIterable {
 
     /// The suite's transformation algorithm: the JCS form or the RDFC-1.0 canonical N-Quads of
     /// the document as given (a `proof` it holds is kept: the previous proofs of a proof chain).
+    /// - Parameters:
+    ///   - unsecuredDocument: the document.
+    ///   - canonicalForm: the contexts the RDFC suites read JSON-LD with.
     /// - Throws: `CredentialsError` `droppedTerm`, `unknownContext` or `invalidJSONLD` (RDFC).
-    package func transformDocument(_ unsecuredDocument: JSONObject) throws -> [UInt8] {
-        usesRDFC ? try RDFCanonicalForm.nQuads(of: unsecuredDocument) : JCS.canonicalize(.object(unsecuredDocument))
+    package func transformDocument(_ unsecuredDocument: JSONObject, canonicalForm: RDFCanonicalForm = .bundled) throws -> [UInt8] {
+        usesRDFC ? try canonicalForm.nQuads(of: unsecuredDocument) : JCS.canonicalize(.object(unsecuredDocument))
     }
 
     /// The proof configuration algorithm: the canonical form (JCS or RDFC) of the proof
     /// options without `proofValue` or `jws`.
     /// - Throws: `CredentialsError.invalidProof` if the options name another type or
     ///   cryptosuite; for RDFC suites as ``transformDocument(_:)``.
-    package func configure(_ proofOptions: JSONObject) throws -> [UInt8] {
+    package func configure(_ proofOptions: JSONObject, canonicalForm: RDFCanonicalForm = .bundled) throws -> [UInt8] {
         guard proofOptions["type"]?.stringValue == proofType,
               proofOptions["cryptosuite"]?.stringValue == (isLegacyProofType ? nil : rawValue) else {
             let named = isLegacyProofType ? "type \(proofType) and no cryptosuite" : "type DataIntegrityProof and cryptosuite \(rawValue)"
@@ -75,7 +78,7 @@ public enum DataIntegrityCryptosuite: String, Sendable, Hashable, CaseIterable {
         var options = proofOptions
         options.removeValue(forKey: "proofValue")
         options.removeValue(forKey: "jws")
-        return usesRDFC ? try RDFCanonicalForm.proofConfiguration(options) : JCS.canonicalize(.object(options))
+        return usesRDFC ? try canonicalForm.proofConfiguration(options) : JCS.canonicalize(.object(options))
     }
 
     /// The hashing algorithm: `SHA-256(proofConfig) ‖ SHA-256(transformedDocument)`, 64 bytes.

@@ -7,22 +7,30 @@ internal import LinkedData
 ///
 /// A document one of whose members would be dropped by expansion is refused, naming the
 /// member, rather than signed or verified without it.
-package enum RDFCanonicalForm {
-    /// One processor for the process: it caches the contexts it has processed (the VC, Data
-    /// Integrity and suite contexts), so they are parsed and processed once, not per proof.
-    static let processor = JSONLDProcessor()
-    static let options = JSONLDOptions(refuseDroppedTerms: true)
-    static let canonicalizer = RDFCanonicalizer()
+package final class RDFCanonicalForm: Sendable {
+    /// The bundled contexts alone: one for the process, so the contexts it has processed (the
+    /// VC, Data Integrity and suite contexts) are parsed and processed once, not per proof.
+    package static let bundled = RDFCanonicalForm(loader: BundledContextLoader())
+
+    let processor: JSONLDProcessor
+    let options = JSONLDOptions(refuseDroppedTerms: true)
+    let canonicalizer = RDFCanonicalizer()
     /// Canonical proof configurations by their JSON text: an issuer's proofs differ only in
-    /// `created` (often not even that), so most verifications skip this half of the work.
-    private static let configurations = CanonicalFormCache(capacity: 4_096)
+    /// `created` (often not even that), so most verifications skip this half of the work. Per
+    /// instance, since the text's meaning depends on the contexts the loader serves.
+    private let configurations = CanonicalFormCache(capacity: 4_096)
+
+    /// A canonical form over the contexts `loader` serves (never fetched).
+    init(loader: any ContextLoader) {
+        processor = JSONLDProcessor(loader: loader)
+    }
 
     /// The canonical N-Quads of `document`.
     /// - Parameter document: A JSON-LD document (a credential without its proof, or proof options).
     /// - Returns: The UTF-8 canonical N-Quads.
     /// - Throws: `CredentialsError` `droppedTerm` naming the first undefined member,
     ///   `unknownContext` naming a context outside the bundled set, `invalidJSONLD` otherwise.
-    package static func nQuads(of document: JSONObject) throws -> [UInt8] {
+    package func nQuads(of document: JSONObject) throws -> [UInt8] {
         do {
             let dataset = try processor.toRDF(.object(document), options: options)
             return Array(try canonicalizer.canonicalize(dataset).nQuads.utf8)
@@ -36,7 +44,7 @@ package enum RDFCanonicalForm {
     /// - Parameter options: The proof options, with `@context` and without the signature.
     /// - Returns: The UTF-8 canonical N-Quads.
     /// - Throws: As ``nQuads(of:)``.
-    package static func proofConfiguration(_ options: JSONObject) throws -> [UInt8] {
+    package func proofConfiguration(_ options: JSONObject) throws -> [UInt8] {
         let key = JSONValue.object(options).serialized()
         if let cached = configurations[key] { return cached }
         let canonical = try nQuads(of: options)

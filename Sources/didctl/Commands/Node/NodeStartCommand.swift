@@ -1,6 +1,7 @@
 import Node
 import ArgumentParser
 import Chain
+import Credentials
 import Foundation
 import KeyCustody
 import HTTPServer
@@ -45,6 +46,11 @@ struct NodeStartCommand: AsyncParsableCommand {
           help: "Approve each membership request filed with this node with the operator's committee key. For a chain whose committee is the operator alone; with more members, each still approves with 'didctl account approve'.")
     var approvesMembershipRequests = false
 
+    @Option(name: .customLong("context-pins"), help: ArgumentHelp(
+        "A JSON file pinning extra JSON-LD contexts for the verifier: [{\"url\": …, \"file\": …, \"sha256\": …}], files relative to it.",
+        discussion: "Each file is checked against its SHA-256 at start (a mismatch stops the node). Contexts are never fetched: a credential naming a context neither bundled nor pinned fails with unknownContext."))
+    var contextPins: String?
+
     func validate() throws {
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
         guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
@@ -61,8 +67,13 @@ struct NodeStartCommand: AsyncParsableCommand {
         let progress = ProgressLine(enabled: verifiesLedger && !global.json, label: "verifying blocks")
         try directory.checkLedger(everything: verifiesLedger) { height, head in progress.update(Int(height + 1), of: Int(head + 1)) }
         progress.finish()
+        // Before the ledger is opened for writing: a wrong pin stops the node with nothing started.
+        let contexts = try contextPins.map { path in
+            do { return try LinkedDataContexts(pinsFile: path) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
+        } ?? .bundled
         let runtime = try NodeRuntime(directory: directory, unlockBackoff: VaultLockoutPolicy(
-            maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))))
+            maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))),
+            contexts: contexts)
         // Also when a service fails to start (the address is taken): stopping twice is harmless.
         defer { runtime.node.shutdown() }
         let registry = PrometheusCollectorRegistry()
