@@ -88,4 +88,38 @@ struct DataIntegrityIssuanceTests {
         let alone = try chain.run(["did", "update", did, "--account", "bob", "--remove-key", "key-9", "--key-type", "ed25519"], account: "bob")
         #expect(alone.status != 0 && alone.stderr.contains("--key-type applies to --add-key"), "\(alone.stderr)")
     }
+
+    @Test("the VC API issuer signs eddsa-rdfc-2022 and ecdsa-rdfc-2019 with the account's added keys when options.format asks, and the node verifies them; a credential whose claim no context defines is refused 422 naming it")
+    func vcAPIIssuance() async throws {
+        let setup = try Issuing()
+        defer { setup.chain.remove() }
+        for type in ["ed25519", "p256"] {
+            _ = try setup.chain.json(["did", "update", setup.issuer, "--account", "university", "--add-key", "university", "--key-type", type],
+                                     account: "university")
+        }
+        let token = try #require(try setup.chain.json(["node", "token", "--account", "university"])["token"] as? String)
+        let node = try RunningNode(dataDirectory: setup.chain.root, environment: ["CHANCERY_PASSWORD": "pw-university"])
+        defer { node.stop() }
+        let examples = "https://www.w3.org/ns/credentials/examples/v2"
+        for (format, cryptosuite) in [("di-eddsa-rdfc", "eddsa-rdfc-2022"), ("di-ecdsa-rdfc", "ecdsa-rdfc-2019")] {
+            var body = VCAPIIssue.body(issuer: setup.issuer, subject: ["id": setup.holder, "alumniOf": "The School of Examples"],
+                                       options: ["format": format])
+            var credential = try #require(body["credential"] as? [String: Any])
+            credential["@context"] = [VCAPIIssue.context, examples]
+            body["credential"] = credential
+            let issued = try await NodeIssuerFailureTests.post(node.url.appendingPathComponent("credentials/issue"), body, bearer: token)
+            #expect(issued.status == 201, "\(format): \(issued.body)")
+            let secured = try #require(issued.body["verifiableCredential"] as? [String: Any])
+            #expect((secured["proof"] as? [String: Any])?["cryptosuite"] as? String == cryptosuite)
+            let verified = try await NodeIssuerFailureTests.post(node.url.appendingPathComponent("credentials/verify"),
+                                                                 ["verifiableCredential": secured], bearer: nil)
+            #expect(verified.status == 200 && verified.body["verified"] as? Bool == true, "\(format): \(verified.body)")
+        }
+        // The VC 2.0 context alone defines no `alumniOf`: signing it under RDFC would drop the claim.
+        let undefined = VCAPIIssue.body(issuer: setup.issuer, subject: ["id": setup.holder, "alumniOf": "The School of Examples"],
+                                        options: ["format": "di-eddsa-rdfc"])
+        let refused = try await NodeIssuerFailureTests.post(node.url.appendingPathComponent("credentials/issue"), undefined, bearer: token)
+        #expect(refused.status == 422 || refused.status == 400, "\(refused.body)")
+        #expect("\(refused.body)".contains("alumniOf"), "\(refused.body)")
+    }
 }
