@@ -46,4 +46,30 @@ struct ChainlessVerifyTests {
         let accredited = try Didctl.run(["credential", "verify", withStatus.path, "--policy", "accredited", "--data-dir", empty.path])
         #expect(accredited.status == 1, "\(accredited.stdout)")
     }
+
+    @Test("without a chain a did:key holder's presentation verifies against the caller's challenge; another challenge is challengeMismatch")
+    func presentationWithoutAChain() throws {
+        let empty = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let holderKey = Ed25519PrivateKey()
+        let holder = try DIDKey(publicKey: .ed25519(holderKey.publicKey))
+        let credential = try JSONValue(parsing: Array(try Self.credential(withStatus: false).utf8))
+        let presentation: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+                                       "holder": .string(holder.did.description), "verifiableCredential": [credential]]
+        let options = DataIntegrityProof.Options(cryptosuite: .eddsaJCS2022, verificationMethod: holder.verificationMethodID.description,
+                                                 proofPurpose: "authentication", challenge: "caller-challenge-7")
+        let file = empty.appendingPathComponent("vp.json")
+        try Data(try DataIntegrity.sign(document: presentation, options: options, key: holderKey).serialized()).write(to: file)
+
+        let verified = try Didctl.run(["presentation", "verify", file.path, "--challenge", "caller-challenge-7", "--json", "--data-dir", empty.path])
+        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
+        #expect(result["verified"] as? Bool == true)
+        let text = try Didctl.run(["presentation", "verify", file.path, "--challenge", "caller-challenge-7", "--data-dir", empty.path])
+        #expect(text.status == 0 && text.stderr.contains("No chain") && text.stdout.contains("VERIFIED"), "\(text.stdout) \(text.stderr)")
+        let other = try Didctl.run(["presentation", "verify", file.path, "--challenge", "another", "--json", "--data-dir", empty.path])
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("challengeMismatch"), "\(other.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("ledger.sqlite").path))
+    }
 }

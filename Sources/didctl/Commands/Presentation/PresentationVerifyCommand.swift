@@ -2,6 +2,7 @@ import Node
 import ArgumentParser
 import Chain
 import Credentials
+import DID
 import Foundation
 import Primitives
 
@@ -9,7 +10,10 @@ import Primitives
 struct PresentationVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Verify a presentation against a challenge this data dir issued (consumed on success); exit 0 only if verified.",
-        discussion: "With --node URL the node verifies it (POST /presentations/verify), against a challenge the node issued.")
+        discussion: """
+            With --node URL the node verifies it (POST /presentations/verify), against a challenge the node issued.
+            Without a chain in the data directory, did:key holders and issuers verify under the standard policy against the challenge given (which the caller issued and must not accept twice); checks that read a chain are reported as needing one.
+            """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The presentation file, or '-' for stdin.") var file: String
     @Option(help: "The challenge issued for it.") var challenge: String
@@ -23,12 +27,25 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
         let directory = global.directory
-        let runtime = try NodeRuntime(directory: directory, access: .read)
-        defer { runtime.node.shutdown() }
+        let verificationPolicy = VerificationPolicy(name: policy) ?? .standard
         guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
-        let verifier = PresentationVerifier(credentials: runtime.credentialVerifier(policy: VerificationPolicy(name: policy) ?? .standard),
+        let verifier: PresentationVerifier, clock: any ChainClock
+        var runtime: NodeRuntime?
+        if directory.isInitialised {
+            runtime = try NodeRuntime(directory: directory, access: .read)
+            verifier = PresentationVerifier(credentials: runtime!.credentialVerifier(policy: verificationPolicy),
                                             challenges: DirectoryChallengeStore(directory: directory))
-        let result = await verifier.verify(input, challenge: challenge, domain: domain, now: Int64(runtime.clock.nowMilliseconds()))
+            clock = runtime!.clock
+        } else {
+            // As `credential verify` without a chain; the challenge is the caller's own.
+            verifier = PresentationVerifier(credentials: CredentialVerifier(resolver: CompositeResolver([DIDKey.methodName: DIDKey.Resolver()]),
+                                                                            registry: ChainlessCredentialRegistry(), policy: verificationPolicy),
+                                            challenges: CallerChallengeStore(expected: challenge))
+            clock = SystemClock()
+            Output(json: global.json).progress("No chain in \(directory.url.path): did:key holders and issuers only, against your own challenge; checks that read a chain are reported as needing one.")
+        }
+        defer { runtime?.node.shutdown() }
+        let result = await verifier.verify(input, challenge: challenge, domain: domain, now: Int64(clock.nowMilliseconds()))
         var lines = ["presentation: \(result.verified ? "VERIFIED" : "NOT VERIFIED")\(result.holder.map { " (holder \($0))" } ?? "")"]
         for check in result.checks {
             lines.append(CredentialVerifyCommand.line(check.name.rawValue, check.outcome.rawValue, check.reason))
