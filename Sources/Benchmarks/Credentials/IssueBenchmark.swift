@@ -61,7 +61,7 @@ package struct IssueBenchmark {
             text += "\(subject["id"]!.stringValue!),\"\(subject["name"]!.stringValue!)\",\(subject["degree"]!.stringValue!),\(Int(subject["year"]!.doubleValue!))\n"
         }
         try Data(text.utf8).write(to: csv)
-        let schema = try issuer.runtime.credentialRegistry().credentialSchema(id: issuer.cpt)
+        let schema = try CPTIdentifier(issuer.cpt).flatMap { try issuer.runtime.credentialRegistry().credentialSchema(id: $0) }
         var seconds: [Double] = []
         var last = IssuanceOutcome()
         var size = 0

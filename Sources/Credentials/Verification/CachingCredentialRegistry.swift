@@ -1,3 +1,4 @@
+public import DID
 internal import Primitives
 
 /// Wraps a ``CredentialRegistry`` for a verifier under load: parsed schemas are kept for
@@ -11,7 +12,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
     private let base: any CredentialRegistry
     private let height: @Sendable () -> UInt64
     private let lock = AdaptiveLock()
-    private var schemas: [String: CredentialSchema] = [:]
+    private var schemas: [CPTIdentifier: CredentialSchema] = [:]
     private var cachedHeight: UInt64 = .max
     private var accreditations: [AccreditationKey: Bool] = [:]
     private var lists: [String: RegisteredStatusList?] = [:]
@@ -30,7 +31,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
     }
 
     /// See ``CredentialRegistry``; kept for good.
-    public func credentialSchema(id: String) throws -> CredentialSchema? {
+    public func credentialSchema(id: CPTIdentifier) throws -> CredentialSchema? {
         if let cached = lock.withLock({ schemas[id] }) { return cached }
         guard let schema = try base.credentialSchema(id: id) else { return nil }
         lock.withLock {
@@ -41,10 +42,10 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
     }
 
     /// See ``CredentialRegistry``; kept until the height moves.
-    public func isAccredited(issuer: String, schemaID: String, at time: Int64) throws -> Bool {
-        let key = AccreditationKey(issuer: issuer, schemaID: schemaID, time: time)
+    public func isAccredited(issuer: DID, schema: CPTIdentifier, at time: Int64) throws -> Bool {
+        let key = AccreditationKey(issuer: issuer, schema: schema, time: time)
         return try cached(lookup: { $0.accreditations[key] }, store: { $0.accreditations[key] = $1 }, count: { $0.accreditations.count }) {
-            try base.isAccredited(issuer: issuer, schemaID: schemaID, at: time)
+            try base.isAccredited(issuer: issuer, schema: schema, at: time)
         }
     }
 
@@ -89,7 +90,7 @@ public final class CachingCredentialRegistry: CredentialRegistry, @unchecked Sen
 
 /// Who was accredited for what, when: the accreditation cache's key, hashed without building a string.
 private struct AccreditationKey: Hashable {
-    let issuer: String
-    let schemaID: String
+    let issuer: DID
+    let schema: CPTIdentifier
     let time: Int64
 }

@@ -1,3 +1,4 @@
+internal import DID
 internal import Primitives
 
 extension CredentialVerifier {
@@ -9,8 +10,11 @@ extension CredentialVerifier {
         guard !references.isEmpty else { return .notApplicable(.schema, "The credential names no credentialSchema.") }
         var names: [String] = []
         for reference in references {
+            guard let cpt = CPTIdentifier(reference.id) else {
+                return .failed(.schema, "unknownSchema", "The schema \(reference.id) is not a CPT (urn:chancery:cpt:N:V) of this chain; other schemas are not fetched.")
+            }
             let schema: CredentialSchema?
-            do { schema = try registry.credentialSchema(id: reference.id) } catch {
+            do { schema = try registry.credentialSchema(id: cpt) } catch {
                 return Self.registryFailure(.schema, "The schema registry could not be read", error)
             }
             guard let schema else {
@@ -35,21 +39,24 @@ extension CredentialVerifier {
     /// when the credential is anchored (a time the issuer cannot choose), else `validFrom`.
     func accreditation(of secured: SecuredCredential, issuedAt: Int64?) -> VerificationCheck {
         let issuer = secured.credential.issuer
-        let cpts = secured.credential.schemas.filter { $0.id.hasPrefix("urn:chancery:cpt:") }
+        let cpts = secured.credential.schemas.compactMap { CPTIdentifier($0.id) }
         guard !cpts.isEmpty else { return .notApplicable(.accreditation, "The credential names no registered CPT to be accredited for.") }
         guard let issuedAt else {
             return .failed(.accreditation, "unknownIssuanceTime", "Neither an anchor nor validFrom tells when the credential was issued.")
         }
+        guard let did = try? DID(parsing: issuer) else {
+            return .failed(.accreditation, "notAccredited", "The issuer \(issuer) is not a DID, so it cannot be accredited.")
+        }
         for cpt in cpts {
             do {
-                guard try registry.isAccredited(issuer: issuer, schemaID: cpt.id, at: issuedAt) else {
-                    return .failed(.accreditation, "notAccredited", "\(issuer) was not an accredited issuer of \(cpt.id) at \(Self.text(issuedAt)).")
+                guard try registry.isAccredited(issuer: did, schema: cpt, at: issuedAt) else {
+                    return .failed(.accreditation, "notAccredited", "\(issuer) was not an accredited issuer of \(cpt) at \(Self.text(issuedAt)).")
                 }
             } catch {
                 return Self.registryFailure(.accreditation, "The issuer registry could not be read", error)
             }
         }
-        return .passed(.accreditation, "\(issuer) was accredited for \(cpts.map(\.id).joined(separator: ", ")) at \(Self.text(issuedAt)).")
+        return .passed(.accreditation, "\(issuer) was accredited for \(cpts.map(\.description).joined(separator: ", ")) at \(Self.text(issuedAt)).")
     }
 
     /// No revocation or suspension entry is set; each list must be the issuer's own.
@@ -70,7 +77,7 @@ extension CredentialVerifier {
             guard let registered else {
                 return .failed(.status, "statusListNotFound", "The status list \(entry.statusListCredential) is not published on this chain.")
             }
-            guard registered.issuer == secured.credential.issuer else {
+            guard registered.issuer.description == secured.credential.issuer else {
                 return .failed(.status, "statusListNotIssuers", "The status list \(entry.statusListCredential) belongs to \(registered.issuer), not to the issuer.")
             }
             guard let set = try? registered.list.status(at: entry.statusListIndex) else {
@@ -110,7 +117,7 @@ extension CredentialVerifier {
         guard let anchor else {
             return (.failed(.evidence, "anchorNotFound", "No anchor with root \(Hex.encode(evidence.root)) is on this chain."), nil)
         }
-        guard anchor.issuer == secured.credential.issuer else {
+        guard anchor.issuer.description == secured.credential.issuer else {
             return (.failed(.evidence, "anchorNotIssuers", "The root was anchored by \(anchor.issuer), not by the issuer."), nil)
         }
         return (.passed(.evidence, "Anchored by the issuer in block \(anchor.height) at \(Self.text(anchor.time))."), anchor.time)

@@ -1,3 +1,4 @@
+public import DID
 import Foundation
 internal import Primitives
 
@@ -5,7 +6,8 @@ internal import Primitives
 /// chain. Real code, not a mock: it applies the same rules as the ledger-backed registry.
 public final class InMemoryCredentialRegistry: CredentialRegistry, @unchecked Sendable {
     private let lock = NSLock()
-    private var schemas: [String: CredentialSchema] = [:]
+    private var schemas: [CPTIdentifier: CredentialSchema] = [:]
+    /// By issuer and CPT number: accreditation covers every version of a CPT.
     private var accreditations: [String: [(from: Int64, until: Int64?)]] = [:]
     private var lists: [String: RegisteredStatusList] = [:]
     private var anchors: [[UInt8]: RegisteredAnchor] = [:]
@@ -14,10 +16,10 @@ public final class InMemoryCredentialRegistry: CredentialRegistry, @unchecked Se
     public init() {}
 
     /// Registers a schema under an identifier.
-    public func register(schema: CredentialSchema, id: String) { lock.withLock { schemas[id] = schema } }
-    /// Accredits `issuer` for the CPT `schemaID` names, from `from` until `until` (ms).
-    public func accredit(issuer: String, schemaID: String, from: Int64, until: Int64? = nil) {
-        lock.withLock { accreditations[issuer + " " + Self.cptNumber(schemaID), default: []].append((from, until)) }
+    public func register(schema: CredentialSchema, id: CPTIdentifier) { lock.withLock { schemas[id] = schema } }
+    /// Accredits `issuer` for the CPT `schema` (every version), from `from` until `until` (ms).
+    public func accredit(issuer: DID, schema: CPTIdentifier, from: Int64, until: Int64? = nil) {
+        lock.withLock { accreditations["\(issuer) \(schema.number)", default: []].append((from, until)) }
     }
     /// Publishes or replaces a status list.
     public func publish(statusList: RegisteredStatusList, id: String) { lock.withLock { lists[id] = statusList } }
@@ -25,21 +27,15 @@ public final class InMemoryCredentialRegistry: CredentialRegistry, @unchecked Se
     public func record(anchor: RegisteredAnchor, root: [UInt8]) { lock.withLock { anchors[root] = anchor } }
 
     /// See ``CredentialRegistry``.
-    public func credentialSchema(id: String) -> CredentialSchema? { lock.withLock { schemas[id] } }
+    public func credentialSchema(id: CPTIdentifier) -> CredentialSchema? { lock.withLock { schemas[id] } }
     /// See ``CredentialRegistry``.
-    public func isAccredited(issuer: String, schemaID: String, at time: Int64) -> Bool {
+    public func isAccredited(issuer: DID, schema: CPTIdentifier, at time: Int64) -> Bool {
         lock.withLock {
-            (accreditations[issuer + " " + Self.cptNumber(schemaID)] ?? []).contains { $0.from <= time && ($0.until.map { time < $0 } ?? true) }
+            (accreditations["\(issuer) \(schema.number)"] ?? []).contains { $0.from <= time && ($0.until.map { time < $0 } ?? true) }
         }
     }
     /// See ``CredentialRegistry``.
     public func registeredStatusList(id: String) -> RegisteredStatusList? { lock.withLock { lists[id] } }
     /// See ``CredentialRegistry``.
     public func registeredAnchor(root: [UInt8]) -> RegisteredAnchor? { lock.withLock { anchors[root] } }
-
-    /// Accreditation covers every version of a CPT: `urn:chancery:cpt:<n>:<v>` → `<n>`.
-    private static func cptNumber(_ id: String) -> String {
-        let parts = id.split(separator: ":")
-        return parts.count == 5 ? String(parts[3]) : id
-    }
 }

@@ -22,7 +22,7 @@ extension NodeRuntime {
         let issuer = try CredentialIssuer(issuer: did.description, signer: signer, format: request.format)
         let ledger = credentialRegistry()
         for cpt in request.cpts {
-            guard let schema = try ledger.credentialSchema(id: cpt) else {
+            guard let schema = try CPTIdentifier(cpt).flatMap({ try ledger.credentialSchema(id: $0) }) else {
                 throw NodeError.refusal("CPT \(cpt) is not registered on this chain; see `didctl cpt register`.")
             }
             for (index, subject) in request.subjects.enumerated() {

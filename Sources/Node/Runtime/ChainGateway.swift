@@ -119,7 +119,9 @@ extension NodeRuntime: ChainGateway {
         return (try registered.list.status(at: index), try registry.statusUpdateCounter(list: list, index: index))
     }
 
-    package func credentialSchema(id: String) async throws -> CredentialSchema? { try credentialRegistry().credentialSchema(id: id) }
+    package func credentialSchema(id: String) async throws -> CredentialSchema? {
+        try CPTIdentifier(id).flatMap { try credentialRegistry().credentialSchema(id: $0) }
+    }
 
     package func plannedAllocations(issuer: DID, purpose: StatusPurpose, count: Int) async throws -> [StatusAllocation] {
         try credentialRegistry().plannedAllocations(issuer: issuer, purpose: purpose, count: count)

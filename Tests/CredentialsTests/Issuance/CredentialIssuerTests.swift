@@ -17,7 +17,7 @@ struct CredentialIssuerTests {
         let draft = CredentialDraft(id: "urn:uuid:5d1e8a7c-0000-4000-8000-000000000001", issuer: did,
                                     subject: ["id": "did:example:holder", "name": "Ada"], schemaID: nil, validFrom: 1_700_000_000_000)
         let batch = IssuanceBatch(drafts: [draft])
-        registry.record(anchor: RegisteredAnchor(issuer: did, height: 1, time: 1_700_000_000_500), root: batch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: did), height: 1, time: 1_700_000_000_500), root: batch.root)
         var prepared = try issuer.prepare(draft.json)
         prepared.evidence = try batch.evidence(at: 0)
         let secured = try await issuer.secure(prepared)
@@ -49,7 +49,7 @@ struct CredentialIssuerOwnEvidenceTests {
         draft.json["evidence"] = ["type": ["DocumentVerification"], "verifier": "https://registrar.example"]
         let batch = IssuanceBatch(drafts: [draft])
         let registry = InMemoryCredentialRegistry()
-        registry.record(anchor: RegisteredAnchor(issuer: did, height: 1, time: 1_700_000_000_500), root: batch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: did), height: 1, time: 1_700_000_000_500), root: batch.root)
 
         let issuer = try CredentialIssuer(issuer: did, signer: signer, format: .diEdDSA)
         var prepared = try issuer.prepare(draft.json)
@@ -65,7 +65,7 @@ struct CredentialIssuerOwnEvidenceTests {
         var jwtPrepared = try jwtIssuer.prepare(draft.json)
         #expect(jwtPrepared.payload["evidence"] == nil && jwtPrepared.ownEvidence.count == 1)
         let jwtBatch = IssuanceBatch(drafts: [CredentialDraft(json: jwtPrepared.payload)])
-        registry.record(anchor: RegisteredAnchor(issuer: did, height: 2, time: 1_700_000_000_600), root: jwtBatch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: did), height: 2, time: 1_700_000_000_600), root: jwtBatch.root)
         jwtPrepared.evidence = try jwtBatch.evidence(at: 0)
         let jwt = try #require(try await jwtIssuer.secure(jwtPrepared).stringValue)
         let payload = try JSONValue(parsing: Base64URL.decode(String(jwt.split(separator: ".")[1])))

@@ -71,7 +71,7 @@ struct CredentialVerifierTests {
     func accreditation() async throws {
         let other = try VerifierFixture()
         let unaccredited = InMemoryCredentialRegistry()
-        unaccredited.register(schema: try CredentialSchema(VerifierFixture.schema), id: VerifierFixture.cpt)
+        unaccredited.register(schema: try CredentialSchema(VerifierFixture.schema), id: try CPTIdentifier(parsing: VerifierFixture.cpt))
         let verifier = CredentialVerifier(resolver: DIDKey.Resolver(), registry: unaccredited)
         let result = await verifier.verify(try other.sign(try other.draft()), now: VerifierFixture.now)
         #expect(outcome(result, .accreditation)?.code == "notAccredited")
@@ -83,15 +83,15 @@ struct CredentialVerifierTests {
     @Test("accreditation is judged at the anchor's time: revoked later still verifies, accredited later does not")
     func accreditationHistory() async throws {
         let registry = InMemoryCredentialRegistry()
-        registry.register(schema: try CredentialSchema(VerifierFixture.schema), id: VerifierFixture.cpt)
-        registry.accredit(issuer: fixture.issuer, schemaID: VerifierFixture.cpt, from: VerifierFixture.now - 10_000, until: VerifierFixture.now - 1_000)
+        registry.register(schema: try CredentialSchema(VerifierFixture.schema), id: try CPTIdentifier(parsing: VerifierFixture.cpt))
+        registry.accredit(issuer: try DID(parsing: fixture.issuer), schema: try CPTIdentifier(parsing: VerifierFixture.cpt), from: VerifierFixture.now - 10_000, until: VerifierFixture.now - 1_000)
         let verifier = CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry)
         let batch = IssuanceBatch(drafts: [CredentialDraft(json: try fixture.draft())])
-        registry.record(anchor: RegisteredAnchor(issuer: fixture.issuer, height: 3, time: VerifierFixture.now - 5_000), root: batch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: fixture.issuer), height: 3, time: VerifierFixture.now - 5_000), root: batch.root)
         let inTime = await verifier.verify(try fixture.sign(try batch.anchoredCredential(at: 0)), now: VerifierFixture.now)
         #expect(outcome(inTime, .accreditation)?.outcome == .passed)
         let late = IssuanceBatch(drafts: [CredentialDraft(json: try fixture.draft(statusIndex: 4))])
-        registry.record(anchor: RegisteredAnchor(issuer: fixture.issuer, height: 4, time: VerifierFixture.now - 500), root: late.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: fixture.issuer), height: 4, time: VerifierFixture.now - 500), root: late.root)
         let after = await verifier.verify(try fixture.sign(try late.anchoredCredential(at: 0)), now: VerifierFixture.now)
         #expect(outcome(after, .accreditation)?.code == "notAccredited")
     }
@@ -102,7 +102,7 @@ struct CredentialVerifierTests {
         let batch = IssuanceBatch(drafts: drafts.map(CredentialDraft.init(json:)))
         let unanchored = await result(try fixture.sign(try batch.anchoredCredential(at: 0)))
         #expect(outcome(unanchored, .evidence)?.code == "anchorNotFound")
-        fixture.registry.record(anchor: RegisteredAnchor(issuer: "did:example:other", height: 1, time: 0), root: batch.root)
+        fixture.registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: "did:example:other"), height: 1, time: 0), root: batch.root)
         #expect(outcome(await result(try fixture.sign(try batch.anchoredCredential(at: 1))), .evidence)?.code == "anchorNotIssuers")
         var moved = try batch.anchoredCredential(at: 0)
         moved["credentialSubject"] = ["id": "did:example:holder", "name": "Eve", "year": 2024]
@@ -125,7 +125,7 @@ struct CredentialVerifierTests {
         let other = try VerifierFixture()
         let foreign = other.issuer + "/status/revocation/0"
         // The other issuer's list is published (all bits clear); the credential is signed by the fixture's issuer.
-        fixture.registry.publish(statusList: RegisteredStatusList(issuer: other.issuer, list: try BitstringStatusList()), id: foreign)
+        fixture.registry.publish(statusList: RegisteredStatusList(issuer: try DID(parsing: other.issuer), list: try BitstringStatusList()), id: foreign)
         var draft = try fixture.draft()
         draft["credentialStatus"] = [try BitstringStatusListEntry(statusPurpose: .revocation, statusListIndex: 7, statusListCredential: foreign).jsonValue]
         let result = await result(try fixture.sign(draft))

@@ -18,7 +18,7 @@ struct JOSECredentialVerificationTests {
     @Test("an anchored vc+jwt passes every check, and a flipped signature byte fails the proof check")
     func jwtRoundTrip() async throws {
         let batch = IssuanceBatch(drafts: [CredentialDraft(json: try fixture.draft())])
-        fixture.registry.record(anchor: RegisteredAnchor(issuer: fixture.issuer, height: 2, time: VerifierFixture.now - 100), root: batch.root)
+        fixture.registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: fixture.issuer), height: 2, time: VerifierFixture.now - 100), root: batch.root)
         var prepared = try issuer.prepare(try fixture.draft())
         prepared.evidence = try batch.evidence(at: 0)
         let jwt = try await issuer.secure(prepared)

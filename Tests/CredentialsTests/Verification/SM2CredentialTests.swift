@@ -28,10 +28,10 @@ struct SM2CredentialTests {
     init() throws {
         did = try DIDChancery(chainId: "test-chain", publicKey: key.publicKey).did
         document = try DIDChancery.defaultDocument(for: did, publicKey: key.publicKey)
-        registry.register(schema: try CredentialSchema(VerifierFixture.schema), id: VerifierFixture.cpt)
-        registry.accredit(issuer: issuerID, schemaID: VerifierFixture.cpt, from: VerifierFixture.now - 86_400_000)
+        registry.register(schema: try CredentialSchema(VerifierFixture.schema), id: try CPTIdentifier(parsing: VerifierFixture.cpt))
+        registry.accredit(issuer: try DID(parsing: issuerID), schema: try CPTIdentifier(parsing: VerifierFixture.cpt), from: VerifierFixture.now - 86_400_000)
         for purpose in ["revocation", "suspension"] {
-            registry.publish(statusList: RegisteredStatusList(issuer: did.description, list: try BitstringStatusList()),
+            registry.publish(statusList: RegisteredStatusList(issuer: try DID(parsing: did.description), list: try BitstringStatusList()),
                              id: did.description + "/status/\(purpose)/0")
         }
     }
@@ -54,7 +54,7 @@ struct SM2CredentialTests {
     func issueAndVerify(signer: any CredentialSigner) async throws -> (jwt: String, result: CredentialVerificationResult) {
         let issuer = try CredentialIssuer(issuer: issuerID, signer: signer, format: .jwt)
         let batch = IssuanceBatch(drafts: [CredentialDraft(json: try draft())])
-        registry.record(anchor: RegisteredAnchor(issuer: issuerID, height: 2, time: VerifierFixture.now - 100), root: batch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: issuerID), height: 2, time: VerifierFixture.now - 100), root: batch.root)
         var prepared = try issuer.prepare(try draft())
         prepared.evidence = try batch.evidence(at: 0)
         let jwt = try #require(try await issuer.secure(prepared).stringValue)
@@ -76,7 +76,7 @@ struct SM2CredentialTests {
         let reference = try VerifierFixture()
         let edIssuer = try CredentialIssuer(issuer: reference.issuer, signer: PrivateKeySigner(key: .ed25519(reference.key), verificationMethod: reference.verificationMethod), format: .jwt)
         let batch = IssuanceBatch(drafts: [CredentialDraft(json: try reference.draft())])
-        reference.registry.record(anchor: RegisteredAnchor(issuer: reference.issuer, height: 2, time: VerifierFixture.now - 100), root: batch.root)
+        reference.registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: reference.issuer), height: 2, time: VerifierFixture.now - 100), root: batch.root)
         var prepared = try edIssuer.prepare(try reference.draft())
         prepared.evidence = try batch.evidence(at: 0)
         let edResult = await reference.verifier(.accredited).verify(try await edIssuer.secure(prepared), now: VerifierFixture.now)

@@ -14,7 +14,7 @@ struct VerificationOrderTests {
         fixture = try VerifierFixture()
         // Registered before registration refused such patterns: the budget must still hold.
         let schema: JSONValue = ["type": "object", "properties": ["codes": ["type": "array", "items": ["type": "string", "pattern": "^(a+)+$"]]]]
-        fixture.registry.register(schema: try CredentialSchema(schema), id: Self.cpt)
+        fixture.registry.register(schema: try CredentialSchema(schema), id: try CPTIdentifier(parsing: Self.cpt))
     }
 
     /// A credential citing the backtracking CPT with `count` strings that make it backtrack.

@@ -14,13 +14,13 @@ struct VerifierFixture {
     var verificationMethod: String { issuer + "#" + String(issuer.dropFirst("did:key:".count)) }
 
     init() throws {
-        registry.register(schema: try CredentialSchema(Self.schema), id: Self.cpt)
-        registry.accredit(issuer: issuer, schemaID: Self.cpt, from: Self.now - 86_400_000)
+        registry.register(schema: try CredentialSchema(Self.schema), id: try CPTIdentifier(parsing: Self.cpt))
+        registry.accredit(issuer: try DID(parsing: issuer), schema: try CPTIdentifier(parsing: Self.cpt), from: Self.now - 86_400_000)
         var revocation = try BitstringStatusList(), suspension = try BitstringStatusList()
         try revocation.setBit(at: 7, to: true)
         try suspension.setBit(at: 8, to: true)
-        registry.publish(statusList: RegisteredStatusList(issuer: issuer, list: revocation), id: issuer + "/status/revocation/0")
-        registry.publish(statusList: RegisteredStatusList(issuer: issuer, list: suspension), id: issuer + "/status/suspension/0")
+        registry.publish(statusList: RegisteredStatusList(issuer: try DID(parsing: issuer), list: revocation), id: issuer + "/status/revocation/0")
+        registry.publish(statusList: RegisteredStatusList(issuer: try DID(parsing: issuer), list: suspension), id: issuer + "/status/suspension/0")
     }
 
     static let schema: JSONValue = [
@@ -53,7 +53,7 @@ struct VerifierFixture {
     /// Anchors a batch of credentials in the registry and returns them with evidence, signed.
     func anchoredAndSigned(_ drafts: [JSONObject], height: UInt64 = 7, time: Int64 = now - 500) throws -> [JSONValue] {
         let batch = IssuanceBatch(drafts: drafts.map { CredentialDraft(json: $0) })
-        registry.record(anchor: RegisteredAnchor(issuer: issuer, height: height, time: time), root: batch.root)
+        registry.record(anchor: RegisteredAnchor(issuer: try DID(parsing: issuer), height: height, time: time), root: batch.root)
         return try drafts.indices.map { try sign(try batch.anchoredCredential(at: $0)) }
     }
 }

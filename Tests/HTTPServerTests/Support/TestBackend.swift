@@ -25,7 +25,7 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
     let verifier: CredentialVerifier = {
         let registry = InMemoryCredentialRegistry()
         let schema: JSONValue = ["type": "object", "properties": ["codes": ["type": "array", "items": ["type": "string", "pattern": "^(a+)+$"]]]]
-        if let schema = try? CredentialSchema(schema) { registry.register(schema: schema, id: backtrackingCPT) }
+        if let schema = try? CredentialSchema(schema) { registry.register(schema: schema, id: CPTIdentifier(backtrackingCPT)!) }
         return CredentialVerifier(resolver: DIDKey.Resolver(), registry: registry)
     }()
     static let backtrackingCPT = "urn:chancery:cpt:1001:1"
