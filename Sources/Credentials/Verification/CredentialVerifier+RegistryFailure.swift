@@ -1,3 +1,5 @@
+internal import DID
+
 extension CredentialVerifier {
     /// A check whose registry read failed. Without a chain (``ChainlessCredentialRegistry``)
     /// the check cannot apply: it is reported not applicable with code `needsChain`, so the
@@ -9,5 +11,12 @@ extension CredentialVerifier {
             return VerificationCheck(name, .notApplicable, code: CredentialsError.Code.needsChain.name, reason: error.reason)
         }
         return .failed(name, "registryUnavailable", "\(what): \(error).")
+    }
+}
+
+extension CredentialVerifier {
+    /// A time in ms as a DID Core date-time, for reasons.
+    static func text(_ milliseconds: Int64) -> String {
+        DIDDateTime(secondsSince1970: milliseconds / 1000).description
     }
 }

@@ -93,9 +93,12 @@ public struct CredentialVerifier: Sendable {
         guard let unproven = checks.first(where: { $0.outcome == .failed }) else {
             return await verifyProven(secured, checks: checks, now: now, keyBinding: keyBinding, patternBudget: &patternBudget)
         }
-        checks.append(validity(of: secured, now: now))
         let reason = "Not checked: the \(unproven.name.rawValue) check failed."
-        checks += [VerificationCheck.Name.schema, .accreditation, .status, .evidence, .holderBinding].map { VerificationCheck.notChecked($0, reason) }
+        var input = CredentialCheckInput(secured: secured, now: now, registry: registry, clockSkew: policy.clockSkew,
+                                         keyBinding: keyBinding, budget: patternBudget)
+        for check in policy.checks {
+            checks.append(check.needsProvenCredential ? .notChecked(check.name, reason) : check.evaluate(&input))
+        }
         // An SD-JWT's subjects still hold digests, not claims, until its Disclosures are processed.
         return CredentialVerificationResult(checks: checks.map(applyPolicy), credential: nil, format: secured.format.rawValue,
                                             issuer: secured.credential.issuer, claims: secured.pendingSDJWT == nil ? secured.credential.subjects : [])
@@ -109,17 +112,14 @@ public struct CredentialVerifier: Sendable {
         do { secured = try proven.disclosingSDJWT() } catch {
             return Self.malformed(error, checks: Array(checks.dropFirst()))
         }
-        checks.append(validity(of: secured, now: now))
-        let evidence = self.evidence(of: secured)
-        checks.append(schema(of: secured, budget: &patternBudget))
-        checks.append(accreditation(of: secured, issuedAt: evidence.time ?? secured.credential.validFrom))
-        checks.append(status(of: secured))
-        checks.append(evidence.check)
-        checks.append(holderBinding(of: secured, expectation: keyBinding, now: now))
+        var input = CredentialCheckInput(secured: secured, now: now, registry: registry, clockSkew: policy.clockSkew,
+                                         keyBinding: keyBinding, budget: patternBudget)
+        for check in policy.checks { checks.append(check.evaluate(&input)) }
+        patternBudget = input.budget
         checks = checks.map(applyPolicy)
         let verified = !checks.contains { $0.outcome == .failed }
         let credential = verified ? VerifiedCredential(credential: secured.credential, issuer: secured.credential.issuer,
-                                                       issuedAt: evidence.time ?? secured.credential.validFrom,
+                                                       issuedAt: input.issuedAt(),
                                                        holderKey: secured.sdJWT?.holderKey) : nil
         return CredentialVerificationResult(checks: checks, credential: credential, format: secured.format.rawValue,
                                             issuer: secured.credential.issuer, claims: secured.credential.subjects)

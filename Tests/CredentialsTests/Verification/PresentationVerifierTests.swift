@@ -41,7 +41,8 @@ struct PresentationVerifierTests {
     @Test("wrong domain, unknown challenge and, under a policy that binds the holder, a credential about someone else are each named")
     func failures() async throws {
         let store = InMemoryChallengeStore()
-        let binding = VerificationPolicy(required: VerificationPolicy.standard.required, bindsHolder: true)
+        var binding = VerificationPolicy.standard
+        binding.bindsHolder = true
         let verifier = PresentationVerifier(credentials: fixture.verifier(binding), challenges: store)
         let challenge = try store.issue(now: VerifierFixture.now)
         let vp = try await presentation(try await credential(subject: holder), challenge: challenge, domain: "evil.example")
