@@ -185,3 +185,17 @@ package.targets.first { $0.name == "didctlTests" }?.dependencies += [
 ]
 // The node tests read what was recorded through swift-metrics' own test factory.
 package.targets.first { $0.name == "NodeTests" }?.dependencies.append(.product(name: "MetricsTestKit", package: "swift-metrics"))
+// Consortium mode (specs/consortium.md): the etcd v3 client (its JSON gateway, over
+// async-http-client) and the ordered log the nodes of a consortium share.
+package.targets += [
+    .target(name: "Consortium",
+            dependencies: ["Primitives",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            swiftSettings: strictSettings),
+    .testTarget(name: "ConsortiumTests", dependencies: ["Consortium", "Primitives",
+                                                        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                        .product(name: "NIOCore", package: "swift-nio")],
+                swiftSettings: strictSettings),
+]
