@@ -21,8 +21,9 @@ struct CredentialCommandTests {
         let holder: String
         let cpt: String
 
-        init() throws {
-            chain = try Fixture(accounts: [("university", "partial"), ("alice", "partial")])
+        /// - Parameter crypto: the chain's crypto suite (`didctl init --crypto`).
+        init(crypto: String = "standard") throws {
+            chain = try Fixture(accounts: [("university", "partial"), ("alice", "partial")], crypto: crypto)
             issuer = try #require(try chain.json(["did", "create", "--account", "university"], account: "university")["did"] as? String)
             holder = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
             let schemaFile = chain.root.appendingPathComponent("diploma.json")

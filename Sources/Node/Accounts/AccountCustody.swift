@@ -46,8 +46,8 @@ package struct AccountCustody: Sendable {
     package func signer(for did: DID, document: DIDDocument? = nil) throws -> CustodyKey {
         let held = didKeys.filter { $0.did == did.description }
         let listed = held.filter { entry in
-            guard let document, let key = try? Secp256k1PublicKey(Hex.decode(entry.publicKey)) else { return false }
-            return document.allVerificationMethods.contains { (try? $0.publicKeyMaterial()) == .secp256k1(key) }
+            guard let document, let key = entry.publicKeyMaterial else { return false }
+            return document.allVerificationMethods.contains { (try? $0.publicKeyMaterial()) == key }
         }
         guard let chosen = listed.last ?? held.last else {
             throw NodeError.refusal("Account '\(name)' holds no key of \(did); only an account that created it or was added "

@@ -45,6 +45,12 @@ package struct AccountRecord: Codable {
         didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id,
                                                    publicKey: Hex.encode(publicKey.compressedRepresentation))]
     }
+
+    /// Records that the SM2 key `key` (with public key `publicKey`) signs for `did`.
+    package mutating func addDIDKey(did: DID, key: KeyReference, publicKey: SM2PublicKey) {
+        didKeys = (didKeys ?? []) + [AccountDIDKey(did: did.description, key: key.id,
+                                                   publicKey: Hex.encode(publicKey.compressedRepresentation), keyType: "sm2")]
+    }
 }
 
 /// One key an account holds for one DID.
@@ -55,12 +61,22 @@ package struct AccountDIDKey: Codable, Hashable {
     package var key: String
     /// The compressed public key in hex.
     package var publicKey: String
+    /// The key's type name, `sm2` for an SM2 key (an sm chain's DIDs); absent for secp256k1.
+    package var keyType: String?
 
     /// The key `key` of `did`, with its compressed public key in hex.
-    package init(did: String, key: String, publicKey: String) {
+    package init(did: String, key: String, publicKey: String, keyType: String? = nil) {
         self.did = did
         self.key = key
         self.publicKey = publicKey
+        self.keyType = keyType
+    }
+
+    /// The public key as a DID document lists it, or `nil` when the hex is not a key of its type.
+    package var publicKeyMaterial: PublicKeyMaterial? {
+        guard let bytes = try? Hex.decode(publicKey) else { return nil }
+        if keyType == "sm2" { return (try? SM2PublicKey(bytes)).map(PublicKeyMaterial.sm2) }
+        return (try? Secp256k1PublicKey(bytes)).map(PublicKeyMaterial.secp256k1)
     }
 }
 

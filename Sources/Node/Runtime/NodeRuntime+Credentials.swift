@@ -29,9 +29,15 @@ extension ChainGateway {
         let did = try custody.primaryDID()
         let (document, _) = try await currentDIDState(of: did)
         let key = try custody.signer(for: did, document: document)
-        let publicKey = try await key.custodian.publicKey(for: key.key)
+        // An SM2 DID key (an sm chain's) is read as SM2; the custodian's `publicKey(for:)` is secp256k1's only.
+        let publicKey: PublicKeyMaterial
+        if let sm2 = key.custodian as? any SM2KeyCustodian, try await sm2.keyType(of: key.key) == .sm2 {
+            publicKey = .sm2(try await sm2.sm2PublicKey(for: key.key))
+        } else {
+            publicKey = .secp256k1(try await key.custodian.publicKey(for: key.key))
+        }
         // The account's key may sit under another fragment after a rotation: find it.
-        let method = document.verificationMethods(authorizedFor: relationship).first { (try? $0.publicKeyMaterial()) == .secp256k1(publicKey) }
+        let method = document.verificationMethods(authorizedFor: relationship).first { (try? $0.publicKeyMaterial()) == publicKey }
         guard let method else {
             throw NodeError("\(did) lists account \(name)'s key for no \(relationship.rawValue); it cannot sign for it.")
         }

@@ -21,7 +21,7 @@ struct RemoteChain: ChainGateway {
     /// The membership epoch the node reported; one-time keys are certified for it.
     private let epoch: UInt64
     /// The chain's crypto suite the node reported (a node that names none is standard).
-    private let suite: ChainCryptoSuite
+    let suite: ChainCryptoSuite
 
     /// Connects to the node at `url` and learns its chain id and epoch from `GET /healthz`.
     init(url: String) async throws {

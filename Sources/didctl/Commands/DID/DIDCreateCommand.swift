@@ -33,16 +33,28 @@ struct DIDCreateCommand: AsyncParsableCommand {
         defer { chain.close() }
         var record = try directory.account(account)
         let reference = record.newDIDKeyReference()
-        let custody = try await directory.custodian(for: record, generating: reference)
-        let publicKey = try await custody.custodian.publicKey(for: reference)
-        let did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
-        var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
-        document.service = services.map { $0.service(for: did) }
-        try document.validateStructure()
+        // On an sm chain the inception key is SM2 (its address SM3-derived, `did-method.md`),
+        // except in a PKCS#11 token, which makes secp256k1 keys.
+        let keyType: KeyType = chain.suite == .sm && record.custody != "hsm" ? .sm2 : .secp256k1
+        let custody = try await directory.custodian(for: record, generating: reference, keyType: keyType)
+        let did: DID
+        var document: DIDDocument
         // Recorded before submitting: a DID committed while its key reference was lost could
         // never be changed again. A refused registration takes the record back.
         let before = record
-        record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        if keyType == .sm2, let sm2 = custody.custodian as? any SM2KeyCustodian {
+            let publicKey = try await sm2.sm2PublicKey(for: reference)
+            did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
+            document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
+            record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        } else {
+            let publicKey = try await custody.custodian.publicKey(for: reference)
+            did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
+            document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
+            record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        }
+        document.service = services.map { $0.service(for: did) }
+        try document.validateStructure()
         try directory.save(record)
         let receipt: TransactionReceipt
         do {
