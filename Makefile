@@ -8,7 +8,7 @@ APT_PACKAGES := pkg-config curl libsecp256k1-dev libsodium-dev libssl-dev openss
 	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk
 DATA_DIR ?= $(CURDIR)/.chancery-demo
 
-.PHONY: run test soak deps build release bench clean
+.PHONY: run run-sm test soak deps build release bench clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -26,6 +26,10 @@ release: deps
 
 run: release
 	@scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/didctl" "$(DATA_DIR)"
+
+# The same demo on a chain of the sm crypto suite (SM2 signatures, SM3 hashes), in its own data directory.
+run-sm: release
+	@DEMO_CRYPTO=sm scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/didctl" "$(DATA_DIR)-sm"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -5,10 +5,14 @@
 # an audit query; then the node is left running and the verifier page's URL is printed.
 # The node runs from the start: every write goes through it (`--node`), keys stay in the
 # accounts' keystores here, and nothing is stopped and restarted.
+# DEMO_CRYPTO=sm (`make run-sm`) runs the same steps on a chain of the sm crypto suite: SM2
+# one-time keys, certificates, node keys and block signatures, SM3 ids, Merkle trees and tagged
+# hashes (specs/chain.md §9).
 set -euo pipefail
 didctl="$1"
 data_dir="$2"
 listen="${DEMO_LISTEN:-127.0.0.1:8080}"
+crypto="${DEMO_CRYPTO:-standard}"
 url="http://$listen"
 export CHANCERY_PASSWORD="demo password"
 step() { printf '\n== %s\n' "$*"; }
@@ -29,10 +33,16 @@ start_node() {
 stop_node   # a node left running by an earlier `make run` holds the ledger
 
 if [ ! -f "$data_dir/genesis.json" ]; then
-    step "didctl init --data-dir $data_dir"
-    "$didctl" init --data-dir "$data_dir"
+    step "didctl init --crypto $crypto --data-dir $data_dir"
+    "$didctl" init --crypto "$crypto" --data-dir "$data_dir"
 else
-    step "using the chain already in $data_dir"
+    existing=standard
+    grep -q '"cryptoSuite" : "sm"' "$data_dir/genesis.json" && existing=sm
+    if [ "$existing" != "$crypto" ]; then
+        echo "$data_dir holds a chain of the $existing crypto suite, not $crypto; use another data directory (make run-sm uses DATA_DIR-sm)." >&2
+        exit 2
+    fi
+    step "using the $crypto chain already in $data_dir"
 fi
 step "didctl node start --listen $listen (in the background; log in $data_dir/node.log); every step below goes through it"
 start_node

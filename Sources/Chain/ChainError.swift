@@ -32,6 +32,8 @@ public struct ChainError: CodedError, Sendable {
         public static let unavailable = Code("unavailable")
         /// A member whose admission the committee has not approved yet (`specs/chain.md` §5.1).
         public static let awaitingApproval = Code("awaitingApproval")
+        /// A transaction or block of another crypto suite than the chain's (`specs/chain.md` §9).
+        public static let wrongCryptoSuite = Code("wrongCryptoSuite")
     }
 
     /// The kind of failure.

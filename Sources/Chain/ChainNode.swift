@@ -17,7 +17,9 @@ public final class ChainNode: Sendable {
     public let store: any BlockStore
     /// The registered transaction handlers.
     public let handlers: TransactionHandlerRegistry
-    private let membershipServiceKey: Secp256k1XOnlyPublicKey
+    /// The chain's crypto suite, from genesis (`specs/chain.md` §9).
+    public let suite: ChainCryptoSuite
+    private let membershipServiceKey: MembershipServiceKey
     private let orderer: SoloOrderer
 
     /// Node settings.
@@ -36,30 +38,47 @@ public final class ChainNode: Sendable {
     }
 
     /// Creates the chain in an empty store: validates genesis and commits block 0.
-    /// - Throws: `ChainError.alreadyExists` if the store holds a chain, `.invalidGenesis`.
-    public static func create(store: any BlockStore, genesis: Genesis, nodeKey: Secp256k1PrivateKey,
+    /// - Parameters:
+    ///   - nodeKey: this node's key, of the scheme of genesis's crypto suite.
+    /// - Throws: `ChainError.alreadyExists` if the store holds a chain, `.invalidGenesis`,
+    ///   `.wrongCryptoSuite` for a node key of the other suite.
+    public static func create(store: any BlockStore, genesis: Genesis, nodeKey: SigningKey,
                               handlers: TransactionHandlerRegistry = .chainDefaults(), clock: any ChainClock,
                               configuration: Configuration = Configuration()) throws -> ChainNode {
         try genesis.validate()
+        let suite = try genesis.suite()
         guard try store.head() == nil else {
             throw ChainError(.alreadyExists, "The data directory already holds a chain; use a new directory or open this one.")
         }
-        let genesisHash = Hash.sha256(try genesis.canonicalBytes())
+        let genesisHash = try genesis.hash()
         _ = try store.append(genesis: genesis) { _ in
             let state = StateTransaction(base: EmptyState())
             try genesis.apply(to: state)
             let header = BlockHeader(
-                chainId: genesis.chainId, height: 0, previousHash: genesisHash, transactionsRoot: MerkleTree(leaves: []).root,
-                stateRoot: StateCommitment.next(previous: StateCommitment.initial, writes: state.writes), time: genesis.time,
-                proposer: nodeKey.publicKey.xOnly.rawRepresentation, transactionCount: 0)
+                suite: suite, chainId: genesis.chainId, height: 0, previousHash: genesisHash,
+                transactionsRoot: MerkleTree(leaves: [], hashFunction: suite.hash).root,
+                stateRoot: StateCommitment.next(previous: StateCommitment.initial, writes: state.writes, suite: suite),
+                time: genesis.time, proposer: nodeKey.publicKey, transactionCount: 0)
             return (Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: []), state.writes)
         }
         return try ChainNode(store: store, nodeKey: nodeKey, handlers: handlers, clock: clock, configuration: configuration)
     }
 
+    /// Creates a chain of the standard suite with a secp256k1 node key.
+    /// - Throws: as the form taking a `SigningKey`.
+    public static func create(store: any BlockStore, genesis: Genesis, nodeKey: Secp256k1PrivateKey,
+                              handlers: TransactionHandlerRegistry = .chainDefaults(), clock: any ChainClock,
+                              configuration: Configuration = Configuration()) throws -> ChainNode {
+        try create(store: store, genesis: genesis, nodeKey: SigningKey.bip340(nodeKey), handlers: handlers, clock: clock,
+                   configuration: configuration)
+    }
+
     /// Opens an existing chain without replaying it: state is materialised in the store.
-    /// - Throws: `ChainError.notFound` for an empty store, `.corruptLedger`.
-    public init(store: any BlockStore, nodeKey: Secp256k1PrivateKey, handlers: TransactionHandlerRegistry = .chainDefaults(),
+    /// - Parameters:
+    ///   - nodeKey: this node's key, of the scheme of the chain's crypto suite.
+    /// - Throws: `ChainError.notFound` for an empty store, `.corruptLedger`, `.wrongCryptoSuite`
+    ///   for a node key of the other suite.
+    public init(store: any BlockStore, nodeKey: SigningKey, handlers: TransactionHandlerRegistry = .chainDefaults(),
                 clock: any ChainClock, configuration: Configuration = Configuration()) throws {
         guard let genesis = try store.genesis(), let head = try store.head() else {
             throw ChainError(.notFound, "The store holds no chain; run 'didctl init' first.")
@@ -68,8 +87,12 @@ public final class ChainNode: Sendable {
         self.genesis = genesis
         self.store = store
         self.handlers = handlers
+        self.suite = try genesis.suite()
         self.membershipServiceKey = try genesis.membershipServiceKey()
-        let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: handlers), nodeKey: nodeKey)
+        guard nodeKey.scheme == suite.signature else {
+            throw suite.refusal(of: "node key", in: ChainCryptoSuite(signingWith: nodeKey.scheme))
+        }
+        let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: handlers), nodeKey: nodeKey, suite: suite)
         orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
                               limits: .init(maximumBatch: configuration.maximumBatch,
                                             maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
@@ -93,6 +116,13 @@ public final class ChainNode: Sendable {
     public func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
         try check(transaction)
         return try await orderer.submit(transaction)
+    }
+
+    /// Opens an existing chain of the standard suite with a secp256k1 node key.
+    /// - Throws: as the form taking a `SigningKey`.
+    public convenience init(store: any BlockStore, nodeKey: Secp256k1PrivateKey, handlers: TransactionHandlerRegistry = .chainDefaults(),
+                            clock: any ChainClock, configuration: Configuration = Configuration()) throws {
+        try self.init(store: store, nodeKey: SigningKey.bip340(nodeKey), handlers: handlers, clock: clock, configuration: configuration)
     }
 
     /// Orders and commits a transaction that already passed ``check(_:)``: a submitter that

@@ -10,7 +10,12 @@ extension ChainFixture {
 
     /// An `admitNode` action for `key`, with an optional nonce.
     package static func admitNode(_ key: Secp256k1PrivateKey, nonce: String? = nil) -> GovernanceAction {
-        var parameters: JSONObject = ["nodeId": .string(Hex.encode(key.publicKey.xOnly.rawRepresentation))]
+        admitNode(SigningKey.bip340(key), nonce: nonce)
+    }
+
+    /// An `admitNode` action for a node key of either scheme, with an optional nonce.
+    package static func admitNode(_ key: SigningKey, nonce: String? = nil) -> GovernanceAction {
+        var parameters: JSONObject = ["nodeId": .string(Hex.encode(key.publicKey))]
         if let nonce { parameters["nonce"] = .string(nonce) }
         return GovernanceAction(kind: "admitNode", parameters: parameters)
     }

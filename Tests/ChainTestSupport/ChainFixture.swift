@@ -9,9 +9,11 @@ package final class ChainFixture: @unchecked Sendable {
     package let chainId = "test-chain"
     package let clock: ManualClock
     package let committeeKeys: [Secp256k1PrivateKey]
-    package let membershipKey = Secp256k1PrivateKey()
+    /// The chain's crypto suite: the membership-service, node and one-time keys are of its scheme.
+    package let suite: ChainCryptoSuite
+    package let membershipKey: SigningKey
     package let auditorKey = X25519PrivateKey()
-    package let nodeKey = Secp256k1PrivateKey()
+    package let nodeKey: SigningKey
     package let custodian = InMemoryCustodian()
     package let members = ["alice", "bob"]
     package let genesis: Genesis
@@ -36,9 +38,13 @@ package final class ChainFixture: @unchecked Sendable {
     ///   - sqlite: use a SQLite file in a fresh temporary directory instead of memory.
     ///   - committee: committee size; `threshold` approvals needed.
     ///   - sqliteOptions: options of the SQLite store (to cap its size).
+    ///   - suite: the chain's crypto suite, standard unless a test runs in both.
     package init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
          configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init(),
-         extraHandlers: [any TransactionHandler] = []) throws {
+         extraHandlers: [any TransactionHandler] = [], suite: ChainCryptoSuite = .standard) throws {
+        self.suite = suite
+        membershipKey = suite.signature.generateKey()
+        nodeKey = suite.signature.generateKey()
         handlers = Self.handlers(extra: extraHandlers)
         clock = ManualClock(Self.genesisTime)
         committeeKeys = (0..<committee).map { _ in Secp256k1PrivateKey() }
@@ -53,10 +59,10 @@ package final class ChainFixture: @unchecked Sendable {
         genesis = Genesis(
             chainId: chainId, time: Self.genesisTime, epochSeconds: epochSeconds,
             committee: committeeKeys.enumerated().map { CommitteeMember(id: "c\($0.offset)", publicKey: Hex.encode($0.element.publicKey.compressedRepresentation)) },
-            threshold: threshold, membershipService: Hex.encode(membershipKey.publicKey.xOnly.rawRepresentation),
+            threshold: threshold, membershipService: Hex.encode(membershipKey.publicKey),
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditorKey.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
-            nodes: [Hex.encode(nodeKey.publicKey.xOnly.rawRepresentation)], members: memberRecords)
+            nodes: [Hex.encode(nodeKey.publicKey)], members: memberRecords, suite: suite)
         let store: any BlockStore
         if sqlite {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-chain-\(UUID().uuidString)")
@@ -97,7 +103,7 @@ package final class ChainFixture: @unchecked Sendable {
     package var ledgerPath: String? { directory?.appendingPathComponent("ledger.sqlite").path }
 
     /// A membership service of this chain reading `store`, with an optional issuance log.
-    package func membershipService(reading store: any BlockStore, key: Secp256k1PrivateKey? = nil,
+    package func membershipService(reading store: any BlockStore, key: SigningKey? = nil,
                            log: (@Sendable ([UInt8]) throws -> Void)? = nil) -> MembershipService {
         MembershipService(chainId: chainId, key: key ?? membershipKey, auditorKey: auditorKey.publicKey,
                           schedule: EpochSchedule(epochSeconds: genesis.epochSeconds), members: store, log: log)
@@ -143,10 +149,10 @@ package final class ChainFixture: @unchecked Sendable {
     /// A one-time key request for `member`'s handle, signed with the custodian key `signer`
     /// (the member's own by default), for the current epoch and time unless given.
     package func request(_ member: String, count: Int, epoch: UInt64? = nil, time: UInt64? = nil, signer: String? = nil) async throws
-        -> (keys: [Secp256k1PrivateKey], request: OneTimeKeyRequest)
+        -> (keys: [SigningKey], request: OneTimeKeyRequest)
     {
         let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: try await handle(member), custodian: custodian,
-                                      key: KeyReference(signer ?? member))
+                                      key: KeyReference(signer ?? member), suite: suite)
         return try await issuer.request(count: count, epoch: epoch ?? self.epoch, time: time ?? clock.nowMilliseconds())
     }
 

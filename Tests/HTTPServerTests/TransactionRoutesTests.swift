@@ -22,7 +22,7 @@ struct TransactionRoutesTests {
         }
         let entries = try #require(certified["certificates"]?.arrayValue)
         try #require(entries.count == 1)
-        #expect(entries[0]["oneTimeKey"]?.stringValue == Hex.encode(keys[0].publicKey.xOnly.rawRepresentation))
+        #expect(entries[0]["oneTimeKey"]?.stringValue == Hex.encode(keys[0].publicKey))
         let issued = try entries.map { entry in
             (certificate: try Hex.decode(entry["certificate"]?.stringValue ?? ""), envelope: try Hex.decode(entry["envelope"]?.stringValue ?? ""))
         }

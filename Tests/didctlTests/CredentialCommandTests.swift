@@ -21,8 +21,11 @@ struct CredentialCommandTests {
         let holder: String
         let cpt: String
 
-        init(custody: String = "partial") throws {
-            chain = try Fixture(accounts: [("university", custody), ("alice", "partial")])
+        /// - Parameters:
+        ///   - custody: the issuer's custody mode.
+        ///   - crypto: the chain's crypto suite (`didctl init --crypto`).
+        init(custody: String = "partial", crypto: String = "standard") throws {
+            chain = try Fixture(accounts: [("university", custody), ("alice", "partial")], crypto: crypto)
             issuer = try #require(try chain.json(["did", "create", "--account", "university"], account: "university")["did"] as? String)
             holder = try #require(try chain.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
             let schemaFile = chain.root.appendingPathComponent("diploma.json")

@@ -8,9 +8,10 @@ struct DIDCommandTests {
     struct Fixture {
         let root: URL
 
-        init(accounts: [(name: String, custody: String)]) throws {
+        /// - Parameter crypto: the chain's crypto suite (`didctl init --crypto`).
+        init(accounts: [(name: String, custody: String)], crypto: String = "standard") throws {
             root = try Didctl.temporaryDirectory()
-            #expect(try Didctl.run(["init", "--data-dir", root.path]).status == 0)
+            #expect(try Didctl.run(["init", "--crypto", crypto, "--data-dir", root.path]).status == 0)
             for (name, custody) in accounts {
                 let created = try run(["account", "create", name, "--custody", custody], account: name)
                 #expect(created.status == 0, "\(created.stderr)")

@@ -19,16 +19,16 @@ extension AuditBenchmark {
         let blocks: Int
 
         init(transactions: Int, perBlock: Int) async throws {
-            let membershipKey = Secp256k1PrivateKey(), nodeKey = Secp256k1PrivateKey()
+            let membershipKey = SignatureScheme.bip340.generateKey(), nodeKey = SignatureScheme.bip340.generateKey()
             let memberKeys = (0..<Self.members).map { _ in Secp256k1PrivateKey() }
             let sealing = auditorKey.publicKey
             let genesis = Genesis(
                 chainId: "bench-audit", time: Self.genesisTime,
                 committee: [CommitteeMember(id: "c0", publicKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
-                threshold: 1, membershipService: Hex.encode(membershipKey.publicKey.xOnly.rawRepresentation),
+                threshold: 1, membershipService: Hex.encode(membershipKey.publicKey),
                 auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditorKey.publicKey.rawRepresentation),
                                          signingKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
-                nodes: [Hex.encode(nodeKey.publicKey.xOnly.rawRepresentation)],
+                nodes: [Hex.encode(nodeKey.publicKey)],
                 members: try memberKeys.enumerated().map { try MemberRecord(
                     profile: MemberProfile(name: "member\($0.offset)", publicKey: $0.element.publicKey), custody: "partial",
                     sealedTo: sealing, epoch: 0) })
@@ -72,8 +72,8 @@ extension AuditBenchmark {
 
         private static func batch(_ size: Int, chainId: String, epoch: UInt64, service: MembershipService,
                                   memberKey: Secp256k1PrivateKey) throws -> [Transaction] {
-            let keys = (0..<size).map { _ in Secp256k1PrivateKey() }
-            let handle = MemberHandle(publicKey: memberKey.publicKey), publicKeys = keys.map { $0.publicKey.xOnly.rawRepresentation }
+            let keys = (0..<size).map { _ in SignatureScheme.bip340.generateKey() }
+            let handle = MemberHandle(publicKey: memberKey.publicKey), publicKeys = keys.map(\.publicKey)
             let digest = OneTimeKeyRequest.digest(chainId: chainId, memberHandle: handle, epoch: epoch, requestTime: genesisTime,
                                                   oneTimeKeys: publicKeys)
             let request = OneTimeKeyRequest(memberHandle: handle, memberKey: memberKey.publicKey.compressedRepresentation, epoch: epoch, requestTime: genesisTime, oneTimeKeys: publicKeys,

@@ -27,9 +27,13 @@ package struct ChainBenchmark: Sendable {
     package var ackLog: URL?
     /// Called with a line of progress now and then.
     package var progress: @Sendable (String) -> Void = { _ in }
+    /// The chain's crypto suite (`didctl bench chain --crypto sm`).
+    package var suite: ChainCryptoSuite = .standard
 
     /// The figures of one run, as `didctl bench chain` prints them.
     package struct Result: Codable {
+        /// The crypto suite's name: `standard` or `sm`.
+        package var crypto: String
         package var transactions: Int
         package var clients: Int
         package var committedPerSecond: Double
@@ -52,7 +56,8 @@ package struct ChainBenchmark: Sendable {
     /// Creates the benchmark over a fresh data directory; the defaults are the reported settings.
     package init(transactions: Int = 200_000, clients: Int = 8, window: Int = 256, bodySize: Int = 256, offeredRate: Int = 5_000,
                  latencyTransactions: Int = 25_000, directory: DataDirectory, ackLog: URL? = nil,
-                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                 suite: ChainCryptoSuite = .standard, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.suite = suite
         self.transactions = transactions
         self.clients = clients
         self.window = window
@@ -69,7 +74,7 @@ package struct ChainBenchmark: Sendable {
     /// - Throws: `BenchmarkError` when a pre-signed transaction fails verification; the chain's
     ///   errors when a submission is refused.
     package func run() async throws -> Result {
-        _ = try ChainBootstrap.create(in: directory, chainId: "bench")
+        _ = try ChainBootstrap.create(in: directory, chainId: "bench", suite: suite)
         var runtime: NodeRuntime? = try NodeRuntime(directory: directory)
         let total = transactions + latencyTransactions
         progress("pre-signing \(total) transactions (one-time key, certificate, envelope, signature each)…")
@@ -111,7 +116,7 @@ package struct ChainBenchmark: Sendable {
         reopened.node.shutdown()
 
         return Result(
-            transactions: transactions, clients: clients, committedPerSecond: committedPerSecond, blocks: blocks,
+            crypto: suite.name, transactions: transactions, clients: clients, committedPerSecond: committedPerSecond, blocks: blocks,
             verificationMicrosecondsPerTransaction: perTransaction, verificationBoundPerSecond: bound,
             fractionOfVerificationBound: committedPerSecond / bound, offeredPerSecond: offeredRate,
             latencySamples: latencies.count, latencyP50Milliseconds: BenchmarkStatistics.percentile(latencies, 0.50),

@@ -6,6 +6,8 @@ public struct BlockHeader: Sendable, Hashable {
     /// The only header version defined.
     public static let version: UInt8 = 1
 
+    /// The crypto suite, named by the first byte (`specs/chain.md` §9.2).
+    public let suite: ChainCryptoSuite
     /// The chain's id.
     public let chainId: String
     /// 0 for genesis, then consecutive.
@@ -18,14 +20,15 @@ public struct BlockHeader: Sendable, Hashable {
     public let stateRoot: [UInt8]
     /// Milliseconds since 1970, from the orderer.
     public let time: UInt64
-    /// The producing node's BIP-340 key.
+    /// The producing node's key (its node id): BIP-340, or compressed SM2 in the sm suite.
     public let proposer: [UInt8]
     /// How many transactions the block holds.
     public let transactionCount: UInt32
 
     /// Creates a header.
-    public init(chainId: String, height: UInt64, previousHash: [UInt8], transactionsRoot: [UInt8], stateRoot: [UInt8],
+    public init(suite: ChainCryptoSuite = .standard, chainId: String, height: UInt64, previousHash: [UInt8], transactionsRoot: [UInt8], stateRoot: [UInt8],
                 time: UInt64, proposer: [UInt8], transactionCount: UInt32) {
+        self.suite = suite
         self.chainId = chainId
         self.height = height
         self.previousHash = previousHash
@@ -39,7 +42,7 @@ public struct BlockHeader: Sendable, Hashable {
     /// The canonical bytes.
     public var encoded: [UInt8] {
         var writer = ByteWriter(capacity: 200)
-        writer.u8(Self.version)
+        writer.u8(suite.wireByte(version: Self.version))
         writer.string(chainId)
         writer.u64(height)
         writer.raw(previousHash)
@@ -56,14 +59,18 @@ public struct BlockHeader: Sendable, Hashable {
     public init(decoding bytes: [UInt8]) throws(ChainError) {
         do {
             var reader = ByteReader(bytes)
-            guard try reader.u8() == Self.version else { throw ChainError.malformed("unknown header version") }
+            let first = try reader.u8()
+            guard let suite = ChainCryptoSuite.decoding(wireByte: first), first & 0x0F == Self.version else {
+                throw ChainError.malformed("unknown header version or crypto suite")
+            }
+            self.suite = suite
             chainId = try reader.string(maxLength: 256)
             height = try reader.u64()
             previousHash = try reader.raw(32)
             transactionsRoot = try reader.raw(32)
             stateRoot = try reader.raw(32)
             time = try reader.u64()
-            proposer = try reader.raw(32)
+            proposer = try reader.raw(suite.signature.publicKeyLength)
             transactionCount = try reader.u32()
             try reader.finish()
         } catch {
@@ -71,6 +78,6 @@ public struct BlockHeader: Sendable, Hashable {
         }
     }
 
-    /// `TH("chancery/block-header/v1", encoded)`.
-    public var hash: [UInt8] { BIP340TaggedHash.hash(tag: "chancery/block-header/v1", encoded) }
+    /// `TH("chancery/block-header/v1", encoded)` in the header's suite.
+    public var hash: [UInt8] { suite.taggedHash("chancery/block-header/v1", encoded) }
 }

@@ -9,13 +9,23 @@ public struct SignedBlockHeader: Sendable, Hashable {
     /// Node signatures over ``hash``.
     public var signatures: [NodeSignature]
 
-    /// Signs a header with a node key.
-    /// - Throws: `ChainError.storageFailure` if signing fails (it should not).
-    public init(header: BlockHeader, signedBy nodeKey: Secp256k1PrivateKey) throws(ChainError) {
+    /// Signs a header with a node key of the header's suite.
+    /// - Throws: `ChainError.wrongCryptoSuite` for a key of another scheme;
+    ///   `.storageFailure` if signing fails (it should not).
+    public init(header: BlockHeader, signedBy nodeKey: SigningKey) throws(ChainError) {
+        guard nodeKey.scheme == header.suite.signature else {
+            throw header.suite.refusal(of: "node key", in: ChainCryptoSuite(signingWith: nodeKey.scheme))
+        }
         self.header = header
         hash = header.hash
-        guard let signature = try? nodeKey.schnorrSignature(for: hash) else { throw .storage("The node key could not sign the block.") }
-        signatures = [NodeSignature(nodeKey: nodeKey.publicKey.xOnly.rawRepresentation, signature: signature)]
+        guard let signature = try? nodeKey.signature(for: hash) else { throw .storage("The node key could not sign the block.") }
+        signatures = [NodeSignature(nodeKey: nodeKey.publicKey, signature: signature)]
+    }
+
+    /// Signs a header with a secp256k1 node key (BIP-340, the standard suite).
+    /// - Throws: as the form taking a `SigningKey`.
+    public init(header: BlockHeader, signedBy nodeKey: Secp256k1PrivateKey) throws(ChainError) {
+        try self.init(header: header, signedBy: SigningKey.bip340(nodeKey))
     }
 
     /// Reassembles a stored header and its signatures.
@@ -33,13 +43,13 @@ public struct SignedBlockHeader: Sendable, Hashable {
         return writer.bytes
     }
 
-    /// Parses stored signatures.
-    static func decodeSignatures(_ bytes: [UInt8]) throws(ChainError) -> [NodeSignature] {
+    /// Parses stored signatures whose node keys are `keyLength` bytes (the suite's).
+    static func decodeSignatures(_ bytes: [UInt8], keyLength: Int) throws(ChainError) -> [NodeSignature] {
         do {
             var reader = ByteReader(bytes)
             let count = try reader.varint()
             guard count <= 1024 else { throw ChainError.malformed("too many signatures") }
-            let list = try (0..<count).map { _ throws(ChainError) in NodeSignature(nodeKey: try reader.raw(32), signature: try reader.raw(64)) }
+            let list = try (0..<count).map { _ throws(ChainError) in NodeSignature(nodeKey: try reader.raw(keyLength), signature: try reader.raw(64)) }
             try reader.finish()
             return list
         } catch {
@@ -47,9 +57,9 @@ public struct SignedBlockHeader: Sendable, Hashable {
         }
     }
 
-    /// Whether `nodeKey` signed this header validly.
+    /// Whether `nodeKey` signed this header validly, in the header's suite.
     public func isSigned(by nodeKey: [UInt8]) -> Bool {
-        guard let key = try? Secp256k1XOnlyPublicKey(nodeKey) else { return false }
-        return signatures.contains { $0.nodeKey == nodeKey && key.isValidSchnorrSignature($0.signature, for: hash) }
+        let scheme = header.suite.signature
+        return signatures.contains { $0.nodeKey == nodeKey && scheme.isValidSignature($0.signature, publicKey: nodeKey, message: hash) }
     }
 }

@@ -17,7 +17,7 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
             }
             _ = try MemberRecord(admission: action)
         case "removeMember": _ = try MemberHandle(hex: try action.string("handle"))
-        case "admitNode", "removeNode": _ = try Self.nodeKey(try action.string("nodeId"))
+        case "admitNode", "removeNode": _ = try Self.nodeKey(try action.string("nodeId"), suite: nil)
         case "admitAuditor":
             _ = try action.string("id")
             guard (try? X25519PublicKey(rawRepresentation: Hex.decode(try action.string("encryptionKey")))) != nil else {
@@ -43,8 +43,10 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
             try state.put(record, namespace: ChainNamespace.member, key: try MemberHandle(hex: record.handle).bytes)
         case "removeMember":
             state.delete(namespace: ChainNamespace.member, key: try MemberHandle(hex: try action.string("handle")).bytes)
-        case "admitNode": state.put(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId")), value: [1])
-        case "removeNode": state.delete(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId")))
+        case "admitNode":
+            state.put(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId"), suite: context.suite), value: [1])
+        case "removeNode":
+            state.delete(namespace: ChainNamespace.node, key: try Self.nodeKey(try action.string("nodeId"), suite: context.suite))
         case "admitAuditor":
             let record = AuditorRecord(id: try action.string("id"), encryptionKey: try action.string("encryptionKey"),
                                        signingKey: try action.string("signingKey"))
@@ -80,9 +82,13 @@ struct ChainGovernanceExecutor: GovernanceExecutor {
         return key
     }
 
-    private static func nodeKey(_ hex: String) throws(ChainError) -> [UInt8] {
-        guard let bytes = try? Hex.decode(hex), (try? Secp256k1XOnlyPublicKey(bytes)) != nil else {
-            throw .invalidBody("'nodeId' is not a 32-byte BIP-340 key in hex.")
+    /// A node id: a key of the chain's suite (`suite`), or of either suite before the chain's
+    /// is known (the stateless check).
+    private static func nodeKey(_ hex: String, suite: ChainCryptoSuite?) throws(ChainError) -> [UInt8] {
+        let suites = suite.map { [$0] } ?? ChainCryptoSuite.all
+        guard let bytes = try? Hex.decode(hex), suites.contains(where: { $0.signature.isValidPublicKey(bytes) }) else {
+            let expected = suites.map { "\($0.signature.publicKeyLength)-byte \($0.signature)" }.joined(separator: " or ")
+            throw .invalidBody("'nodeId' is not a \(expected) key in hex.")
         }
         return bytes
     }

@@ -9,9 +9,10 @@ extension Genesis {
         for member in committee {
             try state.put(member, namespace: ChainNamespace.committee, key: Array(member.id.utf8))
         }
+        let keyLength = try suite().signature.publicKeyLength
         for node in nodes {
-            guard let key = try? Hex.decode(node), key.count == 32 else {
-                throw ChainError(.invalidGenesis, "Node key '\(node)' is not 32 bytes of hex.")
+            guard let key = try? Hex.decode(node), key.count == keyLength else {
+                throw ChainError(.invalidGenesis, "Node key '\(node)' is not \(keyLength) bytes of hex.")
             }
             state.put(namespace: ChainNamespace.node, key: key, value: [1])
         }

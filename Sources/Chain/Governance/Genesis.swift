@@ -22,10 +22,14 @@ public struct Genesis: Codable, Sendable, Hashable {
     public var nodes: [String]
     /// The first members: handles, custody modes and profiles sealed to the auditor.
     public var members: [MemberRecord]
+    /// The crypto suite's name (`specs/chain.md` §9): absent for `standard`, so that documents
+    /// written before suites existed keep their bytes and hash; `sm` for SM2/SM3.
+    public var cryptoSuite: String?
 
     /// Creates a genesis document.
     public init(chainId: String, time: UInt64, epochSeconds: UInt64 = 86_400, committee: [CommitteeMember], threshold: Int,
-                membershipService: String, auditors: [AuditorRecord], nodes: [String], members: [MemberRecord]) {
+                membershipService: String, auditors: [AuditorRecord], nodes: [String], members: [MemberRecord],
+                suite: ChainCryptoSuite = .standard) {
         self.chainId = chainId
         self.time = time
         self.epochSeconds = epochSeconds
@@ -35,6 +39,23 @@ public struct Genesis: Codable, Sendable, Hashable {
         self.auditors = auditors
         self.nodes = nodes
         self.members = members
+        self.cryptoSuite = suite == .standard ? nil : suite.name
+    }
+
+    /// The chain's crypto suite; `standard` when the document names none.
+    /// - Throws: `ChainError.invalidGenesis` for an unknown suite name.
+    public func suite() throws(ChainError) -> ChainCryptoSuite {
+        guard let cryptoSuite else { return .standard }
+        guard let suite = ChainCryptoSuite(name: cryptoSuite) else {
+            throw ChainError(.invalidGenesis, "The crypto suite '\(cryptoSuite)' is unknown; it is 'standard' or 'sm'.")
+        }
+        return suite
+    }
+
+    /// H of the canonical bytes, in the chain's suite: block 0's `previousHash`.
+    /// - Throws: `ChainError.invalidGenesis` when the document cannot be encoded.
+    public func hash() throws(ChainError) -> [UInt8] {
+        try suite().hash.digest(try canonicalBytes())
     }
 
     /// Reads and checks a genesis document.
@@ -46,7 +67,7 @@ public struct Genesis: Codable, Sendable, Hashable {
         try validate()
     }
 
-    /// The JCS bytes of the document; block 0's `previousHash` is their SHA-256.
+    /// The JCS bytes of the document; block 0's `previousHash` is their hash (``hash()``).
     public func canonicalBytes() throws(ChainError) -> [UInt8] {
         do {
             return JCS.canonicalize(try JSONValue(parsing: Array(try JSONEncoder().encode(self))))
@@ -55,12 +76,14 @@ public struct Genesis: Codable, Sendable, Hashable {
         }
     }
 
-    /// The membership service key, parsed.
-    public func membershipServiceKey() throws(ChainError) -> Secp256k1XOnlyPublicKey {
-        guard let bytes = try? Hex.decode(membershipService), let key = try? Secp256k1XOnlyPublicKey(bytes) else {
-            throw ChainError(.invalidGenesis, "The membership service key is not a 32-byte BIP-340 key in hex.")
+    /// The membership service key, parsed in the chain's suite.
+    /// - Throws: `ChainError.invalidGenesis` when it is not a key of the suite's scheme in hex.
+    public func membershipServiceKey() throws(ChainError) -> MembershipServiceKey {
+        let suite = try suite()
+        guard let bytes = try? Hex.decode(membershipService) else {
+            throw ChainError(.invalidGenesis, "The membership service key is not hex.")
         }
-        return key
+        return try MembershipServiceKey(bytes, suite: suite)
     }
 
     /// Checks the document's internal consistency.
@@ -77,8 +100,14 @@ public struct Genesis: Codable, Sendable, Hashable {
             throw ChainError(.invalidGenesis, "Committee member ids must be unique.")
         }
         for member in committee { _ = try member.key() }
+        let suite = try suite()
         _ = try membershipServiceKey()
         guard !nodes.isEmpty else { throw ChainError(.invalidGenesis, "Genesis must name at least one node.") }
+        for node in nodes {
+            guard let bytes = try? Hex.decode(node), suite.signature.isValidPublicKey(bytes) else {
+                throw ChainError(.invalidGenesis, "The node id '\(node.prefix(16))…' is not a \(suite.signature) key in hex.")
+            }
+        }
         guard epochSeconds >= 1 else { throw ChainError(.invalidGenesis, "epochSeconds must be at least 1.") }
         for member in members {
             // The genesis document is public: its members are handles and sealed profiles only.

@@ -8,4 +8,6 @@ public struct TransactionContext: Sendable {
     public let time: UInt64
     /// The transaction's position in the block.
     public let index: Int
+    /// The chain's crypto suite (`specs/chain.md` §9).
+    public let suite: ChainCryptoSuite
 }

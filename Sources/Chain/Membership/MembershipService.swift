@@ -1,8 +1,8 @@
 import Foundation
 public import Primitives
 
-/// Certifies one-time keys for admitted members (`specs/chain.md` §2.3): one BIP-340
-/// certificate per key over the epoch, the key and the hash of its sealed auditor envelope.
+/// Certifies one-time keys for admitted members (`specs/chain.md` §2.3): one certificate
+/// (BIP-340, or SM2 on a chain of the sm suite) per key over the epoch, the key and the hash of its sealed auditor envelope.
 /// It keeps no member-to-key table; each request leaves one auditor-sealed log entry.
 public final class MembershipService: Sendable {
     /// The most keys one request may ask for.
@@ -11,7 +11,8 @@ public final class MembershipService: Sendable {
     public static let maximumClockSkewMilliseconds = ClockSkew.maximumMilliseconds
 
     private let chainId: String
-    private let key: Secp256k1PrivateKey
+    private let key: SigningKey
+    private let suite: ChainCryptoSuite
     private let auditorKeys: any AuditorSealingKeys
     private let schedule: EpochSchedule
     private let members: any StateReader
@@ -20,16 +21,18 @@ public final class MembershipService: Sendable {
     /// Creates the service.
     /// - Parameters:
     ///   - chainId: the chain's id.
-    ///   - key: the membership service's BIP-340 key named in genesis.
+    ///   - key: the membership service's key named in genesis; its scheme is the chain's suite's
+    ///     (BIP-340 for standard, SM2 for sm), and one-time keys must be of the same scheme.
     ///   - auditorKeys: the auditor's public key of each epoch (`specs/audit.md` §6): the keys it
     ///     published for coming epochs, or one static key.
     ///   - schedule: the chain's epoch schedule.
     ///   - members: committed state, to look members up.
     ///   - log: receives each sealed issuance-log entry (append it durably); `nil` keeps none.
-    public init(chainId: String, key: Secp256k1PrivateKey, auditorKeys: any AuditorSealingKeys, schedule: EpochSchedule,
+    public init(chainId: String, key: SigningKey, auditorKeys: any AuditorSealingKeys, schedule: EpochSchedule,
                 members: any StateReader, log: (@Sendable ([UInt8]) throws -> Void)? = nil) {
         self.chainId = chainId
         self.key = key
+        self.suite = ChainCryptoSuite(signingWith: key.scheme)
         self.auditorKeys = auditorKeys
         self.schedule = schedule
         self.members = members
@@ -39,12 +42,12 @@ public final class MembershipService: Sendable {
     /// Creates the service sealing every epoch to one static auditor key.
     /// - Parameters:
     ///   - chainId: the chain's id.
-    ///   - key: the membership service's BIP-340 key named in genesis.
+    ///   - key: the membership service's key named in genesis.
     ///   - auditorKey: the X25519 key envelopes are sealed to.
     ///   - schedule: the chain's epoch schedule.
     ///   - members: committed state, to look members up.
     ///   - log: receives each sealed issuance-log entry; `nil` keeps none.
-    public convenience init(chainId: String, key: Secp256k1PrivateKey, auditorKey: X25519PublicKey, schedule: EpochSchedule,
+    public convenience init(chainId: String, key: SigningKey, auditorKey: X25519PublicKey, schedule: EpochSchedule,
                             members: any StateReader, log: (@Sendable ([UInt8]) throws -> Void)? = nil) {
         self.init(chainId: chainId, key: key, auditorKeys: auditorKey as any AuditorSealingKeys, schedule: schedule,
                   members: members, log: log)
@@ -83,14 +86,17 @@ public final class MembershipService: Sendable {
         let auditorKey = try auditorKeys.publicKey(epoch: request.epoch)
         var issued: [(certificate: [UInt8], envelope: [UInt8])] = []
         for oneTimeKey in request.oneTimeKeys {
-            guard (try? Secp256k1XOnlyPublicKey(oneTimeKey)) != nil else {
-                throw ChainError.invalidBody("A one-time key is not a 32-byte BIP-340 key.")
+            guard suite.signature.isValidPublicKey(oneTimeKey) else {
+                guard !ChainCryptoSuite.all.contains(where: { $0.signature.isValidPublicKey(oneTimeKey) }) else {
+                    throw suite.refusal(of: "one-time key", in: suite == .sm ? .standard : .sm)
+                }
+                throw ChainError.invalidBody("A one-time key is not a \(suite.signature.publicKeyLength)-byte \(suite.signature) key.")
             }
             let envelope = try AuditorEnvelope(memberHandle: request.memberHandle, oneTimeKey: oneTimeKey, epoch: request.epoch)
                 .sealed(to: auditorKey)
-            let message = OneTimeKeyCertificate.message(chainId: chainId, epoch: request.epoch, oneTimeKey: oneTimeKey,
+            let message = OneTimeKeyCertificate.message(suite: suite, chainId: chainId, epoch: request.epoch, oneTimeKey: oneTimeKey,
                                                         envelope: envelope)
-            issued.append((try key.schnorrSignature(for: message), envelope))
+            issued.append((try key.signature(for: message), envelope))
         }
         try log?(try issuanceLogEntry(for: request, sealedTo: auditorKey))
         return issued
@@ -102,7 +108,7 @@ public final class MembershipService: Sendable {
         writer.raw(request.memberHandle.bytes)
         writer.u64(request.epoch)
         writer.u32(UInt32(request.oneTimeKeys.count))
-        writer.raw(Hash.sha256(request.oneTimeKeys.flatMap { $0 }))
+        writer.raw(suite.hash.digest(request.oneTimeKeys.flatMap { $0 }))
         return try SealedBox.seal(writer.bytes, to: auditorKey)
     }
 }

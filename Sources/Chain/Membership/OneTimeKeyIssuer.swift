@@ -12,9 +12,15 @@ public struct OneTimeKeyIssuer: Sendable {
     public let custodian: any KeyCustodian
     /// Which key of the custodian is the member's.
     public let key: KeyReference
+    /// The chain's crypto suite, whose scheme the one-time keys belong to.
+    public let suite: ChainCryptoSuite
 
     /// Creates an issuer for one member.
-    public init(chainId: String, memberHandle: MemberHandle, custodian: any KeyCustodian, key: KeyReference) {
+    /// - Parameters:
+    ///   - suite: the chain's suite: secp256k1 one-time keys for standard, SM2 for sm.
+    public init(chainId: String, memberHandle: MemberHandle, custodian: any KeyCustodian, key: KeyReference,
+                suite: ChainCryptoSuite = .standard) {
+        self.suite = suite
         self.chainId = chainId
         self.memberHandle = memberHandle
         self.custodian = custodian
@@ -24,10 +30,10 @@ public struct OneTimeKeyIssuer: Sendable {
     /// Generates `count` keys and a signed request for them.
     /// - Returns: the private keys (kept by the member) and the request (sent to the service).
     public func request(count: Int, epoch: UInt64, time: UInt64) async throws
-        -> (keys: [Secp256k1PrivateKey], request: OneTimeKeyRequest)
+        -> (keys: [SigningKey], request: OneTimeKeyRequest)
     {
-        let keys = (0..<count).map { _ in Secp256k1PrivateKey() }
-        let publicKeys = keys.map { $0.publicKey.xOnly.rawRepresentation }
+        let keys = (0..<count).map { _ in suite.signature.generateKey() }
+        let publicKeys = keys.map(\.publicKey)
         let digest = OneTimeKeyRequest.digest(chainId: chainId, memberHandle: memberHandle, epoch: epoch,
                                               requestTime: time, oneTimeKeys: publicKeys)
         let signature = try await custodian.sign(digest: digest, with: key)
@@ -37,7 +43,7 @@ public struct OneTimeKeyIssuer: Sendable {
     }
 
     /// Pairs the member's private keys with what the service issued.
-    public static func credentials(keys: [Secp256k1PrivateKey], epoch: UInt64,
+    public static func credentials(keys: [SigningKey], epoch: UInt64,
                                    issued: [(certificate: [UInt8], envelope: [UInt8])]) -> [OneTimeKeyCredential] {
         zip(keys, issued).map { OneTimeKeyCredential(privateKey: $0, epoch: epoch, certificate: $1.certificate, envelope: $1.envelope) }
     }

@@ -33,8 +33,9 @@ extension OneTimeKeyRequest {
         var oneTimeKeys: [[UInt8]] = []
         oneTimeKeys.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
-            guard let text = key.stringValue, let bytes = try? Hex.decode(text), bytes.count == 32 else {
-                throw .invalidBody("oneTimeKeys[\(index)] must be a 32-byte BIP-340 key in hex.")
+            // 32 bytes on a standard chain, 33 on an sm chain; the service checks the curve.
+            guard let text = key.stringValue, let bytes = try? Hex.decode(text), bytes.count == 32 || bytes.count == 33 else {
+                throw .invalidBody("oneTimeKeys[\(index)] must be a 32-byte BIP-340 or 33-byte SM2 key in hex.")
             }
             oneTimeKeys.append(bytes)
         }

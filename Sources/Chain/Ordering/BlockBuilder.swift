@@ -6,7 +6,8 @@ import Primitives
 /// the same state.
 struct BlockBuilder: Sendable {
     let applier: TransactionApplier
-    let nodeKey: Secp256k1PrivateKey
+    let nodeKey: SigningKey
+    let suite: ChainCryptoSuite
 
     /// What happened to one candidate.
     enum Outcome: Sendable {
@@ -46,10 +47,10 @@ struct BlockBuilder: Sendable {
         guard !accepted.isEmpty else { throw NothingAccepted(outcomes: outcomes) }
         let writes = blockState.writes
         let header = BlockHeader(
-            chainId: applier.chainId, height: height, previousHash: previous.hash,
-            transactionsRoot: MerkleTree(leaves: accepted.map(\.id.bytes)).root,
-            stateRoot: StateCommitment.next(previous: previous.stateRoot, writes: writes),
-            time: time, proposer: nodeKey.publicKey.xOnly.rawRepresentation, transactionCount: UInt32(accepted.count))
+            suite: suite, chainId: applier.chainId, height: height, previousHash: previous.hash,
+            transactionsRoot: MerkleTree(leaves: accepted.map(\.id.bytes), hashFunction: suite.hash).root,
+            stateRoot: StateCommitment.next(previous: previous.stateRoot, writes: writes, suite: suite),
+            time: time, proposer: nodeKey.publicKey, transactionCount: UInt32(accepted.count))
         let block = Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: accepted)
         return (block, writes, outcomes)
     }

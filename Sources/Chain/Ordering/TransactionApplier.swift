@@ -4,11 +4,14 @@ struct TransactionApplier: Sendable {
     let chainId: String
     let handlers: TransactionHandlerRegistry
     let schedule: EpochSchedule
+    let suite: ChainCryptoSuite
 
     init(genesis: Genesis, handlers: TransactionHandlerRegistry) {
         chainId = genesis.chainId
         self.handlers = handlers
         schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
+        // Genesis was validated when the chain was made; an unknown suite cannot reach here.
+        suite = (try? genesis.suite()) ?? .standard
     }
 
     /// Applies one transaction; its writes reach `blockState` only if every check passes.
@@ -23,7 +26,7 @@ struct TransactionApplier: Sendable {
         }
         let transactionState = blockState.child()
         transactionState.put(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey, value: [])
-        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index)
+        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index, suite: suite)
         try handler.apply(transaction, context: context, state: transactionState)
         blockState.merge(transactionState)
     }

@@ -6,7 +6,7 @@ enum StateCommitment {
     static let initial = [UInt8](repeating: 0, count: 32)
 
     /// The commitment after applying `writes` on top of `previous`.
-    static func next(previous: [UInt8], writes: [StateWrite]) -> [UInt8] {
+    static func next(previous: [UInt8], writes: [StateWrite], suite: ChainCryptoSuite) -> [UInt8] {
         var writer = ByteWriter(capacity: writes.count * 64)
         for write in writes {
             writer.string(write.namespace)
@@ -14,6 +14,6 @@ enum StateCommitment {
             writer.u8(write.value == nil ? 0 : 1)
             writer.bytes(write.value ?? [])
         }
-        return BIP340TaggedHash.hash(tag: "chancery/state/v1", previous + Hash.sha256(writer.bytes))
+        return suite.taggedHash("chancery/state/v1", previous + suite.hash.digest(writer.bytes))
     }
 }

@@ -1,6 +1,6 @@
 import Primitives
 
-/// A transaction's id: SHA-256 of its wire bytes.
+/// A transaction's id: H of its wire bytes (SHA-256, or SM3 in the sm suite).
 public struct TransactionID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The 32 bytes of the id.
     public let bytes: [UInt8]
@@ -19,7 +19,7 @@ public struct TransactionID: Hashable, Sendable, Codable, CustomStringConvertibl
         try self.init(bytes: bytes)
     }
 
-    init(hashing wire: [UInt8]) { bytes = Hash.sha256(wire) }
+    init(hashing wire: [UInt8], with hash: HashFunction) { bytes = hash.digest(wire) }
 
     /// Lowercase hex.
     public var description: String { Hex.encode(bytes) }

@@ -60,6 +60,7 @@ public struct ChainVerifier: Sendable {
         guard let (genesis, head) = try genesisAndHead(reporting: &report) else { return report }
         let nodes = Set(genesis.nodes.compactMap { try? Hex.decode($0) })
             .union(try store.entries(namespace: ChainNamespace.node, prefix: []).map(\.key))
+        let suite = try genesis.suite()
         let lowest = head.header.height > count ? head.header.height - count : 0
         var above: BlockHeader?
         for height in stride(from: head.header.height, through: lowest, by: -1) {
@@ -67,12 +68,14 @@ public struct ChainVerifier: Sendable {
                 guard let signed = try store.signedHeader(at: height) else { throw bad("the block is missing") }
                 let header = signed.header
                 guard header.height == height, header.chainId == genesis.chainId else { throw bad("its height or chain id is wrong") }
+                try requireSuite(suite, of: header, transactions: [])
                 guard nodes.contains(header.proposer), signed.isSigned(by: header.proposer) else {
                     throw bad("its proposer is not a node of this chain or did not sign its header")
                 }
                 let transactions = try store.transactions(at: height)
+                try requireSuite(suite, of: header, transactions: transactions)
                 guard transactions.count == Int(header.transactionCount),
-                      MerkleTree(leaves: transactions.map(\.id.bytes)).root == header.transactionsRoot else {
+                      MerkleTree(leaves: transactions.map(\.id.bytes), hashFunction: suite.hash).root == header.transactionsRoot else {
                     throw bad("its transactions do not match the header's count and Merkle root")
                 }
                 if let above {
@@ -89,7 +92,7 @@ public struct ChainVerifier: Sendable {
             }
         }
         // The stored genesis document is what block 0 commits to, however far below it lies.
-        guard let zero = try store.signedHeader(at: 0), zero.header.previousHash == Hash.sha256(try genesis.canonicalBytes()) else {
+        guard let zero = try store.signedHeader(at: 0), zero.header.previousHash == (try genesis.hash()) else {
             report.firstBadBlock = 0
             report.problem = "Block 0: it does not commit to the stored genesis document"
             return report
@@ -120,16 +123,19 @@ public struct ChainVerifier: Sendable {
         guard let signed = try store.signedHeader(at: height) else { throw bad("the block is missing") }
         let header = signed.header
         guard header.height == height, header.chainId == genesis.chainId else { throw bad("its height or chain id is wrong") }
+        let suite = try genesis.suite()
+        try requireSuite(suite, of: header, transactions: [])
         // Genesis is signed by a node it names; later blocks by a node admitted before them.
         let nodes = previous == nil ? Set(genesis.nodes.compactMap { try? Hex.decode($0) }) : replay.nodeKeys()
         guard nodes.contains(header.proposer), signed.isSigned(by: header.proposer) else {
             throw bad("its proposer is not an admitted node or did not sign its header")
         }
         let transactions = try store.transactions(at: height)
+        try requireSuite(suite, of: header, transactions: transactions)
         guard transactions.count == Int(header.transactionCount) else {
             throw bad("it holds \(transactions.count) transactions but its header says \(header.transactionCount)")
         }
-        guard MerkleTree(leaves: transactions.map(\.id.bytes)).root == header.transactionsRoot else {
+        guard MerkleTree(leaves: transactions.map(\.id.bytes), hashFunction: suite.hash).root == header.transactionsRoot else {
             throw bad("its transactions do not match the header's Merkle root")
         }
         let state = StateTransaction(base: replay)
@@ -143,12 +149,13 @@ public struct ChainVerifier: Sendable {
                 }
             }
         } else {
-            guard header.previousHash == Hash.sha256(try genesis.canonicalBytes()) else {
+            guard header.previousHash == (try genesis.hash()) else {
                 throw bad("it does not commit to the stored genesis document")
             }
             try genesis.apply(to: state)
         }
-        let expectedRoot = StateCommitment.next(previous: previous?.stateRoot ?? StateCommitment.initial, writes: state.writes)
+        let expectedRoot = StateCommitment.next(previous: previous?.stateRoot ?? StateCommitment.initial, writes: state.writes,
+                                                suite: suite)
         guard expectedRoot == header.stateRoot else { throw bad("replaying it gives a different state commitment") }
         replay.apply(state.writes)
         count += transactions.count
@@ -166,6 +173,14 @@ public struct ChainVerifier: Sendable {
         }
         if let (index, refusal) = failures.first {
             throw bad("transaction \(index) (\(transactions[index].id)): \(refusal.reason)")
+        }
+    }
+
+    /// Refuses, by name, a header or transaction of another suite than genesis's.
+    private func requireSuite(_ suite: ChainCryptoSuite, of header: BlockHeader, transactions: [Transaction]) throws {
+        guard header.suite == suite else { throw bad(suite.refusal(of: "block header", in: header.suite).reason) }
+        if let other = transactions.first(where: { $0.suite != suite }) {
+            throw bad("transaction \(other.id): " + suite.refusal(of: "transaction", in: other.suite).reason)
         }
     }
 

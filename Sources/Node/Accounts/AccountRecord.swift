@@ -54,9 +54,14 @@ package struct AccountDIDKey: Codable, Hashable {
     package var key: String
     /// The compressed public key in hex.
     package var publicKey: String
-    /// The key type's name; absent for secp256k1, so records written before other types keep
-    /// their meaning.
+    /// The key type's name (JSON `keyType`); absent for secp256k1, so records written before
+    /// other types keep their meaning.
     package var type: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case did, key, publicKey
+        case type = "keyType"
+    }
 
     /// The key `key` of `did`.
     package init(did: String, key: String, publicKey: CustodyPublicKey) {

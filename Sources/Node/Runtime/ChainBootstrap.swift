@@ -11,13 +11,16 @@ package enum ChainBootstrap {
         package let genesisHash: String
     }
 
+    /// - Parameters:
+    ///   - suite: the chain's crypto suite (`specs/chain.md` §9): the node and membership-service
+    ///     keys are made for its signature scheme and genesis names it.
     package static func create(in directory: DataDirectory, chainId: String, extraCommittee: [CommitteeMember] = [],
-                       threshold: Int = 1, epochSeconds: UInt64 = 86_400) throws -> Created {
+                       threshold: Int = 1, epochSeconds: UInt64 = 86_400, suite: ChainCryptoSuite = .standard) throws -> Created {
         guard !directory.isInitialised else {
             throw NodeError("\(directory.url.path) already holds a chain; choose another --data-dir or remove it first.")
         }
         try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
-        let node = Secp256k1PrivateKey(), membership = Secp256k1PrivateKey(), committee = Secp256k1PrivateKey()
+        let node = suite.signature.generateKey(), membership = suite.signature.generateKey(), committee = Secp256k1PrivateKey()
         let operatorKey = Secp256k1PrivateKey(), auditorSigning = Secp256k1PrivateKey()
         let auditor = X25519PrivateKey(), auditorMaster = Secp256k1PrivateKey()
         let time = SystemClock().nowMilliseconds()
@@ -26,12 +29,13 @@ package enum ChainBootstrap {
             chainId: chainId, time: time, epochSeconds: epochSeconds,
             committee: [CommitteeMember(id: "operator", publicKey: Hex.encode(committee.publicKey.compressedRepresentation))]
                 + extraCommittee,
-            threshold: threshold, membershipService: Hex.encode(membership.publicKey.xOnly.rawRepresentation),
+            threshold: threshold, membershipService: Hex.encode(membership.publicKey),
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditor.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(auditorSigning.publicKey.compressedRepresentation))],
-            nodes: [Hex.encode(node.publicKey.xOnly.rawRepresentation)],
+            nodes: [Hex.encode(node.publicKey)],
             members: [try MemberRecord(profile: MemberProfile(name: "operator", publicKey: operatorKey.publicKey), custody: "partial",
-                                       sealedTo: AuditorKeyring(master: auditorMaster), epoch: genesisEpoch)])
+                                       sealedTo: AuditorKeyring(master: auditorMaster), epoch: genesisEpoch)],
+            suite: suite)
         do { try genesis.validate() } catch { throw NodeError(error.reason) }
 
         try directory.writeKey("node", secret: node.rawRepresentation.unsafeArray)
@@ -53,6 +57,6 @@ package enum ChainBootstrap {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(genesis).write(to: directory.genesisURL, options: .atomic)
-        return Created(genesis: genesis, nodeId: Hex.encode(node.publicKey.xOnly.rawRepresentation), genesisHash: genesisHash)
+        return Created(genesis: genesis, nodeId: Hex.encode(node.publicKey), genesisHash: genesisHash)
     }
 }

@@ -11,6 +11,10 @@ package protocol ChainGateway: Sendable {
     /// The chain's id, which every signature commits to.
     var chainId: String { get }
 
+    /// The chain's crypto suite (`specs/chain.md` §9): on an sm chain, new DIDs' inception keys
+    /// are SM2.
+    var suite: ChainCryptoSuite { get }
+
     /// Commits a transaction under a fresh one-time key of `member`, certified for it, and
     /// waits until its block is durable.
     /// - Parameters:
@@ -89,6 +93,8 @@ package protocol ChainGateway: Sendable {
 
 extension NodeRuntime: ChainGateway {
     package var chainId: String { genesis.chainId }
+
+    package var suite: ChainCryptoSuite { node.suite }
 
     package func resolve(_ did: DID) async -> DIDResolutionResult { await resolver().resolve(did) }
 

@@ -65,11 +65,12 @@ package final class NodeRuntime: @unchecked Sendable {
         }
         genesis = try directory.genesis()
         store = try directory.openStore()
-        node = try ChainNode(store: store, nodeKey: directory.secp256k1Key("node"), handlers: Self.handlers(), clock: clock,
+        let suite = try genesis.suite()
+        node = try ChainNode(store: store, nodeKey: directory.chainKey("node", suite: suite), handlers: Self.handlers(), clock: clock,
                              configuration: configuration)
         let schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
         let auditorKeys = try directory.auditorSealingKeys(genesis: genesis, epoch: schedule.epoch(atMilliseconds: clock.nowMilliseconds()))
-        membershipService = MembershipService(chainId: genesis.chainId, key: try directory.secp256k1Key("membership"),
+        membershipService = MembershipService(chainId: genesis.chainId, key: try directory.chainKey("membership", suite: suite),
                                               auditorKeys: auditorKeys, schedule: schedule, members: store)
         custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator"))
     }
@@ -92,7 +93,8 @@ package final class NodeRuntime: @unchecked Sendable {
     package func oneTimeKeys(count: Int, member: (custodian: any KeyCustodian, key: KeyReference)? = nil) async throws -> [OneTimeKeyCredential] {
         let (memberCustodian, memberKey) = member ?? (custodian, KeyReference("operator"))
         let handle = MemberHandle(publicKey: try await memberCustodian.publicKey(for: memberKey))
-        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: memberCustodian, key: memberKey)
+        let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: memberCustodian, key: memberKey,
+                                      suite: node.suite)
         let now = clock.nowMilliseconds()
         let epoch = schedule.epoch(atMilliseconds: now)
         var credentials: [OneTimeKeyCredential] = []

@@ -70,7 +70,7 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         let statistics = runtime.node.statistics
         return NodeHealth(chainId: runtime.genesis.chainId, height: head.height, headHash: Hex.encode(head.hash),
                           blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics),
-                          epoch: runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds()))
+                          epoch: runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds()), crypto: runtime.node.suite.name)
     }
 
     /// Keeps the audit index at the head while the node runs: checks a few times a second and

@@ -14,6 +14,9 @@ public struct NodeHealth: Sendable, Hashable {
     public var lastCommitSeconds: Double?
     /// The membership epoch by the node's clock: what a client's one-time key request names.
     public var epoch: UInt64?
+    /// The chain's crypto suite name (`standard` or `sm`, `specs/chain.md` §9): which one-time
+    /// keys a client must generate.
+    public var crypto: String?
 
     /// Creates the figures.
     /// - Parameters:
@@ -22,14 +25,17 @@ public struct NodeHealth: Sendable, Hashable {
     ///   - headHash: the head's hash in hex.
     ///   - blocksCommitted: blocks committed since start.
     ///   - lastCommitSeconds: the latest commit's duration, if known.
+    ///   - epoch: the membership epoch by the node's clock.
+    ///   - crypto: the chain's crypto suite name.
     public init(chainId: String, height: UInt64, headHash: String, blocksCommitted: Int = 0, lastCommitSeconds: Double? = nil,
-                epoch: UInt64? = nil) {
+                epoch: UInt64? = nil, crypto: String? = nil) {
         self.chainId = chainId
         self.height = height
         self.headHash = headHash
         self.blocksCommitted = blocksCommitted
         self.lastCommitSeconds = lastCommitSeconds
         self.epoch = epoch
+        self.crypto = crypto
     }
 
     /// The `GET /healthz` body.
@@ -38,6 +44,7 @@ public struct NodeHealth: Sendable, Hashable {
                                   "headHash": .string(headHash), "blocksCommitted": .number(Double(blocksCommitted))]
         if let lastCommitSeconds { object["lastCommitSeconds"] = .number(lastCommitSeconds) }
         if let epoch { object["epoch"] = .number(Double(epoch)) }
+        if let crypto { object["crypto"] = .string(crypto) }
         return .object(object)
     }
 }

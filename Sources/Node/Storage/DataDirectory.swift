@@ -78,4 +78,10 @@ package struct DataDirectory: Sendable {
     }
 
     package func secp256k1Key(_ name: String) throws -> Secp256k1PrivateKey { try Secp256k1PrivateKey(secret: readKey(name)) }
+
+    /// Reads the key file `name` as a key of the chain's suite (the node and membership-service
+    /// keys: BIP-340 on a standard chain, SM2 on an sm chain, `specs/chain.md` §9).
+    package func chainKey(_ name: String, suite: ChainCryptoSuite) throws -> SigningKey {
+        try suite.signature.privateKey(secret: readKey(name))
+    }
 }

@@ -27,18 +27,20 @@ public struct MerkleProof: Hashable, Sendable {
     /// - Parameters:
     ///   - leaf: the leaf data (hashed here with the leaf prefix).
     ///   - root: the expected 32-byte tree head.
+    ///   - hashFunction: the tree's hash function, SHA-256 unless given.
     /// - Returns: `true` only when the proof recomputes exactly `root`.
-    public func verify(leaf: [UInt8], root: [UInt8]) -> Bool {
-        verify(leafHash: MerkleTree.leafHash(leaf), root: root)
+    public func verify(leaf: [UInt8], root: [UInt8], hashFunction: HashFunction = .sha256) -> Bool {
+        verify(leafHash: MerkleTree.leafHash(leaf, hashFunction: hashFunction), root: root, hashFunction: hashFunction)
     }
 
     /// Checks that the leaf with hash `leafHash` is in the tree with head `root`, by the
     /// algorithm of RFC 9162 §2.1.3.2.
     /// - Parameters:
-    ///   - leafHash: the leaf's 32-byte hash from ``MerkleTree/leafHash(_:)``.
+    ///   - leafHash: the leaf's 32-byte hash from ``MerkleTree/leafHash(_:hashFunction:)``.
     ///   - root: the expected 32-byte tree head.
+    ///   - hashFunction: the tree's hash function, SHA-256 unless given.
     /// - Returns: `true` only when the proof recomputes exactly `root`.
-    public func verify(leafHash: [UInt8], root: [UInt8]) -> Bool {
+    public func verify(leafHash: [UInt8], root: [UInt8], hashFunction: HashFunction = .sha256) -> Bool {
         guard leafIndex >= 0, leafIndex < treeSize, leafHash.count == 32, root.count == 32,
               path.allSatisfy({ $0.count == 32 }) else { return false }
         var fn = leafIndex
@@ -48,14 +50,14 @@ public struct MerkleProof: Hashable, Sendable {
             // A path longer than the tree is tall can only be forged.
             guard sn != 0 else { return false }
             if fn & 1 == 1 || fn == sn {
-                hash = MerkleTree.nodeHash(sibling, hash)
+                hash = MerkleTree.nodeHash(sibling, hash, hashFunction: hashFunction)
                 // Skip the levels where this node had no right sibling and moved up as is.
                 while fn & 1 == 0, fn != 0 {
                     fn >>= 1
                     sn >>= 1
                 }
             } else {
-                hash = MerkleTree.nodeHash(hash, sibling)
+                hash = MerkleTree.nodeHash(hash, sibling, hashFunction: hashFunction)
             }
             fn >>= 1
             sn >>= 1

@@ -3,7 +3,8 @@ internal import COpenSSL
 /// SM2 signing and verification through OpenSSL 3's EVP interface: an `EVP_PKEY` of type SM2
 /// built from our bytes (`EVP_PKEY_fromdata`), the distinguishing identifier set with
 /// `EVP_PKEY_CTX_set1_id`, and `EVP_DigestSign`/`EVP_DigestVerify` with SM3, which compute the
-/// Z-value of GM/T 0003.2 and sign `SM3(Z ‖ M)`. Every OpenSSL object is freed before return.
+/// Z-value of GM/T 0003.2 and sign `SM3(Z ‖ M)`. Every context is freed before return; a
+/// private key's `EVP_PKEY` lives as long as its ``SM2PrivateKey`` (``OwnedKey``).
 enum SM2EVP {
     /// OpenSSL refuses identifiers whose bit length does not fit the 16-bit ENTL field.
     static let maximumIdentifierLength = 8190
@@ -16,9 +17,19 @@ enum SM2EVP {
         }
     }
 
-    /// Lends an SM2 `EVP_PKEY` built from a public point and, for signing, the private scalar.
+    /// An `EVP_PKEY` owned by Swift: freed when the last reference goes. OpenSSL frees an EC
+    /// key's private scalar with `BN_clear_free`, so the scalar's copy inside OpenSSL is wiped
+    /// then. The key is never modified after it is built; OpenSSL 3 allows one `EVP_PKEY` to be
+    /// used for operations on several threads at once, each with its own contexts (as here).
+    final class OwnedKey: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { EVP_PKEY_free(pointer) }
+    }
+
+    /// Builds an SM2 `EVP_PKEY` from a public point and, for signing, the private scalar.
     /// - Throws: `PrimitivesError.libraryFailure` if OpenSSL refuses the key material.
-    static func withKey<R>(publicPoint: [UInt8], scalar: SecureBytes?, _ body: (OpaquePointer) throws -> R) throws -> R {
+    static func makeKey(publicPoint: [UInt8], scalar: SecureBytes?) throws -> OwnedKey {
         var point = publicPoint
         // OSSL_PARAM integers are native-endian; the copy lives in wiped memory.
         let nativeScalar = scalar.map { secret in
@@ -53,8 +64,15 @@ enum SM2EVP {
             ERR_clear_error()
             throw PrimitivesError.libraryFailure("OpenSSL refused the SM2 key material.")
         }
-        defer { EVP_PKEY_free(key) }
-        return try body(key)
+        return OwnedKey(key)
+    }
+
+    /// Lends an SM2 `EVP_PKEY` built from a public point and, for signing, the private scalar,
+    /// freed on return.
+    /// - Throws: `PrimitivesError.libraryFailure` if OpenSSL refuses the key material.
+    static func withKey<R>(publicPoint: [UInt8], scalar: SecureBytes?, _ body: (OpaquePointer) throws -> R) throws -> R {
+        let key = try makeKey(publicPoint: publicPoint, scalar: scalar)
+        return try withExtendedLifetime(key) { try body(key.pointer) }
     }
 
     /// Signs `message` with the key, returning OpenSSL's DER signature.

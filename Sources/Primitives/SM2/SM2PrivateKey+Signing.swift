@@ -14,8 +14,18 @@ extension SM2PrivateKey {
         distinguishingIdentifier: [UInt8] = SM2Signature.defaultDistinguishingIdentifier
     ) throws -> SM2Signature {
         try SM2EVP.requireIdentifier(distinguishingIdentifier)
+        let der = try withExtendedLifetime(evpKey) {
+            try SM2EVP.sign(Array(message), identifier: distinguishingIdentifier, key: evpKey.pointer)
+        }
+        return try SM2Signature(derRepresentation: der)
+    }
+
+    /// Signs as ``signature(for:distinguishingIdentifier:)`` but builds OpenSSL's key from the
+    /// bytes for this one call and frees it after, as the first version did: kept so that
+    /// `didctl bench primitives` shows both costs in one run.
+    package func signatureRebuildingKey(for message: [UInt8]) throws -> SM2Signature {
         let der = try SM2EVP.withKey(publicPoint: publicKey.uncompressedRepresentation, scalar: secret) { key in
-            try SM2EVP.sign(Array(message), identifier: distinguishingIdentifier, key: key)
+            try SM2EVP.sign(message, identifier: SM2Signature.defaultDistinguishingIdentifier, key: key)
         }
         return try SM2Signature(derRepresentation: der)
     }

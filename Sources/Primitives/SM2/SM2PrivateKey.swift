@@ -8,6 +8,10 @@
 /// ```
 public struct SM2PrivateKey: Sendable, CustomStringConvertible {
     let secret: SecureBytes
+    /// OpenSSL's form of the key, built once: rebuilding it for every signature made SM2 signing
+    /// 1.57 times as slow as OpenSSL called directly. Shared by copies of this value and freed
+    /// with the last one (OpenSSL clears the scalar as it frees it).
+    let evpKey: SM2EVP.OwnedKey
 
     /// The matching public key, computed once when the key is made.
     public let publicKey: SM2PublicKey
@@ -38,6 +42,7 @@ public struct SM2PrivateKey: Sendable, CustomStringConvertible {
         }
         self.secret = secret
         publicKey = SM2PublicKey(uncheckedUncompressed: try SM2Curve.publicPoint(for: secret))
+        evpKey = try SM2EVP.makeKey(publicPoint: publicKey.uncompressedRepresentation, scalar: secret)
     }
 
     /// The 32-byte scalar, for the keystore formats that must hold it.

@@ -25,6 +25,17 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("epoch-seconds"), help: "Length of a membership epoch in seconds.")
     var epochSeconds: UInt64 = 86_400
 
+    @Option(help: ArgumentHelp(
+        "The chain's crypto suite: standard (secp256k1, SHA-256) or sm (SM2 signatures, SM3 hashes).",
+        discussion: "Fixed for the chain's life and recorded in genesis (specs/chain.md §9)."))
+    var crypto = "standard"
+
+    func validate() throws {
+        guard ChainCryptoSuite(name: crypto) != nil else {
+            throw ValidationError("--crypto is 'standard' or 'sm', not '\(crypto)'.")
+        }
+    }
+
     func run() throws {
         let output = Output(json: global.json)
         let directory = global.directory
@@ -34,12 +45,14 @@ struct InitCommand: ParsableCommand {
             guard parts.count == 2 else { throw ValidationError("--committee-member takes ID=PUBLIC-KEY-HEX, not '\(spec)'.") }
             extra.append(CommitteeMember(id: parts[0], publicKey: parts[1]))
         }
+        let suite = ChainCryptoSuite(name: crypto) ?? .standard
         let created = try ChainBootstrap.create(in: directory, chainId: chainId, extraCommittee: extra, threshold: threshold,
-                                                epochSeconds: epochSeconds)
+                                                epochSeconds: epochSeconds, suite: suite)
         output.emit(["chainId": chainId, "nodeId": created.nodeId, "dataDir": directory.url.path,
-                     "genesisHash": created.genesisHash, "height": 0],
+                     "genesisHash": created.genesisHash, "height": 0, "crypto": suite.name],
                     text: """
                         Created chain '\(chainId)' in \(directory.url.path)
+                          crypto:     \(suite)
                           node id:    \(created.nodeId)
                           committee:  \(created.genesis.committee.map(\.id).joined(separator: ", ")) (threshold \(threshold))
                           genesis:    \(created.genesisHash)

@@ -20,6 +20,8 @@ struct RemoteChain: ChainGateway {
     let clock: any ChainClock = SystemClock()
     /// The membership epoch the node reported; one-time keys are certified for it.
     private let epoch: UInt64
+    /// The chain's crypto suite the node reported (a node that names none is standard).
+    let suite: ChainCryptoSuite
 
     /// Connects to the node at `url` and learns its chain id and epoch from `GET /healthz`.
     init(url: String) async throws {
@@ -31,11 +33,17 @@ struct RemoteChain: ChainGateway {
         }
         self.chainId = chainId
         self.epoch = epoch
+        let crypto = body["crypto"]?.stringValue ?? ChainCryptoSuite.standard.name
+        guard let suite = ChainCryptoSuite(name: crypto) else {
+            throw DidctlFailure("The node at \(client.base) runs a chain of crypto suite '\(crypto)', which this didctl does not know.")
+        }
+        self.suite = suite
     }
 
     func submit(type: TransactionType, body: [UInt8], member: CustodyKey) async throws -> TransactionReceipt {
         let memberHandle = MemberHandle(publicKey: try await member.custodian.publicKey(for: member.key))
-        let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: memberHandle, custodian: member.custodian, key: member.key)
+        let issuer = OneTimeKeyIssuer(chainId: chainId, memberHandle: memberHandle, custodian: member.custodian, key: member.key,
+                                      suite: suite)
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let (keys, request) = try await issuer.request(count: 1, epoch: epoch, time: now)
         let (certifiedStatus, certified) = try await client.post("membership/certificates", request.json)

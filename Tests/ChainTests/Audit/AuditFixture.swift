@@ -88,7 +88,7 @@ final class AuditFixture: @unchecked Sendable {
         message.u64(epoch)
         message.raw(key.publicKey.xOnly.rawRepresentation)
         message.raw(Hash.sha256(envelope))
-        let certificate = try chain.membershipKey.schnorrSignature(
+        let certificate = try chain.membershipKey.signature(
             for: BIP340TaggedHash.hash(tag: "chancery/otk-certificate/v1", message.bytes))
         let credential = OneTimeKeyCredential(privateKey: key, epoch: epoch, certificate: certificate, envelope: envelope)
         return try Transaction(type: TestPutHandler.transactionType, body: Array("forged".utf8), chainId: chain.chainId,

@@ -12,13 +12,13 @@ struct MembershipServiceTests {
         try chain.membershipService.certify(request, now: now ?? chain.clock.nowMilliseconds())
     }
 
-    @Test("an admitted member's request is certified with one certificate and envelope per key")
-    func certifiesMember() async throws {
-        let chain = try ChainFixture()
+    @Test("an admitted member's request is certified with one certificate and envelope per key", arguments: ChainCryptoSuite.all)
+    func certifiesMember(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let (keys, request) = try await chain.request("alice", count: 3)
         let issued = try certify(chain, request)
         #expect(issued.count == 3)
-        #expect(issued.allSatisfy { $0.certificate.count == 64 && $0.envelope.count == Transaction.envelopeSize })
+        #expect(issued.allSatisfy { $0.certificate.count == 64 && $0.envelope.count == suite.envelopeSize })
         #expect(Set(issued.map(\.certificate)).count == 3)
         let credentials = OneTimeKeyIssuer.credentials(keys: keys, epoch: request.epoch, issued: issued)
         #expect(try await chain.node.submit(try Transaction(type: "test.put", body: [1], chainId: chain.chainId,

@@ -4,9 +4,9 @@ import Primitives
 import Testing
 
 struct ChainNodeTests {
-    @Test("a submitted transaction is committed in block 1 and its writes reach state")
-    func submitCommits() async throws {
-        let chain = try ChainFixture()
+    @Test("a submitted transaction is committed in block 1 and its writes reach state", arguments: ChainCryptoSuite.all)
+    func submitCommits(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let transaction = try await chain.put("hello")
         let receipt = try await chain.node.submit(transaction)
         #expect(receipt.height == 1)
@@ -16,9 +16,9 @@ struct ChainNodeTests {
         #expect(chain.node.head.height == 1)
     }
 
-    @Test("concurrent submissions are batched into few blocks and all committed")
-    func concurrentBatching() async throws {
-        let chain = try ChainFixture(sqlite: true)
+    @Test("concurrent submissions are batched into few blocks and all committed", arguments: ChainCryptoSuite.all)
+    func concurrentBatching(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(sqlite: true, suite: suite)
         let transactions = try await withThrowingTaskGroup(of: Transaction.self) { group in
             for i in 0..<200 { group.addTask { try await chain.put("tx \(i)") } }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -35,9 +35,9 @@ struct ChainNodeTests {
         #expect(report.verifiedTransactions == 200)
     }
 
-    @Test("a replayed transaction is refused as spentOneTimeKey and state is unchanged")
-    func replayRefused() async throws {
-        let chain = try ChainFixture()
+    @Test("a replayed transaction is refused as spentOneTimeKey and state is unchanged", arguments: ChainCryptoSuite.all)
+    func replayRefused(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let transaction = try await chain.put("once")
         _ = try await chain.node.submit(transaction)
         let head = chain.node.head

@@ -7,9 +7,9 @@ import Testing
 /// `specs/chain.md` §6: the SQLite ledger survives a restart, refuses foreign files and keeps
 /// itself consistent when the disk fills up.
 struct SQLiteBlockStoreTests {
-    @Test("head, state, locations and the spent set survive closing and reopening the ledger")
-    func survivesRestart() async throws {
-        let chain = try ChainFixture(sqlite: true)
+    @Test("head, state, locations and the spent set survive closing and reopening the ledger", arguments: ChainCryptoSuite.all)
+    func survivesRestart(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(sqlite: true, suite: suite)
         var receipts: [TransactionReceipt] = []
         var transactions: [Transaction] = []
         for text in ["one", "two", "three"] {

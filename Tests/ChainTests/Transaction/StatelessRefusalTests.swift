@@ -27,9 +27,9 @@ struct StatelessRefusalTests {
         try await expectRefused(code, encoded: transaction.encoded, on: chain, sourceLocation: sourceLocation)
     }
 
-    @Test("garbage, truncated and over-long wire bytes are refused as malformedTransaction")
-    func malformedEncodings() async throws {
-        let chain = try ChainFixture()
+    @Test("garbage, truncated and over-long wire bytes are refused as malformedTransaction", arguments: ChainCryptoSuite.all)
+    func malformedEncodings(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let wire = try await chain.put("well formed").encoded
         try await expectRefused(.malformedTransaction, encoded: [], on: chain)
         try await expectRefused(.malformedTransaction, encoded: [0xde, 0xad, 0xbe, 0xef], on: chain)
@@ -47,18 +47,18 @@ struct StatelessRefusalTests {
         try await expectRefused(.oversizedTransaction, encoded: [UInt8](repeating: 1, count: 65_537), on: chain)
     }
 
-    @Test("a transaction built for another chain id is refused as wrongChain")
-    func wrongChain() async throws {
-        let chain = try ChainFixture()
+    @Test("a transaction built for another chain id is refused as wrongChain", arguments: ChainCryptoSuite.all)
+    func wrongChain(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let key = try await chain.oneTimeKeys("alice", count: 1)[0]
         let foreign = try Transaction(type: "test.put", body: Array("x".utf8), chainId: "other-chain", oneTimeKey: key)
         try await expectRefused(.wrongChain, foreign, on: chain)
     }
 
-    @Test("a certificate from another membership-service key is refused as badCertificate")
-    func foreignMembershipService() async throws {
-        let chain = try ChainFixture()
-        let rogue = chain.membershipService(reading: chain.store, key: Secp256k1PrivateKey())
+    @Test("a certificate from another membership-service key is refused as badCertificate", arguments: ChainCryptoSuite.all)
+    func foreignMembershipService(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
+        let rogue = chain.membershipService(reading: chain.store, key: chain.suite.signature.generateKey())
         let (keys, request) = try await chain.request("alice", count: 1)
         let issued = try rogue.certify(request, now: chain.clock.nowMilliseconds())
         let credential = OneTimeKeyIssuer.credentials(keys: keys, epoch: request.epoch, issued: issued)[0]
@@ -66,9 +66,9 @@ struct StatelessRefusalTests {
         try await expectRefused(.badCertificate, transaction, on: chain)
     }
 
-    @Test("a certificate issued for another envelope or another key is refused as badCertificate")
-    func mismatchedCertificate() async throws {
-        let chain = try ChainFixture()
+    @Test("a certificate issued for another envelope or another key is refused as badCertificate", arguments: ChainCryptoSuite.all)
+    func mismatchedCertificate(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let keys = try await chain.oneTimeKeys("alice", count: 2)
         let otherEnvelope = OneTimeKeyCredential(privateKey: keys[0].privateKey, epoch: keys[0].epoch,
                                                  certificate: keys[0].certificate, envelope: keys[1].envelope)
@@ -84,16 +84,18 @@ struct StatelessRefusalTests {
                                                                  oneTimeKey: otherEpoch), on: chain)
     }
 
-    @Test("flipping a byte of the signature, body, key or epoch on the wire is refused")
-    func flippedBytes() async throws {
-        let chain = try ChainFixture()
+    @Test("flipping a byte of the signature, body, key or epoch on the wire is refused", arguments: ChainCryptoSuite.all)
+    func flippedBytes(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let wire = try await chain.put("flip").encoded
-        // Offsets from specs/chain.md §2.1 for chain id "test-chain", type "test.put", a 4-byte body.
+        // Offsets from specs/chain.md §2.1 for chain id "test-chain", type "test.put", a 4-byte body;
+        // the key is 32 bytes (BIP-340) or 33 (SM2).
+        let k = suite.signature.publicKeyLength
         let cases: [(offset: Int, code: ChainError.Code)] = [
             (wire.count - 1, .badSignature), (wire.count - 64, .badSignature),
             (22, .badSignature), (25, .badSignature),
-            (26 + 7, .badCertificate), (34, .badCertificate), (34 + 31, .badCertificate),
-            (34 + 32 + 10, .badCertificate), (34 + 32 + 64 + 5, .badCertificate),
+            (26 + 7, .badCertificate), (34, .badCertificate), (34 + k - 1, .badCertificate),
+            (34 + k + 10, .badCertificate), (34 + k + 64 + 5, .badCertificate),
         ]
         for (offset, code) in cases {
             var tampered = wire
@@ -104,9 +106,9 @@ struct StatelessRefusalTests {
         #expect(chain.node.head.height == 1)
     }
 
-    @Test("an unregistered transaction type is refused as unknownTransactionType")
-    func unknownType() async throws {
-        let chain = try ChainFixture()
+    @Test("an unregistered transaction type is refused as unknownTransactionType", arguments: ChainCryptoSuite.all)
+    func unknownType(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         let key = try await chain.oneTimeKeys("alice", count: 1)[0]
         let transaction = try Transaction(type: "no.such.type", body: [1], chainId: chain.chainId, oneTimeKey: key)
         try await expectRefused(.unknownTransactionType, transaction, on: chain)

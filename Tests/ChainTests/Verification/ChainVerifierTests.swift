@@ -5,10 +5,10 @@ import Testing
 
 /// `chain verify` on intact ledgers: every block and transaction is counted and nothing is reported.
 struct ChainVerifierTests {
-    @Test("an intact ledger verifies with every block and transaction counted", arguments: [false, true])
-    func cleanLedger(sqlite: Bool) async throws {
-        let chain = try ChainFixture(sqlite: sqlite, committee: 3, threshold: 2)
-        let newNode = Secp256k1PrivateKey()
+    @Test("an intact ledger verifies with every block and transaction counted", arguments: [false, true], ChainCryptoSuite.all)
+    func cleanLedger(sqlite: Bool, suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(sqlite: sqlite, committee: 3, threshold: 2, suite: suite)
+        let newNode = suite.signature.generateKey()
         let action = ChainFixture.admitNode(newNode)
         _ = try await chain.node.submit(try await chain.approval(action, by: 0))
         _ = try await chain.node.submit(try await chain.put("one"))
@@ -31,9 +31,9 @@ struct ChainVerifierTests {
         #expect(progress == Array(0...chain.node.head.height))
     }
 
-    @Test("a ledger of genesis alone verifies as one block and no transactions")
-    func genesisOnly() throws {
-        let chain = try ChainFixture()
+    @Test("a ledger of genesis alone verifies as one block and no transactions", arguments: ChainCryptoSuite.all)
+    func genesisOnly(suite: ChainCryptoSuite) throws {
+        let chain = try ChainFixture(suite: suite)
         let report = try ChainVerifier(store: chain.store, handlers: ChainFixture.handlers()).verify()
         #expect(report.isValid, "\(report)")
         #expect(report.verifiedBlocks == 1)
@@ -48,9 +48,9 @@ struct ChainVerifierTests {
         #expect(report.verifiedBlocks == 0)
     }
 
-    @Test("a verifier without the handler of a stored type reports the block that cannot be replayed")
-    func missingHandler() async throws {
-        let chain = try ChainFixture()
+    @Test("a verifier without the handler of a stored type reports the block that cannot be replayed", arguments: ChainCryptoSuite.all)
+    func missingHandler(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(suite: suite)
         _ = try await chain.node.submit(try await chain.put("needs test.put"))
         let report = try ChainVerifier(store: chain.store, handlers: .chainDefaults()).verify()
         #expect(!report.isValid)

@@ -45,7 +45,8 @@ struct LedgerTamperTests {
             var body = ledger.target.encoded
             body[22] ^= 0x20  // the first body byte (specs/chain.md §2.1 offsets for this fixture)
             var header = ledger.header.header.encoded
-            header[header.count - 37] ^= 0x01  // the last byte of the time field (before proposer and count)
+            // The last byte of the time field, before the proposer (32 or 33 bytes) and the count.
+            header[header.count - 5 - ledger.header.header.proposer.count] ^= 0x01
             var signatures = ByteWriter()
             signatures.varint(1)
             signatures.raw(ledger.header.signatures[0].nodeKey)
@@ -54,7 +55,7 @@ struct LedgerTamperTests {
             case .transactionByte: "UPDATE transactions SET bytes = \(x(body)) WHERE id = \(id)"
             case .transactionId: "UPDATE transactions SET id = \(x(Hash.sha256([1]))) WHERE id = \(id)"
             case .transactionBytesAndId:
-                "UPDATE transactions SET bytes = \(x(body)), id = \(x(Hash.sha256(body))) WHERE id = \(id)"
+                "UPDATE transactions SET bytes = \(x(body)), id = \(x(ledger.target.suite.hash.digest(body))) WHERE id = \(id)"
             case .transactionDeleted: "DELETE FROM transactions WHERE id = \(id)"
             case .headerByte: "UPDATE blocks SET header = \(x(header)) WHERE height = 2"
             case .headerAndHash:
@@ -78,9 +79,9 @@ struct LedgerTamperTests {
         }
     }
 
-    @Test("a hand edit of the closed ledger is found by chain verify", arguments: Tamper.allCases)
-    func tamperIsFound(tamper: Tamper) async throws {
-        let (path, fixture) = try await Self.tamperedLedger(tamper)
+    @Test("a hand edit of the closed ledger is found by chain verify", arguments: Tamper.allCases, ChainCryptoSuite.all)
+    func tamperIsFound(tamper: Tamper, suite: ChainCryptoSuite) async throws {
+        let (path, fixture) = try await Self.tamperedLedger(tamper, suite: suite)
         defer { withExtendedLifetime(fixture) {} }
 
         let store = try SQLiteBlockStore(path: path)
@@ -126,9 +127,9 @@ struct LedgerTamperTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "a read-only examination changed the file")
     }
 
-    @Test("the untouched ledger verifies after the same close and reopen")
-    func untouchedLedgerVerifies() async throws {
-        let chain = try ChainFixture(sqlite: true)
+    @Test("the untouched ledger verifies after the same close and reopen", arguments: ChainCryptoSuite.all)
+    func untouchedLedgerVerifies(suite: ChainCryptoSuite) async throws {
+        let chain = try ChainFixture(sqlite: true, suite: suite)
         for text in ["one", "two", "three"] { _ = try await chain.node.submit(try await chain.put(text)) }
         let path = try #require(chain.ledgerPath)
         chain.close()
@@ -142,8 +143,8 @@ struct LedgerTamperTests {
     /// Runs SQL with the `sqlite3` command-line shell and returns its trimmed output.
     /// A closed SQLite ledger whose blocks 1-3 each hold one `test.put`, with `tamper`'s edit made.
     /// - Returns: the database file's path, and the fixture that removes it when released.
-    static func tamperedLedger(_ tamper: Tamper) async throws -> (path: String, fixture: ChainFixture) {
-        let chain = try ChainFixture(sqlite: true)
+    static func tamperedLedger(_ tamper: Tamper, suite: ChainCryptoSuite = .standard) async throws -> (path: String, fixture: ChainFixture) {
+        let chain = try ChainFixture(sqlite: true, suite: suite)
         var transactions: [Transaction] = []
         for text in ["one", "two", "three"] {
             transactions.append(try await chain.put(text))

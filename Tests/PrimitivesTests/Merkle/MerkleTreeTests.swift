@@ -30,7 +30,7 @@ struct MerkleTreeTests {
     func publishedLeafHashes() throws {
         let (file, leaves) = try Self.reference()
         #expect(leaves.map { Hex.encode(MerkleTree.leafHash($0)) } == file.nodeHashes[0])
-        let tree = try MerkleTree(leafHashes: leaves.map(MerkleTree.leafHash))
+        let tree = try MerkleTree(leafHashes: leaves.map { MerkleTree.leafHash($0) })
         #expect(Hex.encode(tree.root) == file.roots[8])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Primitives
 import GRDBSQLite
 
 /// The durable ``BlockStore``: one SQLite database in WAL mode with `synchronous=FULL` by
@@ -208,8 +209,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     private static func signedHeader(from row: Row) throws -> SignedBlockHeader {
         let hash: Data = row["hash"], header: Data = row["header"], signatures: Data = row["signatures"]
-        let signed = SignedBlockHeader(header: try BlockHeader(decoding: Array(header)),
-                                       signatures: try SignedBlockHeader.decodeSignatures(Array(signatures)))
+        let decoded = try BlockHeader(decoding: Array(header))
+        let signed = SignedBlockHeader(header: decoded, signatures: try SignedBlockHeader.decodeSignatures(
+            Array(signatures), keyLength: decoded.suite.signature.publicKeyLength))
         guard signed.hash == Array(hash) else {
             throw ChainError(.corruptLedger, "Block \(signed.header.height)'s recorded hash does not match its header.")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Chain
 import Foundation
 import Node
 
@@ -33,7 +34,11 @@ struct BenchChainCommand: AsyncParsableCommand {
     @Option(name: .customLong("ack-log"), help: "Append each committed transaction id to this file (crash tests).")
     var ackLog: String?
 
+    @Option(help: "The chain's crypto suite: standard (secp256k1, SHA-256) or sm (SM2, SM3).")
+    var crypto = "standard"
+
     func validate() throws {
+        guard ChainCryptoSuite(name: crypto) != nil else { throw ValidationError("--crypto is 'standard' or 'sm', not '\(crypto)'.") }
         guard transactions >= 1, clients >= 1, window >= 1, offeredRate >= 1, latencyTransactions >= 0, bodySize >= 34 else {
             throw ValidationError("Counts must be positive and --body-size at least 34.")
         }
@@ -45,9 +50,10 @@ struct BenchChainCommand: AsyncParsableCommand {
             try await ChainBenchmark(
                 transactions: transactions, clients: clients, window: window, bodySize: bodySize, offeredRate: offeredRate,
                 latencyTransactions: latencyTransactions, directory: directory,
-                ackLog: ackLog.map { URL(fileURLWithPath: $0) }, progress: { output.progress($0) }).run()
+                ackLog: ackLog.map { URL(fileURLWithPath: $0) }, suite: ChainCryptoSuite(name: crypto) ?? .standard,
+                progress: { output.progress($0) }).run()
         }
-        try output.emit(r, text: String(format: """
+        try output.emit(r, text: "crypto suite              \(r.crypto)\n" + String(format: """
             transactions              %d (%d bytes each, %d blocks), %d clients
             committed                 %.0f tx/s
             verification bound        %.0f tx/s (%.1f µs per transaction, both signatures, all cores)

@@ -28,12 +28,14 @@ struct ChainInfoCommand: AsyncParsableCommand {
         let directory = global.directory
         let store = try directory.openStore()
         guard let head = try store.head(), let genesis = try store.genesis() else { throw DidctlFailure("The ledger is empty.") }
-        let nodeId = Hex.encode(try directory.secp256k1Key("node").publicKey.xOnly.rawRepresentation)
+        let suite = try genesis.suite()
+        let nodeId = Hex.encode(try directory.chainKey("node", suite: suite).publicKey)
         Output(json: global.json).emit(
             ["chainId": genesis.chainId, "height": head.header.height, "headHash": Hex.encode(head.hash), "nodeId": nodeId,
-             "time": head.header.time, "threshold": genesis.threshold],
+             "time": head.header.time, "threshold": genesis.threshold, "crypto": suite.name],
             text: """
                 chain:  \(genesis.chainId)
+                crypto: \(suite.name)
                 height: \(head.header.height)
                 head:   \(Hex.encode(head.hash))
                 node:   \(nodeId)

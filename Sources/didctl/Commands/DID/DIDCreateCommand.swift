@@ -33,16 +33,29 @@ struct DIDCreateCommand: AsyncParsableCommand {
         defer { chain.close() }
         var record = try directory.account(account)
         let reference = record.newDIDKeyReference()
-        let custody = try await directory.custodian(for: record, generating: reference)
-        let publicKey = try await custody.custodian.publicKey(for: reference)
-        let did = try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did
-        var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
-        document.service = services.map { $0.service(for: did) }
-        try document.validateStructure()
+        // On an sm chain the inception key is SM2 (its address SM3-derived, `did-method.md`),
+        // except in a PKCS#11 token, which makes secp256k1 keys.
+        let keyType: KeyType = chain.suite == .sm && record.custody != "hsm" ? .sm2 : .secp256k1
+        let custody = try await directory.custodian(for: record, generating: reference, type: keyType)
+        let did: DID
+        var document: DIDDocument
         // Recorded before submitting: a DID committed while its key reference was lost could
         // never be changed again. A refused registration takes the record back.
         let before = record
-        record.addDIDKey(did: did, key: reference, publicKey: .secp256k1(publicKey))
+        let publicKey = try await custody.publicKey(of: reference)
+        switch publicKey {
+        case .sm2(let key):
+            did = try DIDChancery(chainId: chain.chainId, publicKey: key).did
+            document = try DIDChancery.defaultDocument(for: did, publicKey: key)
+        case .secp256k1(let key):
+            did = try DIDChancery(chainId: chain.chainId, publicKey: key).did
+            document = try DIDChancery.defaultDocument(for: did, publicKey: key)
+        default:
+            throw DidctlFailure("A DID's inception key is secp256k1 or SM2, not \(publicKey.keyType).")
+        }
+        record.addDIDKey(did: did, key: reference, publicKey: publicKey)
+        document.service = services.map { $0.service(for: did) }
+        try document.validateStructure()
         try directory.save(record)
         let receipt: TransactionReceipt
         do {

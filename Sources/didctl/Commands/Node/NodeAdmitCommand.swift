@@ -13,12 +13,13 @@ struct NodeAdmitCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var committee: CommitteeOptions
 
-    @Argument(help: "The node id: its 32-byte BIP-340 key in hex, as 'didctl init' prints it.")
+    @Argument(help: "The node id, as 'didctl init' prints it: its 32-byte BIP-340 key in hex, or its 33-byte SM2 key on an sm chain.")
     var nodeId: String
 
     func validate() throws {
-        guard let bytes = try? Hex.decode(nodeId), (try? Secp256k1XOnlyPublicKey(bytes)) != nil else {
-            throw ValidationError("NODE-ID must be a 32-byte BIP-340 public key in hex (64 digits).")
+        // The chain checks the key against its own suite when the action executes.
+        guard let bytes = try? Hex.decode(nodeId), ChainCryptoSuite.all.contains(where: { $0.signature.isValidPublicKey(bytes) }) else {
+            throw ValidationError("NODE-ID must be a 32-byte BIP-340 public key in hex (64 digits), or a 33-byte SM2 key (66 digits) on an sm chain.")
         }
     }
 
