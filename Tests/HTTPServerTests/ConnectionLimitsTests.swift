@@ -19,7 +19,6 @@ import Testing
             defer { socket.close() }
             socket.send("POST /credentials/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                         + (trickleHeaders ? "X-Slow: " : "Content-Length: 1000\r\n\r\n{"))
-            let start = ContinuousClock.now
             var answer = "", ending: RawSocket.Ending?
             // At most 12 s of trickling (a byte every 250 ms); the deadline is 1 s.
             for _ in 0..<48 where answer.isEmpty && ending == nil {
@@ -28,7 +27,8 @@ import Testing
                 if ending == .timedOut { ending = nil }
             }
             #expect(answer.hasPrefix("HTTP/1.1 408") || ending == .closed, "answer: \(answer.prefix(80)), ending: \(String(describing: ending))")
-            #expect(ContinuousClock.now - start < .seconds(8))
+            // Answered (or closed) before the 48 bytes ran out: the 1 s read deadline cut it, as no
+            // idle gap could. No wall-clock bound here: a loaded CI machine stretches every step.
             if answer.hasPrefix("HTTP/1.1 408") {
                 #expect(answer.contains("application/problem+json"))
                 #expect(await RawSocket.offThePool { socket.receiveUntilClosed(within: 5) } == .closed)

@@ -61,9 +61,10 @@ struct RDFCanonicalizerTests {
         #expect(throws: LinkedDataError.workLimitExceeded("")) {
             try RDFCanonicalizer(hashAlgorithm: entry.hashAlgorithm).canonicalize(input)
         }
-        // Well under a tenth of a second in a release build; generous here for debug builds on a
-        // loaded machine.
-        #expect(clock.now - start < .seconds(5))
+        // Well under a tenth of a second in a release build; the limit counts work, not time, so
+        // this bound only catches a limit that no longer applies, with room for a debug build on
+        // a machine loaded many times over.
+        #expect(clock.now - start < .seconds(60))
     }
 
     @Test("tight limits refuse the clique at once: the limits, not the graph, bound the work")
