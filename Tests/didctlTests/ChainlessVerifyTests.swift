@@ -72,4 +72,28 @@ struct ChainlessVerifyTests {
         #expect(other.stdout.contains("challengeMismatch"), "\(other.stdout)")
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("ledger.sqlite").path))
     }
+
+    @Test("credential verify --policy NAME --policies FILE applies an operator's policy: a required status check fails a credential without status; unknown names are refused")
+    func operatorPolicy() throws {
+        let empty = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let plain = empty.appendingPathComponent("plain.json")
+        try Data(try Self.credential(withStatus: false).utf8).write(to: plain)
+        let file = empty.appendingPathComponent("policies.json")
+        try Data(#"{"policies": [{"name": "revocable", "checks": {"validity": "required", "status": "required"}}, {"name": "lenient", "checks": {"validity": "optional"}}]}"#.utf8).write(to: file)
+
+        let lenient = try Didctl.run(["credential", "verify", plain.path, "--policy", "lenient", "--policies", file.path, "--json", "--data-dir", empty.path])
+        #expect(lenient.status == 0, "\(lenient.stdout) \(lenient.stderr)")
+        let checks = ((try JSONSerialization.jsonObject(with: Data(lenient.stdout.utf8)) as? [[String: Any]])?.first?["checks"] as? [[String: Any]]) ?? []
+        #expect(checks.compactMap { $0["check"] as? String } == ["format", "issuer", "proof", "validity"])
+
+        let revocable = try Didctl.run(["credential", "verify", plain.path, "--policy", "revocable", "--policies", file.path, "--json", "--data-dir", empty.path])
+        #expect(revocable.status == 1)
+        #expect(revocable.stdout.contains("\"required\""), "\(revocable.stdout)")
+
+        let unknown = try Didctl.run(["credential", "verify", plain.path, "--policy", "strict", "--policies", file.path, "--data-dir", empty.path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("defines no policy 'strict'"), "\(unknown.stderr)")
+        let noFile = try Didctl.run(["credential", "verify", plain.path, "--policy", "strict", "--data-dir", empty.path])
+        #expect(noFile.status != 0 && noFile.stderr.contains("--policies"), "\(noFile.stderr)")
+    }
 }

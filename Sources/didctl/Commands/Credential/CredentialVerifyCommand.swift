@@ -19,17 +19,18 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
     @Argument(help: "Credential files, or '-' for standard input.")
     var files: [String]
 
-    @Option(help: "The verification policy: standard (checks what the credential carries) or accredited (also requires a registered schema, an accreditation, a status entry and anchored evidence).")
-    var policy: String = "standard"
+    @OptionGroup var policyOptions: PolicyOptions
 
     func validate() throws {
-        guard VerificationPolicy(name: policy) != nil else { throw ValidationError("--policy must be standard or accredited.") }
+        if global.nodeURL != nil, policyOptions.policies != nil {
+            throw ValidationError("--policies applies to verification here; a node verifies under standard or accredited.")
+        }
         guard !files.isEmpty else { throw ValidationError("Name at least one credential file, or '-' for stdin.") }
     }
 
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
-        let verificationPolicy = VerificationPolicy(name: policy) ?? .standard
+        let verificationPolicy = try policyOptions.resolved()
         let directory = global.directory
         let verifier: CredentialVerifier, clock: any ChainClock
         var runtime: NodeRuntime?
@@ -90,7 +91,7 @@ struct CredentialVerifyCommand: AsyncParsableCommand {
         var reports: [JSONValue] = [], texts: [String] = [], failed = 0
         for file in files {
             for (label, input) in try CredentialInputs.read(file) {
-                let (status, body) = try await client.post("credentials/verify", ["verifiableCredential": input, "options": ["policy": .string(policy)]])
+                let (status, body) = try await client.post("credentials/verify", ["verifiableCredential": input, "options": ["policy": .string(policyOptions.policy)]])
                 var report = body
                 report["source"] = .string(label)
                 report["httpStatus"] = .number(Double(status))

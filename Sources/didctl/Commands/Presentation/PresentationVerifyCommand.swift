@@ -18,16 +18,18 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
     @Argument(help: "The presentation file, or '-' for stdin.") var file: String
     @Option(help: "The challenge issued for it.") var challenge: String
     @Option(help: "The expected domain.") var domain: String?
-    @Option(help: "The policy: standard, or accredited (also requires schema, accreditation, status, evidence and a holder who is every credential's subject).") var policy: String = "standard"
+    @OptionGroup var policyOptions: PolicyOptions
 
     func validate() throws {
-        guard VerificationPolicy(name: policy) != nil else { throw ValidationError("--policy must be standard or accredited.") }
+        if global.nodeURL != nil, policyOptions.policies != nil {
+            throw ValidationError("--policies applies to verification here; a node verifies under standard or accredited.")
+        }
     }
 
     func run() async throws {
         if let nodeURL = global.nodeURL { return try await verifyThroughNode(try NodeClient(nodeURL)) }
         let directory = global.directory
-        let verificationPolicy = VerificationPolicy(name: policy) ?? .standard
+        let verificationPolicy = try policyOptions.resolved()
         guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
         let verifier: PresentationVerifier, clock: any ChainClock
         var runtime: NodeRuntime?
@@ -60,7 +62,7 @@ struct PresentationVerifyCommand: AsyncParsableCommand {
     /// `--node URL`: the node's `POST /presentations/verify`, which consumes its own challenge.
     private func verifyThroughNode(_ client: NodeClient) async throws {
         guard let input = try CredentialInputs.read(file).first?.input else { throw DidctlFailure("\(file) holds no presentation.") }
-        var options: JSONObject = ["challenge": .string(challenge), "policy": .string(policy)]
+        var options: JSONObject = ["challenge": .string(challenge), "policy": .string(policyOptions.policy)]
         if let domain { options["domain"] = .string(domain) }
         let (status, body) = try await client.post("presentations/verify", ["verifiablePresentation": input, "options": .object(options)])
         let verified = status == 200 && body["verified"] == .bool(true)

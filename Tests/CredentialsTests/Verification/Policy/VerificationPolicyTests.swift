@@ -48,4 +48,29 @@ struct VerificationPolicyTests {
             #expect(result.checks.first { $0.name == name }?.code == "notChecked", "\(name)")
         }
     }
+
+    @Test("a written-down policy lists its checks by name in the engine's order, with requirements, skew and holder binding")
+    func definition() throws {
+        let policy = try VerificationPolicy(definition: [
+            "name": "revocable", "checks": ["status": "required", "validity": "optional", "schema": "optional"],
+            "clockSkewSeconds": 60, "bindsHolder": true])
+        #expect(policy.name == "revocable")
+        #expect(policy.checks.map(\.name) == [.validity, .schema, .status])
+        #expect(policy.required == [.format, .issuer, .proof, .status])
+        #expect(policy.clockSkew == 60_000 && policy.bindsHolder)
+    }
+
+    @Test("a definition is refused naming what is wrong: an unknown check or requirement, a built-in name, a bad skew, an unknown member", arguments: [
+        (#"{"name": "p", "checks": {"colour": "required"}}"#, "unknown check 'colour'"),
+        (#"{"name": "p", "checks": {"status": "always"}}"#, "\"required\" or \"optional\""),
+        (#"{"name": "accredited", "checks": {}}"#, "built-in"),
+        (#"{"name": "p", "checks": {}, "clockSkewSeconds": -1}"#, "clockSkewSeconds"),
+        (#"{"name": "p", "checks": {}, "extra": 1}"#, "no member 'extra'"),
+        (#"{"checks": {}}"#, "needs a 'name'"),
+    ])
+    func badDefinitions(text: String, says: String) throws {
+        let error = #expect(throws: CredentialsError.self) { try VerificationPolicy(definition: try JSONValue(parsing: Array(text.utf8))) }
+        #expect(error?.code == .invalidPolicy)
+        #expect(error?.reason.contains(says) == true, "\(error?.reason ?? "")")
+    }
 }
