@@ -432,7 +432,7 @@ paths:
                 memberKey: { type: string, description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
                 epoch: { type: integer, description: "The current membership epoch." }
                 requestTime: { type: integer, description: "Milliseconds since 1970; within 5 minutes of the node's clock." }
-                oneTimeKeys: { type: array, minItems: 1, maxItems: 10000, items: { type: string, description: "32-byte BIP-340 key, hex." } }
+                oneTimeKeys: { type: array, minItems: 1, maxItems: 10000, items: { type: string, description: "32-byte BIP-340 key (a chain of the standard suite) or 33-byte compressed SM2 key (the sm suite, chain.md §9), hex." } }
                 signature: { type: string, description: "64-byte ECDSA signature (compact r‖s, hex) over the request digest of specs/chain.md §2.3." }
       responses:
         "200":
@@ -942,6 +942,7 @@ paths:
                   blocksCommitted: { type: integer }
                   lastCommitSeconds: { type: number }
                   epoch: { type: integer, description: "The membership epoch by the node's clock, which one-time key requests name." }
+                  crypto: { type: string, enum: [standard, sm], description: "The chain's crypto suite (chain.md §9): which one-time keys a client generates." }
   /metrics:
     get:
       summary: Prometheus metrics (text exposition format 0.0.4).
