@@ -2,12 +2,15 @@ import Node
 import DID
 
 /// What `GET /1.0/identifiers/{did}` answers with, chosen from the `Accept` header: the whole
-/// resolution result (`application/did-resolution`, or the JSON-LD profile form) or the
+/// resolution result (`application/did-resolution`, or the JSON-LD profile form), a whole
+/// dereferencing result (`application/did-url-dereferencing`, DID Resolution §10.1) or the
 /// document alone (`application/did+ld+json`, `application/did+json`). No preference, `*/*`
-/// and `application/*` give the whole result, as the Universal Resolver does.
+/// and `application/*` give the whole resolution result, as the Universal Resolver does.
 struct ResolutionRepresentation: Equatable {
     /// Whether the body is the whole result (else the document alone).
     let isResult: Bool
+    /// Whether the whole result is a DID URL dereferencing result, even for a plain DID.
+    var isDereferencing = false
     /// The response's `Content-Type`.
     let contentType: String
     /// The document representation asked of the resolver.
@@ -15,6 +18,8 @@ struct ResolutionRepresentation: Equatable {
 
     static let result = ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolution,
                                                  documentType: DIDMediaType.didLDJSON)
+    static let dereferencing = ResolutionRepresentation(isResult: true, isDereferencing: true, contentType: "application/did-url-dereferencing",
+                                                        documentType: DIDMediaType.didLDJSON)
 
     /// The acceptable representation with the highest `q` (first on ties), or `nil` when the
     /// client accepts none of them (answered 406).
@@ -38,6 +43,7 @@ struct ResolutionRepresentation: Equatable {
     private static func representation(_ type: String, _ parameters: [String: String]) -> ResolutionRepresentation? {
         switch type {
         case "*/*", "application/*", DIDMediaType.didResolution: .result
+        case dereferencing.contentType: .dereferencing
         case "application/ld+json" where parameters["profile"] == "https://w3id.org/did-resolution":
             ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolutionLDJSON, documentType: DIDMediaType.didLDJSON)
         case DIDMediaType.didLDJSON:

@@ -19,7 +19,8 @@ extension NodeHTTPServer {
             let parameters: [(name: String, value: String)] = ["service", "relativeRef"].compactMap { (name: String) in
                 query[Substring(name)].map { (name, String($0)) }
             }
-            if let url = Self.didURL(identifier, parameters: parameters) {
+            // A dereferencing result was asked for: a plain DID is dereferenced to its document.
+            if let url = Self.didURL(identifier, parameters: parameters) ?? (representation.isDereferencing ? identifier : nil) {
                 return try Self.response(await backend.resolver.dereference(parsing: url, options: options), as: representation)
             }
             let result = await backend.resolver.resolve(parsing: identifier, options: options)
@@ -47,6 +48,11 @@ extension NodeHTTPServer {
     /// endpoint, or the failure with its DID Resolution error.
     static func response(_ outcome: DIDDereferencingResult, as representation: ResolutionRepresentation) throws -> Response {
         switch outcome {
+        case .document(let result) where representation.isDereferencing && result.didDocument != nil:
+            return Response.json(["@context": .string(DIDResolutionResult.context),
+                                  "dereferencingMetadata": result.didResolutionMetadata.jsonValue,
+                                  "contentStream": result.didDocument?.jsonValue ?? .null, "contentMetadata": result.didDocumentMetadata.jsonValue],
+                                 status: status(of: result), contentType: representation.contentType)
         case .document(let result):
             return response(result, as: representation)
         case .resource(let resource, let metadata):
@@ -60,9 +66,10 @@ extension NodeHTTPServer {
                                   "contentStream": content, "contentMetadata": metadata.jsonValue],
                                  contentType: representation.contentType)
         case .serviceEndpoint(let endpoint):
+            // DID Resolution §10.1: the endpoint in `Location`, and the body empty.
             var headers = HTTPFields()
             headers[.location] = endpoint
-            return Response.json(["serviceEndpoint": .string(endpoint)], status: 303, headers: headers)
+            return Response(status: .seeOther, headers: headers)
         case .failure(let error):
             let failed = DIDResolutionResult(error: error)
             guard representation.isResult else { return response(failed, as: representation) }

@@ -339,7 +339,9 @@ paths:
           description: |
             application/did-resolution or application/ld+json;profile="https://w3id.org/did-resolution"
             for the whole result (also the answer to no preference, */* and application/*);
-            application/did+ld+json or application/did+json for the document alone.
+            application/did-url-dereferencing for a whole dereferencing result (a plain DID dereferences to
+            its document, as `contentStream`); application/did+ld+json or application/did+json for the
+            document alone.
           schema: { type: string }
         - { name: versionId, in: query, required: false, schema: { type: string } }
         - { name: versionTime, in: query, required: false, schema: { type: string, format: date-time } }
@@ -347,7 +349,7 @@ paths:
         - { name: relativeRef, in: query, required: false, schema: { type: string }, description: "With service: a relative reference resolved against its endpoint." }
       responses:
         "303":
-          description: The endpoint of the service `service` selects (with `relativeRef`), in `Location`.
+          description: The endpoint of the service `service` selects (with `relativeRef`), in `Location`; no body.
           headers:
             Location: { schema: { type: string, format: uri } }
         "200":
@@ -355,6 +357,8 @@ paths:
           content:
             application/did-resolution:
               schema: { $ref: "#/components/schemas/ResolutionResult" }
+            application/did-url-dereferencing:
+              schema: { type: object, required: [dereferencingMetadata, contentStream, contentMetadata] }
             application/did+ld+json:
               schema: { type: object }
             application/did+json:
@@ -367,6 +371,8 @@ paths:
           content:
             application/did-resolution:
               schema: { $ref: "#/components/schemas/ResolutionResult" }
+            application/did-url-dereferencing:
+              schema: { type: object }
             application/did+ld+json:
               schema: { type: object }
         "501": { $ref: "#/components/responses/ResolutionFailure" }
@@ -1149,10 +1155,12 @@ components:
         over 128 characters is invalidDid) are 400, notFound 404; methodNotSupported is 501 as
         the DID Resolution HTTP binding says. Only the node's own failure (internalError, a
         stored document that breaks the data model) is 500. The whole result when it was asked
-        for, else a problem.
+        for (a dereferencing result for application/did-url-dereferencing), else a problem.
       content:
         application/did-resolution:
           schema: { $ref: "#/components/schemas/ResolutionResult" }
+        application/did-url-dereferencing:
+          schema: { type: object, required: [dereferencingMetadata, contentMetadata] }
         application/problem+json:
           schema: { $ref: "#/components/schemas/Problem" }
 
