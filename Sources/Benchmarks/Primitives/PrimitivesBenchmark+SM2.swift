@@ -19,7 +19,7 @@ extension PrimitivesBenchmark {
             Case(operation: "SM2 sign (SM3, default ID)",
                  wrapper: { (try? key.signature(for: message)) != nil },
                  library: { direct.sign(message) != nil }),
-            Case(operation: "SM2 sign, EVP_PKEY rebuilt per call",
+            Case(operation: "SM2 sign, key rebuilt/call",
                  wrapper: { (try? key.signatureRebuildingKey(for: message)) != nil },
                  library: { direct.sign(message) != nil }),
             Case(operation: "SM2 verify (SM3, default ID)",
