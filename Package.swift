@@ -199,8 +199,9 @@ package.targets += [
     .executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzHarnesses"], path: "Fuzz/Targets/Fuzz\(name)",
                       swiftSettings: strictSettings)
 }
-// The soak's load generator (Tests/didctlTests/Soak) speaks HTTP through async-http-client.
+// The soak's load generator (Tests/didctlTests/Soak) speaks HTTP through async-http-client, its
+// /healthz probe on an event loop of its own.
 package.targets.first { $0.name == "didctlTests" }?.dependencies += [
-    .product(name: "AsyncHTTPClient", package: "async-http-client"),
-    .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
 ]

@@ -46,6 +46,8 @@ done
 url=${url%/}
 echo "schemathesis against $url/openapi.yaml: at most $examples examples per operation, $seconds s"
 status=0
+# From the scratch directory, where schemathesis leaves its cache.
+cd "$work"
 timeout --kill-after=10 $((seconds + 120)) "$st" --config-file "$root/scripts/schemathesis.toml" run "$url/openapi.yaml" --url "$url" --checks all \
     --max-examples "$examples" --max-time "$seconds" --workers 1 --request-timeout 30 --seed 1 \
     --suppress-health-check all --report junit,ndjson --report-dir "$out" --output-truncate false \
