@@ -27,11 +27,15 @@ corpus_name() {
     esac
 }
 
+mkdir -p "$scratch/corpus" "$scratch/artifacts"
 for harness in "${harnesses[@]}"; do
-    swift build "${flags[@]}" --product "Fuzz$harness" 2>&1 | grep -E "error|warning: unre|Compiling Fuzz|Build of product" || true
+    echo "building Fuzz$harness (-sanitize=fuzzer, $config, $scratch)"
+    if ! swift build "${flags[@]}" --product "Fuzz$harness" > "$scratch/build.log" 2>&1; then
+        cat "$scratch/build.log" >&2
+        exit 1
+    fi
 done
 bin=$(swift build "${flags[@]}" --show-bin-path)
-mkdir -p "$scratch/corpus" "$scratch/artifacts"
 : > "$scratch/summary.txt"
 status=0
 for harness in "${harnesses[@]}"; do
