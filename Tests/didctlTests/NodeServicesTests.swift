@@ -10,10 +10,10 @@ import Testing
 struct NodeServicesTests {
     @Test("on graceful shutdown the orderer's service commits every queued transaction before the group returns")
     func queuedTransactionsCommitOnShutdown() async throws {
-        // Blocks close only when full or after a minute: what is submitted stays queued until the stop.
+        // Blocks close only when full or after ten minutes: what is submitted stays queued until the stop.
         var configuration = ChainNode.Configuration()
-        configuration.maximumDelayMilliseconds = 60_000
-        configuration.idleGapMicroseconds = 60_000_000
+        configuration.maximumDelayMilliseconds = 600_000
+        configuration.idleGapMicroseconds = 600_000_000
         let chain = try ChainFixture(configuration: configuration)
         defer { chain.close() }
         let transactions = try await (0..<8).asyncMap { try await chain.put("queued \($0)") }
@@ -29,8 +29,9 @@ struct NodeServicesTests {
                 let stop = ContinuousClock.now
                 await group.triggerGracefulShutdown()
                 let receipts = try await submits.reduce(into: [TransactionReceipt]()) { $0.append($1) }
-                // Well before the block deadline: the stop committed them, not the deadline.
-                #expect(ContinuousClock.now - stop < .seconds(20))
+                // Well before the block deadline: the stop committed them, not the deadline. Half
+                // the deadline, so a loaded CI machine (24 s seen at load 15 on two cores) passes.
+                #expect(ContinuousClock.now - stop < .seconds(300))
                 return receipts
             }
             try await tasks.waitForAll()
