@@ -5,10 +5,15 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: C libraries and their headers, the HSM, etcd and the browser used by tests.
 APT_PACKAGES := pkg-config curl libsecp256k1-dev libsodium-dev libssl-dev openssl libsqlite3-dev zlib1g-dev \
-	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk
+	libp11-kit-dev softhsm2 etcd-server etcd-client chromium wrk python3 python3-venv
+# schemathesis (PyPI), pinned, in a virtual environment of its own (scripts/schemathesis.sh).
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS_VENV := $(CURDIR)/.build-tools/schemathesis
+# make fuzz / make soak: seconds of libFuzzer per harness (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 600
 DATA_DIR ?= $(CURDIR)/.chancery-demo
 
-.PHONY: run run-sm test soak deps build release bench clean
+.PHONY: run run-sm test soak fuzz deps build release bench clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -16,6 +21,11 @@ deps:
 		echo "Installing missing system packages:" $$missing; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if ! "$(SCHEMATHESIS_VENV)/bin/schemathesis" --version 2>/dev/null | grep -q "$(SCHEMATHESIS_VERSION)"; then \
+		echo "Installing schemathesis $(SCHEMATHESIS_VERSION) in $(SCHEMATHESIS_VENV)"; \
+		rm -rf "$(SCHEMATHESIS_VENV)" && python3 -m venv "$(SCHEMATHESIS_VENV)" && \
+		"$(SCHEMATHESIS_VENV)/bin/pip" install -q --disable-pip-version-check "schemathesis==$(SCHEMATHESIS_VERSION)"; \
 	fi
 
 build: deps
@@ -44,13 +54,29 @@ test: deps
 		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
 	fi; \
 	scripts/check-secret-leaks.sh scripts/test-secrets.txt .build/test-outputs || status=1; \
+	scripts/schemathesis.sh "$$($(SWIFT) build --show-bin-path)/didctl" 5 40 || status=1; \
 	exit $$status
 
 # The long parts of the reliability suite (README, "Reliability"): 50 SIGKILLs of a node under
-# client writes instead of make test's 5.
+# client writes instead of make test's 5; the mixed-load soak (SOAK_SECONDS, 600 by default) and
+# the overload at three times capacity; schemathesis with 200 examples per operation (at most
+# 30 minutes); every fuzz harness for FUZZ_SECONDS. Each part runs even if one before failed;
+# the exit status is 1 if any did. Runs for about 2.5 hours with the defaults.
+SOAK_SECONDS ?= 600
 soak: deps
 	$(SWIFT) build --build-tests
-	CHANCERY_CRASH_KILLS=50 $(SWIFT) test --skip-build --disable-xctest --filter CrashConsistencyTests
+	@status=0; \
+	CHANCERY_CRASH_KILLS=50 $(SWIFT) test --skip-build --disable-xctest --filter CrashConsistencyTests || status=1; \
+	CHANCERY_SOAK_SECONDS=$(SOAK_SECONDS) $(SWIFT) test --skip-build --disable-xctest --filter SoakTests || status=1; \
+	scripts/schemathesis.sh "$$($(SWIFT) build --show-bin-path)/didctl" 200 1800 || status=1; \
+	scripts/fuzz.sh $(FUZZ_SECONDS) || status=1; \
+	exit $$status
+
+# Coverage-guided fuzzing alone (scripts/fuzz.sh): every harness for FUZZ_SECONDS each, or
+# only those named in FUZZ_HARNESSES (Transaction JSON Credential Presentation DID Schema
+# Keystore VaultShare).
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 bench: release
 	"$$($(SWIFT) build -c release --show-bin-path)/didctl" bench primitives

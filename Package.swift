@@ -199,3 +199,23 @@ package.targets += [
                                                         .product(name: "NIOCore", package: "swift-nio")],
                 swiftSettings: strictSettings),
 ]
+
+// Coverage-guided fuzzing (Fuzz/README.md). One library holds every harness; each libFuzzer
+// target is one small executable over it, so a `-sanitize=fuzzer` build compiles the product
+// modules once and only links per harness. In an ordinary build the executables replay files,
+// and FuzzReplayTests replays the kept corpus through the same harnesses in `make test`.
+let fuzzHarnesses = ["Transaction", "JSON", "Credential", "Presentation", "DID", "Schema", "Keystore", "VaultShare"]
+package.targets += [
+    .target(name: "FuzzHarnesses", dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives"],
+            path: "Fuzz/Harnesses", swiftSettings: strictSettings),
+    .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzHarnesses"], swiftSettings: strictSettings),
+] + fuzzHarnesses.map { name in
+    .executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzHarnesses"], path: "Fuzz/Targets/Fuzz\(name)",
+                      swiftSettings: strictSettings)
+}
+// The soak's load generator (Tests/didctlTests/Soak) speaks HTTP through async-http-client, its
+// /healthz probe on an event loop of its own.
+package.targets.first { $0.name == "didctlTests" }?.dependencies += [
+    .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+]

@@ -4,7 +4,9 @@ import Hummingbird
 extension NodeHTTPServer {
     /// The methods a path of ours may be asked with that are answered 405 rather than 404 when
     /// the path does not take them. HEAD and OPTIONS are left to the framework.
-    static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+    static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .trace, query]
+    /// QUERY (draft-ietf-httpbis-safe-method-w-body), which HTTPTypes has no constant for.
+    static let query = HTTPRequest.Method("QUERY")!
 
     /// Registers, for each path the router serves, every other method of ``answeredMethods``
     /// as a 405 naming the methods it does take (`Allow`), as RFC 9110 §15.5.6 asks; an

@@ -96,8 +96,11 @@ extension NodeHTTPServer {
                 guard let height = UInt64(String(text)) else { throw HTTPServerError.malformed("'from' is a block height.") }
                 return height
             }
-            let limit = query["limit"].flatMap { Int(String($0)) } ?? 20
-            guard (1...1_000).contains(limit) else { throw HTTPServerError.malformed("'limit' is 1 to 1000.") }
+            // A `limit` that is not a number is refused like one out of range, not taken as the default.
+            let limit = try query["limit"].map { text -> Int in
+                guard let limit = Int(String(text)), (1...1_000).contains(limit) else { throw HTTPServerError.malformed("'limit' is 1 to 1000.") }
+                return limit
+            } ?? 20
             let headers = try await Self.read { try await backend.blockHeaders(from: from, limit: limit) }
             return Response.json(["blocks": .array(headers.map { signed in
                 ["height": .number(Double(signed.header.height)), "transactionCount": .number(Double(signed.header.transactionCount)),

@@ -35,8 +35,8 @@ info:
     and a `requestId` member, and the failure's detail is written to the node's log on a line
     carrying the same id (`hb.request.id`).
 
-    A path listed here asked with a method it does not take (GET, POST, PUT, DELETE or PATCH)
-    is answered 405 (problem `method-not-allowed`) with an `Allow` header naming the methods it
+    A path listed here asked with a method it does not take (GET, POST, PUT, DELETE, PATCH,
+    TRACE or QUERY) is answered 405 (problem `method-not-allowed`) with an `Allow` header naming the methods it
     takes; a path not listed here is 404.
 servers:
   - url: /
@@ -110,9 +110,10 @@ paths:
       operationId: challenge
       requestBody:
         required: false
+        description: Ignored; send none, or any JSON.
         content:
           application/json:
-            schema: { type: object }
+            schema: {}
       responses:
         "200":
           description: Challenge created.
@@ -225,56 +226,7 @@ paths:
               type: object
               required: [credentialId, purpose, value]
               properties:
-                credentialId: { type: string, description: "The `id` of a credential this node issued." }
-                purpose: { type: string, enum: [revocation, suspension], description: "Which status list entry to set." }
-                value: { type: boolean, description: "true revokes or suspends; false reinstates (a suspension only: revocation is final)." }
-      responses:
-        "200":
-          description: Status updated; the chain transaction that carries it.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [credentialId, purpose, value, transactionId]
-                properties:
-                  credentialId: { type: string }
-                  purpose: { type: string }
-                  value: { type: boolean }
-                  transactionId: { type: string }
-        "400": { $ref: "#/components/responses/Problem" }
-        "401":
-          description: No bearer token, or one this node does not hold (never made, revoked) or whose lifetime has passed; the detail says which and names `didctl node token --account NAME`, which creates them.
-          content:
-            application/problem+json:
-              schema: { $ref: "#/components/schemas/Problem" }
-        "403":
-          description: A token of this node whose account may not do this (for a status change, the account does not hold the credential's status list).
-          content:
-            application/problem+json:
-              schema: { $ref: "#/components/schemas/Problem" }
-        "422": { $ref: "#/components/responses/Problem" }
-        "429":
-          description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
-          content:
-            application/problem+json:
-              schema: { $ref: "#/components/schemas/Problem" }
-        "500": { $ref: "#/components/responses/NodeFailure" }
-        "503": { $ref: "#/components/responses/Problem" }
-  /credentials/status:
-    post:
-      summary: Revoke, suspend or reinstate an issued credential (status list update on the chain).
-      operationId: updateCredentialStatus
-      security:
-        - bearer: []
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [credentialId, purpose, value]
-              properties:
-                credentialId: { type: string, description: "The `id` of a credential this node issued." }
+                credentialId: { type: string, minLength: 1, description: "The `id` of a credential this node issued." }
                 purpose: { type: string, enum: [revocation, suspension], description: "Which status list entry to set." }
                 value: { type: boolean, description: "true revokes or suspends; false reinstates (a suspension only: revocation is final)." }
       responses:
@@ -302,6 +254,7 @@ paths:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
+        "422": { $ref: "#/components/responses/Problem" }
         "429":
           description: The node failed to unlock the account's key and backs off (60 s, doubling per consecutive failure, at most 15 minutes) before trying again; see `Retry-After`.
           content:
@@ -332,7 +285,14 @@ paths:
         service endpoint. A path or another DID parameter names nothing here (404, 400).
       operationId: resolve
       parameters:
-        - { name: did, in: path, required: true, schema: { type: string }, example: "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" }
+        - name: did
+          in: path
+          required: true
+          description: >
+            A DID (W3C DID Core §3.1 syntax; the methods served here, did:chancery and did:key, use no percent-encoded
+            characters), or a DID URL with its fragment percent-encoded.
+          schema: { type: string, pattern: "^did:[a-z0-9]+:[A-Za-z0-9._:-]*[A-Za-z0-9._-]$" }
+          example: "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
         - name: Accept
           in: header
           required: false
@@ -342,11 +302,17 @@ paths:
             application/did-url-dereferencing for a whole dereferencing result (a plain DID dereferences to
             its document, as `contentStream`); application/did+ld+json or application/did+json for the
             document alone.
-          schema: { type: string }
-        - { name: versionId, in: query, required: false, schema: { type: string } }
-        - { name: versionTime, in: query, required: false, schema: { type: string, format: date-time } }
-        - { name: service, in: query, required: false, schema: { type: string }, description: "A service of the document, by its id's fragment." }
-        - { name: relativeRef, in: query, required: false, schema: { type: string }, description: "With service: a relative reference resolved against its endpoint." }
+          schema:
+            type: string
+            enum: [application/did-resolution, "application/ld+json;profile=\"https://w3id.org/did-resolution\"", application/did-url-dereferencing, application/did+ld+json, application/did+json, "*/*", "application/*"]
+        - { name: versionId, in: query, required: false, schema: { type: string, pattern: "^[!-~]*$" }, description: "DID parameters are ASCII." }
+        - name: versionTime
+          in: query
+          required: false
+          description: An XML Schema dateTime with a time zone (RFC 3339).
+          schema: { type: string, format: date-time, pattern: "^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$" }
+        - { name: service, in: query, required: false, schema: { type: string, pattern: "^[!-~]*$" }, description: "A service of the document, by its id's fragment." }
+        - { name: relativeRef, in: query, required: false, schema: { type: string, pattern: "^[!-~]*$" }, description: "With service: a relative reference resolved against its endpoint." }
       responses:
         "303":
           description: The endpoint of the service `service` selects (with `relativeRef`), in `Location`; no body.
@@ -359,6 +325,8 @@ paths:
               schema: { $ref: "#/components/schemas/ResolutionResult" }
             application/did-url-dereferencing:
               schema: { type: object, required: [dereferencingMetadata, contentStream, contentMetadata] }
+            application/ld+json;profile="https://w3id.org/did-resolution":
+              schema: { $ref: "#/components/schemas/ResolutionResult" }
             application/did+ld+json:
               schema: { type: object }
             application/did+json:
@@ -372,6 +340,10 @@ paths:
             application/did-resolution:
               schema: { $ref: "#/components/schemas/ResolutionResult" }
             application/did-url-dereferencing:
+              schema: { type: object }
+            application/ld+json;profile="https://w3id.org/did-resolution":
+              schema: { $ref: "#/components/schemas/ResolutionResult" }
+            application/did+json:
               schema: { type: object }
             application/did+ld+json:
               schema: { type: object }
@@ -434,12 +406,12 @@ paths:
               type: object
               required: [memberHandle, memberKey, epoch, requestTime, oneTimeKeys, signature]
               properties:
-                memberHandle: { type: string, description: "32 bytes, hex: TH(chancery/member-handle/v1, memberKey)." }
-                memberKey: { type: string, description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
+                memberHandle: { type: string, pattern: "^[0-9a-fA-F]{64}$", description: "32 bytes, hex: TH(chancery/member-handle/v1, memberKey)." }
+                memberKey: { type: string, pattern: "^0[23][0-9a-fA-F]{64}$", description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
                 epoch: { type: integer, description: "The current membership epoch." }
                 requestTime: { type: integer, description: "Milliseconds since 1970; within 5 minutes of the node's clock." }
-                oneTimeKeys: { type: array, minItems: 1, maxItems: 10000, items: { type: string, description: "32-byte BIP-340 key (a chain of the standard suite) or 33-byte compressed SM2 key (the sm suite, chain.md §9), hex." } }
-                signature: { type: string, description: "64-byte ECDSA signature (compact r‖s, hex) over the request digest of specs/chain.md §2.3." }
+                oneTimeKeys: { type: array, minItems: 1, maxItems: 10000, items: { type: string, pattern: "^(0[23])?[0-9a-fA-F]{64}$", description: "32-byte BIP-340 key (a chain of the standard suite) or 33-byte compressed SM2 key (the sm suite, chain.md §9), hex." } }
+                signature: { type: string, pattern: "^[0-9a-fA-F]{128}$", description: "64-byte ECDSA signature (compact r‖s, hex) over the request digest of specs/chain.md §2.3." }
       responses:
         "200":
           description: The certificates.
@@ -482,11 +454,15 @@ paths:
                 jobId: {}
                 options: { type: object }
                 secret: { type: object, description: "Ignored: the node keeps every key." }
-                didDocument: { type: object, description: "Only `service` entries (ids as fragments, `#hub`); the node makes the verification methods." }
+                didDocument:
+                  description: Only `service` entries (ids as fragments, `#hub`); the node makes the verification methods.
+                  oneOf:
+                    - { $ref: "#/components/schemas/RegistrarDocument" }
+                    - { type: "null" }
       responses: &registrarResponses
         "200": { $ref: "#/components/responses/RegistrarState" }
         "201": { $ref: "#/components/responses/RegistrarState" }
-        "400": { $ref: "#/components/responses/RegistrarState" }
+        "400": { $ref: "#/components/responses/RegistrarRefusal" }
         "401": { $ref: "#/components/responses/RegistrarState" }
   /1.0/update:
     post:
@@ -501,9 +477,9 @@ paths:
               type: object
               required: [did]
               properties:
-                did: { type: string }
-                didDocumentOperation: { type: array, items: { type: string, enum: [setDidDocument, addToDidDocument, removeFromDidDocument] }, maxItems: 1 }
-                didDocument: { type: array, maxItems: 1, items: { type: object } }
+                did: { type: string, pattern: "^did:chancery:[A-Za-z0-9._-]+:0x[0-9A-Fa-f]{40}$" }
+                didDocumentOperation: { type: array, items: { type: string, enum: [setDidDocument, addToDidDocument, removeFromDidDocument] }, minItems: 1, maxItems: 1, description: "One operation; setDidDocument when absent." }
+                didDocument: { type: array, maxItems: 1, items: { $ref: "#/components/schemas/RegistrarDocument" } }
       responses: *registrarResponses
   /1.0/deactivate:
     post:
@@ -518,7 +494,7 @@ paths:
               type: object
               required: [did]
               properties:
-                did: { type: string }
+                did: { type: string, pattern: "^did:chancery:[A-Za-z0-9._-]+:0x[0-9A-Fa-f]{40}$" }
       responses: *registrarResponses
   /issuers:
     get:
@@ -575,10 +551,10 @@ paths:
               type: object
               required: [grantId, scope, nonce, signature]
               properties:
-                grantId: { type: string, description: "16 bytes, hex." }
-                scope: { type: string }
-                nonce: { type: string, description: "A challenge from POST /challenges." }
-                signature: { type: string, description: "65-byte recoverable secp256k1 signature, base64url." }
+                grantId: { type: string, pattern: "^[0-9a-fA-F]{32}$", description: "16 bytes, hex." }
+                scope: { type: string, minLength: 1 }
+                nonce: { type: string, minLength: 1, description: "A challenge from POST /challenges." }
+                signature: { type: string, pattern: "^[A-Za-z0-9_-]{87}$", description: "65-byte recoverable secp256k1 signature, base64url." }
       responses:
         "200":
           description: The verdict.
@@ -611,7 +587,7 @@ paths:
               required: [name, publicKey, action, signature]
               properties:
                 name: { type: string, pattern: "^[A-Za-z0-9._-]{1,64}$", description: "The name the committee knows the applicant by." }
-                publicKey: { type: string, description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
+                publicKey: { type: string, pattern: "^0[23][0-9a-fA-F]{64}$", description: "The compressed secp256k1 long-term key, 33 bytes, hex." }
                 action: { type: object, description: "The admitMember action (specs/chain.md §5): handle, custody, profile, profileEpoch." }
                 signature: { type: string, description: "64-byte ECDSA r‖s, base64url, over TH(chancery/membership-request/v1, str chainId ‖ str name ‖ bytes JCS(action))." }
       responses:
@@ -684,7 +660,7 @@ paths:
               type: object
               required: [transaction]
               properties:
-                transaction: { type: string, description: "The wire bytes (specs/chain.md §2.1), base64url without padding; at most 65,536 bytes." }
+                transaction: { type: string, pattern: "^[A-Za-z0-9_-]+$", maxLength: 87382, description: "The wire bytes (specs/chain.md §2.1), base64url without padding; at most 65,536 bytes." }
       responses:
         "200":
           description: Committed.
@@ -753,8 +729,8 @@ paths:
               type: object
               required: [username, password]
               properties:
-                username: { type: string, description: "The account's name." }
-                password: { type: string, format: password }
+                username: { type: string, minLength: 1, description: "The account's name." }
+                password: { type: string, minLength: 1, format: password }
       responses:
         "201":
           description: The session.
@@ -818,7 +794,7 @@ paths:
         - name: id
           in: path
           required: true
-          schema: { type: string, example: "urn:chancery:cpt:1000:1" }
+          schema: { type: string, pattern: "^urn:chancery:cpt:(?:0|[1-9][0-9]{0,14}):[1-9][0-9]{0,14}$", example: "urn:chancery:cpt:1000:1" }
       responses:
         "200":
           description: The CPT.
@@ -856,7 +832,7 @@ paths:
       operationId: getStatusEntry
       parameters:
         - { name: list, in: query, required: true, schema: { type: string } }
-        - { name: index, in: query, required: true, schema: { type: integer, minimum: 0 } }
+        - { name: index, in: query, required: true, schema: { type: integer, minimum: 0, maximum: 9007199254740991 } }
       responses:
         "200":
           description: The entry.
@@ -878,7 +854,7 @@ paths:
       description: What a client issuing through the node (`credential issue --node`) allocates in its `evidence.anchor`; the chain refuses a plan that another batch overtook (`alreadyExists`) and the client plans again.
       operationId: planStatusAllocations
       parameters:
-        - { name: issuer, in: query, required: true, schema: { type: string } }
+        - { name: issuer, in: query, required: true, schema: { type: string, pattern: "^did:[a-z0-9]+:[A-Za-z0-9._:-]*[A-Za-z0-9._-]$" } }
         - { name: purpose, in: query, required: true, schema: { type: string, enum: [revocation, suspension] } }
         - { name: count, in: query, required: true, schema: { type: integer, minimum: 1, maximum: 1000000 } }
       responses:
@@ -906,7 +882,7 @@ paths:
       summary: Block headers, newest first (what `didctl chain blocks --node` lists).
       operationId: listBlocks
       parameters:
-        - { name: from, in: query, required: false, schema: { type: integer, minimum: 0 }, description: "Start at this height (default the head)." }
+        - { name: from, in: query, required: false, schema: { type: integer, minimum: 0, maximum: 18446744073709551615 }, description: "Start at this height (default the head)." }
         - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 1000, default: 20 } }
       responses:
         "200":
@@ -996,6 +972,40 @@ components:
       scheme: bearer
       description: A log-in session of a full-custody account (`POST /sessions`), a `chs_…` token lasting 15 minutes; the registrar takes only these.
   schemas:
+    RegistrarAnswer:
+      type: object
+      required: [jobId, didState, didRegistrationMetadata, didDocumentMetadata]
+      properties:
+        jobId: { type: "null" }
+        didState:
+          type: object
+          required: [state]
+          properties:
+            state: { type: string, enum: [finished, failed] }
+            did: { type: string }
+            didDocument: { type: object }
+            reason: { type: string }
+        didRegistrationMetadata: { type: object }
+        didDocumentMetadata: { type: object }
+    RegistrarDocument:
+      type: object
+      description: What a registrar request may set of a DID document - its services; `id` and `@context` are read and ignored.
+      additionalProperties: false
+      properties:
+        id: {}
+        "@context": {}
+        service:
+          type: array
+          items:
+            type: object
+            required: [id, type, serviceEndpoint]
+            properties:
+              id: { type: string, pattern: "#.", description: "The service id, a fragment of the DID (`#hub`, or the DID URL)." }
+              type:
+                oneOf:
+                  - { type: string, minLength: 1 }
+                  - { type: array, minItems: 1, items: { type: string, minLength: 1 } }
+              serviceEndpoint: {}
     MembershipRequestState:
       type: object
       required: [name, memberHandle, custody, action, proposalId, approvals, threshold, admitted, filedAt, summary]
@@ -1095,38 +1105,40 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/SignedAuditRequest" }
   responses:
+    RegistrarRefusal:
+      description: >
+        Refused: a request the registrar read answers its didState `failed` with the `reason`; a body that is not a
+        JSON object is a problem.
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/RegistrarAnswer" }
+        application/problem+json:
+          schema: { $ref: "#/components/schemas/Problem" }
     RegistrarState:
       description: "A DID Registration answer: didState.state `finished` (201 create, 200 update/deactivate) or `failed` with a `reason` (400 refused, 401 no live session)."
       content:
         application/json:
-          schema:
-            type: object
-            required: [jobId, didState, didRegistrationMetadata, didDocumentMetadata]
-            properties:
-              jobId: { type: "null" }
-              didState:
-                type: object
-                required: [state]
-                properties:
-                  state: { type: string, enum: [finished, failed] }
-                  did: { type: string }
-                  didDocument: { type: object }
-                  reason: { type: string }
-              didRegistrationMetadata: { type: object }
-              didDocumentMetadata: { type: object }
+          schema: { $ref: "#/components/schemas/RegistrarAnswer" }
     Problem:
       description: An RFC 9457 problem.
       content:
         application/problem+json:
           schema: { $ref: "#/components/schemas/Problem" }
     MalformedVerification:
-      description: Not a credential or presentation at all; no check could run.
+      description: >
+        Not a credential or presentation at all; no check could run. When the body was a JSON object naming one, the
+        problem also carries the verification result's members (`verified` false, no `checks`, the `errors`); a body
+        that is not JSON, or not an object, is a plain problem.
       content:
         application/problem+json:
           schema:
             allOf:
               - { $ref: "#/components/schemas/Problem" }
-              - { $ref: "#/components/schemas/VerificationResult" }
+              - type: object
+                properties:
+                  verified: { const: false }
+                  checks: { type: array, items: { type: object } }
+                  errors: { type: array, items: { type: object } }
     NotVerified:
       description: Well-formed but not verified; `errors` names each failed check.
       content:
@@ -1161,6 +1173,8 @@ components:
           schema: { $ref: "#/components/schemas/ResolutionResult" }
         application/did-url-dereferencing:
           schema: { type: object, required: [dereferencingMetadata, contentMetadata] }
+        application/ld+json;profile="https://w3id.org/did-resolution":
+          schema: { $ref: "#/components/schemas/ResolutionResult" }
         application/problem+json:
           schema: { $ref: "#/components/schemas/Problem" }
 

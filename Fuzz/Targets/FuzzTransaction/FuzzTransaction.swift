@@ -1,0 +1,22 @@
+import FuzzHarnesses
+
+// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`), this is a libFuzzer target; in an
+// ordinary build it replays the files named on its command line (Fuzz/README.md).
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzHarness.transaction.runBlocking(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+
+// SwiftPM links an executable's `main` to `FuzzTransaction_main`: hand the process to libFuzzer.
+@_cdecl("FuzzTransaction_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc: argc, argv: argv, fuzzTestOneInput)
+}
+#else
+@main
+enum FuzzTransaction {
+    static func main() async { await FuzzDriver.replay(.transaction) }
+}
+#endif
