@@ -34,14 +34,20 @@ package final class ChainFixture: @unchecked Sendable {
 
     package static let genesisTime: UInt64 = 1_763_712_000_000
 
+    /// The suite of a fixture that names none: standard, or sm when `CHANCERY_TEST_CRYPTO=sm`
+    /// (`make test` runs the chain's tests a second time so, specs/chain.md §9).
+    package static var defaultSuite: ChainCryptoSuite {
+        ProcessInfo.processInfo.environment["CHANCERY_TEST_CRYPTO"] == "sm" ? .sm : .standard
+    }
+
     /// - Parameters:
     ///   - sqlite: use a SQLite file in a fresh temporary directory instead of memory.
     ///   - committee: committee size; `threshold` approvals needed.
     ///   - sqliteOptions: options of the SQLite store (to cap its size).
-    ///   - suite: the chain's crypto suite, standard unless a test runs in both.
+    ///   - suite: the chain's crypto suite: ``defaultSuite`` unless a test runs in both.
     package init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
          configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init(),
-         extraHandlers: [any TransactionHandler] = [], suite: ChainCryptoSuite = .standard) throws {
+         extraHandlers: [any TransactionHandler] = [], suite: ChainCryptoSuite = ChainFixture.defaultSuite) throws {
         self.suite = suite
         membershipKey = suite.signature.generateKey()
         nodeKey = suite.signature.generateKey()

@@ -1,3 +1,5 @@
+internal import Primitives
+
 /// Hands out presentation challenges and accepts each one once: a presentation recorded by
 /// an eavesdropper cannot be replayed.
 public protocol ChallengeStore: Sendable {
@@ -6,6 +8,18 @@ public protocol ChallengeStore: Sendable {
     /// Consumes a challenge: the first call for a live challenge answers `.fresh`; every later
     /// call answers `.used`.
     func consume(_ challenge: String, now: Int64) throws -> ChallengeVerdict
+}
+
+extension ChallengeStore {
+    /// A fresh 128-bit challenge in base64url that does not begin with `-`: a holder passes it
+    /// on command lines (`--challenge C`), where a leading `-` would read as an option. Drawing
+    /// again in that 1-in-64 case leaves 127.98 bits.
+    public static func newChallengeText() -> String {
+        while true {
+            let challenge = Base64URL.encode(SecureRandom.bytes(count: 16))
+            if challenge.first != "-" { return challenge }
+        }
+    }
 }
 
 /// What consuming a challenge found.

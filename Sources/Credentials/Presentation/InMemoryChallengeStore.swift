@@ -34,7 +34,7 @@ public final class InMemoryChallengeStore: ChallengeStore, @unchecked Sendable {
     /// - Throws: `CredentialsError.tooManyChallenges` when ``maximumLive`` unexpired challenges
     ///   are waiting for an answer.
     public func issue(now: Int64) throws -> String {
-        let challenge = Base64URL.encode(SecureRandom.bytes(count: 16))
+        let challenge = Self.newChallengeText()
         try lock.withLock {
             if issued.count + used.count >= maximumLive { makeRoom(now: now) }
             guard issued.count + used.count < maximumLive else {

@@ -21,7 +21,7 @@ package struct DirectoryChallengeStore: ChallengeStore {
         // A folder made by an older didctl (0755) is tightened.
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
         prune(now: now)
-        let challenge = Base64URL.encode(SecureRandom.bytes(count: 16))
+        let challenge = Self.newChallengeText()
         let path = url.appendingPathComponent(challenge).path
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw NodeError("Could not record the challenge in \(url.path): \(String(cString: strerror(errno))).") }

@@ -10,9 +10,10 @@ struct OrdererQueueBoundTests {
         var configuration = ChainNode.Configuration()
         configuration.maximumQueued = 3
         configuration.maximumBatch = 100
-        // Blocks close late, so the queue stays full while the extra submissions arrive.
-        configuration.maximumDelayMilliseconds = 1_500
-        configuration.idleGapMicroseconds = 1_500_000
+        // Blocks close late (10 s), so the queue stays full while the extra submissions arrive,
+        // however loaded the machine.
+        configuration.maximumDelayMilliseconds = 10_000
+        configuration.idleGapMicroseconds = 10_000_000
         let chain = try ChainFixture(configuration: configuration)
         defer { chain.close() }
         var transactions: [Transaction] = []
@@ -20,7 +21,7 @@ struct OrdererQueueBoundTests {
         let node = chain.node
         let queued = transactions.prefix(3).map { transaction in Task { try await node.submit(transaction) } }
         // Let the three reach the queue before the others arrive.
-        try await Task.sleep(for: .milliseconds(200))
+        try await Task.sleep(for: .seconds(1))
         for extra in transactions.suffix(2) {
             await #expect(throws: ChainError(.unavailable, "")) { _ = try await node.submit(extra) }
         }
