@@ -54,6 +54,10 @@ test: deps
 		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
 	fi; \
 	scripts/check-secret-leaks.sh scripts/test-secrets.txt .build/test-outputs || status=1; \
+	echo "The chain's tests again, on chains of the sm crypto suite (specs/chain.md §9):"; \
+	CHANCERY_TEST_CRYPTO=sm $(SWIFT) test --skip-build --disable-xctest --filter ChainTests > .build/test-output-sm.log 2>&1 \
+		|| status=1; \
+	grep -a -E '✘|Test run with' .build/test-output-sm.log; \
 	scripts/schemathesis.sh "$$($(SWIFT) build --show-bin-path)/didctl" 5 40 || status=1; \
 	exit $$status
 

@@ -79,17 +79,18 @@ final class AuditFixture: @unchecked Sendable {
     /// A `test.put` by a one-time key the membership service certified with an envelope that
     /// names `member` but seals another one-time key: what a misbehaving service could issue.
     func forgedTransaction(naming member: String) async throws -> Transaction {
-        let key = Secp256k1PrivateKey(), epoch = chain.epoch
+        let suite = chain.suite
+        let key = suite.signature.generateKey(), epoch = chain.epoch
         let envelope = try AuditorEnvelope(memberHandle: try await chain.handle(member),
-                                           oneTimeKey: Secp256k1PrivateKey().publicKey.xOnly.rawRepresentation, epoch: epoch)
+                                           oneTimeKey: suite.signature.generateKey().publicKey, epoch: epoch)
             .sealed(to: chain.auditorKey.publicKey)
+        // The certificate message of specs/chain.md §2.3, in the chain's suite.
         var message = ByteWriter()
         message.string(chain.chainId)
         message.u64(epoch)
-        message.raw(key.publicKey.xOnly.rawRepresentation)
-        message.raw(Hash.sha256(envelope))
-        let certificate = try chain.membershipKey.signature(
-            for: BIP340TaggedHash.hash(tag: "chancery/otk-certificate/v1", message.bytes))
+        message.raw(key.publicKey)
+        message.raw(suite.hash.digest(envelope))
+        let certificate = try chain.membershipKey.signature(for: suite.hash.taggedHash(tag: "chancery/otk-certificate/v1", message.bytes))
         let credential = OneTimeKeyCredential(privateKey: key, epoch: epoch, certificate: certificate, envelope: envelope)
         return try Transaction(type: TestPutHandler.transactionType, body: Array("forged".utf8), chainId: chain.chainId,
                                oneTimeKey: credential)

@@ -8,7 +8,7 @@ struct GovernanceApprovalTests {
     @Test("one of two required approvals only records the approval; the second executes the action")
     func thresholdExecution() async throws {
         let chain = try ChainFixture(committee: 3, threshold: 2)
-        let newNode = Secp256k1PrivateKey()
+        let newNode = chain.suite.signature.generateKey()
         let action = ChainFixture.admitNode(newNode)
         let before = try chain.snapshot(ChainFixture.governed)
         _ = try await chain.node.submit(try await chain.approval(action, by: 0))
@@ -16,7 +16,7 @@ struct GovernanceApprovalTests {
         #expect(try chain.proposal(action)?.approvals == ["c0"])
         #expect(try chain.proposal(action)?.executed == false)
         _ = try await chain.node.submit(try await chain.approval(action, by: 2))
-        #expect(try chain.store.value(namespace: ChainNamespace.node, key: newNode.publicKey.xOnly.rawRepresentation) == [1])
+        #expect(try chain.store.value(namespace: ChainNamespace.node, key: newNode.publicKey) == [1])
         #expect(try chain.proposal(action)?.approvals == ["c0", "c2"])
         #expect(try chain.proposal(action)?.executed == true)
     }
@@ -53,18 +53,18 @@ struct GovernanceApprovalTests {
     @Test("a second approval by the same member is refused as alreadyExists and does not execute")
     func sameMemberTwice() async throws {
         let chain = try ChainFixture(committee: 3, threshold: 2)
-        let newNode = Secp256k1PrivateKey()
+        let newNode = chain.suite.signature.generateKey()
         let action = ChainFixture.admitNode(newNode)
         _ = try await chain.node.submit(try await chain.approval(action, by: 1))
         try await chain.expectGovernanceRefusal(.alreadyExists, try await chain.approval(action, by: 1))
-        #expect(try chain.store.value(namespace: ChainNamespace.node, key: newNode.publicKey.xOnly.rawRepresentation) == nil)
+        #expect(try chain.store.value(namespace: ChainNamespace.node, key: newNode.publicKey) == nil)
         #expect(try chain.proposal(action)?.approvals == ["c1"])
     }
 
     @Test("approving an executed action is refused as alreadyExists; the same action with a new nonce is a new proposal")
     func executedAction() async throws {
         let chain = try ChainFixture(committee: 3, threshold: 2)
-        let newNode = Secp256k1PrivateKey()
+        let newNode = chain.suite.signature.generateKey()
         let action = ChainFixture.admitNode(newNode)
         _ = try await chain.node.submit(try await chain.approval(action, by: 0))
         _ = try await chain.node.submit(try await chain.approval(action, by: 1))

@@ -38,7 +38,7 @@ struct IssuanceLogTests {
             expected.raw(request.memberHandle.bytes)
             expected.u64(request.epoch)
             expected.u32(UInt32(request.oneTimeKeys.count))
-            expected.raw(Hash.sha256(request.oneTimeKeys.flatMap { $0 }))
+            expected.raw(chain.suite.hash.digest(request.oneTimeKeys.flatMap { $0 }))
             #expect(plaintext == expected.bytes)
             // No 8-byte run of any one-time key appears, sealed or opened.
             for key in request.oneTimeKeys {

@@ -138,7 +138,7 @@ struct CryptoSuiteTests {
 
     @Test("genesis names the sm suite and no suite for standard, so standard documents keep their bytes; an unknown suite is invalidGenesis")
     func genesisRecordsTheSuite() throws {
-        let standard = try ChainFixture(), sm = try ChainFixture(suite: .sm)
+        let standard = try ChainFixture(suite: .standard), sm = try ChainFixture(suite: .sm)
         #expect(!String(decoding: try standard.genesis.canonicalBytes(), as: UTF8.self).contains("cryptoSuite"))
         #expect(String(decoding: try sm.genesis.canonicalBytes(), as: UTF8.self).contains(#""cryptoSuite":"sm""#))
         #expect(try standard.genesis.suite() == .standard)
@@ -160,7 +160,7 @@ struct CryptoSuiteTests {
         let path = try #require(chain.ledgerPath)
         chain.close()
         // The stored genesis replaced by a standard one of the same chain id; every stored block is sm.
-        let standard = try ChainFixture().genesis
+        let standard = try ChainFixture(suite: .standard).genesis
         #expect(standard.chainId == chain.chainId)
         let edited = "UPDATE meta SET value = X'\(Hex.encode(Array(try JSONEncoder().encode(standard))))' WHERE key = 'genesis'; SELECT changes();"
         #expect(try LedgerTamperTests.sqlite(path, edited) == "1")
