@@ -54,3 +54,13 @@ extension TypedKeyCustodian {
         return signature
     }
 }
+
+extension KeyCustodian {
+    /// The public key of a held key of any type: through ``TypedKeyCustodian`` when the
+    /// custodian holds several types, else its secp256k1 key (a PKCS#11 link).
+    /// - Throws: the custodian's error for an unknown key.
+    public func anyPublicKey(for key: KeyReference) async throws -> CustodyPublicKey {
+        if let typed = self as? any TypedKeyCustodian { return try await typed.typedPublicKey(for: key) }
+        return .secp256k1(try await publicKey(for: key))
+    }
+}

@@ -31,8 +31,7 @@ package struct AccountCustody: Sendable {
     /// keys only).
     /// - Throws: the custodian's error for an unknown key.
     package func publicKey(of key: KeyReference) async throws -> CustodyPublicKey {
-        if let typed = custodian as? any TypedKeyCustodian { return try await typed.typedPublicKey(for: key) }
-        return .secp256k1(try await custodian.publicKey(for: key))
+        try await custodian.anyPublicKey(for: key)
     }
 
     /// The member key: what one-time key requests are signed with.

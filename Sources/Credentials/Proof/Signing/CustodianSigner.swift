@@ -26,11 +26,7 @@ public struct CustodianSigner: CredentialSigner {
         self.custodian = custodian
         self.key = key
         self.verificationMethod = verificationMethod
-        if let typed = custodian as? any TypedKeyCustodian {
-            publicKey = PublicKeyMaterial(try await typed.typedPublicKey(for: key))
-        } else {
-            publicKey = .secp256k1(try await custodian.publicKey(for: key))
-        }
+        publicKey = PublicKeyMaterial(try await custodian.anyPublicKey(for: key))
     }
 
     /// Signs `message` with the key's algorithm (``TypedKeyCustodian/signMessage(_:with:)``);
