@@ -12,7 +12,7 @@ import Testing
 /// `GET /1.0/identifiers/{did}` against the real resolver over a chain: the Universal Resolver
 /// statuses and content negotiation between the whole result and the document alone.
 struct ResolverRoutesTests {
-    @Test("a registered DID resolves 200; the whole result by default, the document alone for did+ld+json and did+json")
+    @Test("a registered DID resolves 200; the whole result by default (its document application/did), the document alone for application/did, did+ld+json and did+json, its Content-Type the metadata's contentType")
     func resolves() async throws {
         let fixture = try await NodeFixture()
         let did = fixture.registered!.description
@@ -24,7 +24,8 @@ struct ResolverRoutesTests {
                     #expect(response.headers[.contentType] == "application/did-resolution")
                     let result = try HTTPTest.json(response)
                     #expect(result["didDocument"]?["id"]?.stringValue == did)
-                    #expect(result["didResolutionMetadata"]?["contentType"] == "application/did+ld+json")
+                    #expect(result["didResolutionMetadata"]?["contentType"] == "application/did")
+                    #expect(result["didDocument"]?["@context"]?[0] == "https://www.w3.org/ns/did/v1.1")
                     #expect(result["didDocumentMetadata"]?["versionId"] == "1")
                 }
             }
@@ -33,10 +34,15 @@ struct ResolverRoutesTests {
                 #expect(response.status == .ok && response.headers[.contentType] == profile)
                 #expect(HTTPTest.parsed(response)["didDocument"]?["id"]?.stringValue == did)
             }
+            try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get, headers: [.accept: "application/did"]) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/did")
+                let document = try HTTPTest.json(response)
+                #expect(document["id"]?.stringValue == did && document["@context"]?[0] == "https://www.w3.org/ns/did/v1.1" && document["didDocument"] == nil)
+            }
             try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get, headers: [.accept: "application/did+ld+json"]) { response in
                 #expect(response.status == .ok && response.headers[.contentType] == "application/did+ld+json")
                 let document = try HTTPTest.json(response)
-                #expect(document["id"]?.stringValue == did && document["@context"] != nil && document["didDocument"] == nil)
+                #expect(document["id"]?.stringValue == did && document["@context"]?[0] == "https://www.w3.org/ns/did/v1" && document["didDocument"] == nil)
             }
             try await client.execute(uri: "/1.0/identifiers/\(did)", method: .get,
                                      headers: [.accept: "application/did+ld+json;q=0.5, application/did+json"]) { response in

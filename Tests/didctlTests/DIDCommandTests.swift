@@ -154,7 +154,7 @@ struct DIDCommandTests {
         let document = try #require(object["didDocument"] as? [String: Any])
         #expect(document["id"] as? String == did)
         #expect(Self.ids(document, "verificationMethod").first == Self.ids(vector, "verificationMethod").first)
-        #expect((object["didResolutionMetadata"] as? [String: Any])?["contentType"] as? String == "application/did+ld+json")
+        #expect((object["didResolutionMetadata"] as? [String: Any])?["contentType"] as? String == "application/did")
 
         let plain = try Didctl.run(["did", "resolve", did, "--accept", "application/did+json", "--data-dir", nowhere.path])
         #expect(plain.status == 0, "\(plain.stderr)")

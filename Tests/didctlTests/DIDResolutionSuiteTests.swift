@@ -139,6 +139,18 @@ struct DIDResolutionSuiteTests {
             ran("If function is successful and returns a didDocument, HTTP response status code MUST be 200")
             #expect(resolved.ok && resolved.json["didDocument"] is [String: Any])
             ran("HTTP response body MUST contain the didDocument result of the DID resolution function")
+            // The suite checks that the header includes the metadata's contentType, which
+            // holds for `application/did` inside `application/did-resolution`.
+            let resultType = (resolved.json["didResolutionMetadata"] as? [String: Any])?["contentType"] as? String
+            #expect(resolved.ok && resultType == "application/did" && resolved.header("Content-Type")?.contains(resultType ?? "-") == true,
+                    "\(String(describing: resolved.header("Content-Type"))) \(String(describing: resultType))")
+            ran("HTTP response MUST contain a Content-Type header whose value MUST equal contentType in didResolutionMetadata")
+            // Beyond the suite, the binding's rule as written: a document answered alone has
+            // exactly the metadata's contentType as its Content-Type.
+            let document = try await get(url, accept: resultType)
+            #expect(document.status == 200 && document.header("Content-Type") == resultType && document.json["id"] as? String == did
+                    && (document.json["@context"] as? [Any])?.first as? String == "https://www.w3.org/ns/did/v1.1",
+                    "\(document.status) \(String(describing: document.header("Content-Type"))) \(document.json)")
             // The suite takes the first of the two that is answered; both are, here.
             for mediaType in ["application/did+json", "application/did+ld+json"] {
                 let alone = try await get(url, accept: mediaType)
@@ -207,6 +219,10 @@ struct DIDResolutionSuiteTests {
             #expect((result["contentStream"] as? [String: Any])?["id"] as? String == id, "\(didURL): \(result)")
             #expect(answer.header("Content-Type") == dereferencing)
             ran("If Accept is application/did-url-dereferencing, HTTP body MUST contain a DID URL dereferencing result")
+            let contentType = (result["dereferencingMetadata"] as? [String: Any])?["contentType"] as? String
+            #expect(answer.status == 200 && contentType == "application/did" && answer.header("Content-Type")?.contains(contentType ?? "-") == true,
+                    "\(didURL): \(String(describing: contentType))")
+            ran("If DID URL dereferencing succeeds, Content-Type MUST equal contentType in dereferencingMetadata")
             #expect(answer.status == 200)
             ran("If DID URL dereferencing returns a non-uri-list contentStream, HTTP status MUST be 200")
             #expect(answer.status == 200 && !answer.body.isEmpty)
@@ -225,9 +241,9 @@ struct DIDResolutionSuiteTests {
             ran("If 303 response, HTTP response body MUST be empty")
         }
 
-        // 4 valid DIDs × 11, 2 invalid × 5, no DID and an unsupported method, 4 statuses, 3 × 3 and 2 × 3
-        // dereferencing: 30 cases of 4-did-resolution.js and 45 of 10-bindings.js, under 28 titles.
-        #expect(covered.count == 75, "\(covered.count)")
-        #expect(Set(covered).count == 28, "\(Set(covered).count)")
+        // 4 valid DIDs × 12, 2 invalid × 5, no DID and an unsupported method, 4 statuses, 3 × 4 and 2 × 3
+        // dereferencing: 30 cases of 4-did-resolution.js and 52 of 10-bindings.js, under 30 titles.
+        #expect(covered.count == 82, "\(covered.count)")
+        #expect(Set(covered).count == 30, "\(Set(covered).count)")
     }
 }

@@ -6,8 +6,12 @@ public import Primitives
 /// VC 1.1 credentials (first `@context` `…/2018/credentials/v1`) are checked by 1.1's
 /// equivalents (`issuanceDate` required, `expirationDate`).
 ///
-/// What needs JSON-LD processing (a term no context defines, a protected term redefined) or
-/// fetching a resource (a `relatedResource` digest that does not match) is not decided here.
+/// What JSON-LD processing decides is decided with the contexts the validator is given (the
+/// bundled ones, or a node's pinned set): a context that redefines a protected term or maps a
+/// term to something that is not an IRI, and a `type` that maps to no URL, are violations. A
+/// credential naming a context outside that set is not judged on these points (an RDFC format
+/// refuses it when signing). Fetching a resource (a `relatedResource` digest that does not
+/// match) is not done.
 ///
 /// ```swift
 /// switch CredentialDataModelValidator().validate(credential) {
@@ -23,8 +27,14 @@ public struct CredentialDataModelValidator: Sendable {
         ("termsOfUse", false), ("refreshService", false), ("proof", false),
     ]
 
+    /// The contexts JSON-LD processing may use (never fetched).
+    let contexts: LinkedDataContexts
+
     /// Creates a validator.
-    public init() {}
+    /// - Parameter contexts: the contexts for the JSON-LD checks; the bundled set by default.
+    public init(contexts: LinkedDataContexts = .bundled) {
+        self.contexts = contexts
+    }
 
     /// Validates a credential.
     /// - Parameter credential: the credential object, unsecured or secured.
@@ -43,6 +53,9 @@ public struct CredentialDataModelValidator: Sendable {
             Self.typedEntries(credential[member], member: member, needsID: needsID, into: &violations)
         }
         Self.relatedResources(credential["relatedResource"], into: &violations)
+        // JSON-LD processing only for a credential whose syntax conforms: its reasons would
+        // otherwise repeat the syntax's.
+        if violations.isEmpty, version == .v2 { linkedData(credential, into: &violations) }
         guard violations.isEmpty, let version else { return .violates(violations) }
         return .conforms(version)
     }

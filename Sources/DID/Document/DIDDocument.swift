@@ -14,6 +14,8 @@ public import Primitives
 public struct DIDDocument: Hashable, Sendable {
     /// The DID Core JSON-LD context, the first `@context` entry of `application/did+ld+json`.
     public static let didContext = "https://www.w3.org/ns/did/v1"
+    /// The DID 1.1 JSON-LD context, the first `@context` entry of `application/did`.
+    public static let didContextV11 = "https://www.w3.org/ns/did/v1.1"
 
     /// The `@context` member as written, or `nil` for plain `application/did+json`.
     public var context: JSONValue?

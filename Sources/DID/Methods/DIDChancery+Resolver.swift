@@ -23,7 +23,7 @@ extension DIDChancery {
         public func resolveNow(_ did: DID, options: DIDResolutionOptions = DIDResolutionOptions()) -> DIDResolutionResult {
             guard let contentType = DIDMediaType.negotiate(options.accept) else {
                 return DIDResolutionResult(error: DIDError(.representationNotSupported,
-                    "did:chancery documents are served as \(DIDMediaType.didLDJSON) or \(DIDMediaType.didJSON)."))
+                    "did:chancery documents are served as \(DIDMediaType.documentTypes.joined(separator: ", "))."))
             }
             do {
                 let method = try DIDChancery(did)

@@ -38,7 +38,7 @@ extension DIDKey {
         public func resolve(_ did: DID, options: DIDResolutionOptions) async -> DIDResolutionResult {
             guard let contentType = DIDMediaType.negotiate(options.accept) else {
                 return DIDResolutionResult(error: DIDError(.representationNotSupported,
-                    "did:key documents are served as \(DIDMediaType.didLDJSON) or \(DIDMediaType.didJSON)."))
+                    "did:key documents are served as \(DIDMediaType.documentTypes.joined(separator: ", "))."))
             }
             guard options.versionId == nil else {
                 return DIDResolutionResult(error: DIDError(.notFound, "did:key documents have no versions."))

@@ -4,8 +4,11 @@ import DID
 /// What `GET /1.0/identifiers/{did}` answers with, chosen from the `Accept` header: the whole
 /// resolution result (`application/did-resolution`, or the JSON-LD profile form), a whole
 /// dereferencing result (`application/did-url-dereferencing`, DID Resolution §10.1) or the
-/// document alone (`application/did+ld+json`, `application/did+json`). No preference, `*/*`
-/// and `application/*` give the whole resolution result, as the Universal Resolver does.
+/// document alone (`application/did`, DID 1.1's type, or DID 1.0's `application/did+ld+json`
+/// and `application/did+json` when asked for by name). No preference, `*/*` and
+/// `application/*` give the whole resolution result, as the Universal Resolver does; the
+/// document inside is `application/did`, so the metadata's `contentType` is a type the binding
+/// itself answers with.
 struct ResolutionRepresentation: Equatable {
     /// Whether the body is the whole result (else the document alone).
     let isResult: Bool
@@ -17,9 +20,9 @@ struct ResolutionRepresentation: Equatable {
     let documentType: String
 
     static let result = ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolution,
-                                                 documentType: DIDMediaType.didLDJSON)
+                                                 documentType: DIDMediaType.did)
     static let dereferencing = ResolutionRepresentation(isResult: true, isDereferencing: true, contentType: "application/did-url-dereferencing",
-                                                        documentType: DIDMediaType.didLDJSON)
+                                                        documentType: DIDMediaType.did)
 
     /// The acceptable representation with the highest `q` (first on ties), or `nil` when the
     /// client accepts none of them (answered 406).
@@ -45,7 +48,9 @@ struct ResolutionRepresentation: Equatable {
         case "*/*", "application/*", DIDMediaType.didResolution: .result
         case dereferencing.contentType: .dereferencing
         case "application/ld+json" where parameters["profile"] == "https://w3id.org/did-resolution":
-            ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolutionLDJSON, documentType: DIDMediaType.didLDJSON)
+            ResolutionRepresentation(isResult: true, contentType: DIDMediaType.didResolutionLDJSON, documentType: DIDMediaType.did)
+        case DIDMediaType.did:
+            ResolutionRepresentation(isResult: false, contentType: DIDMediaType.did, documentType: DIDMediaType.did)
         case DIDMediaType.didLDJSON:
             ResolutionRepresentation(isResult: false, contentType: DIDMediaType.didLDJSON, documentType: DIDMediaType.didLDJSON)
         case DIDMediaType.didJSON:

@@ -10,7 +10,7 @@ extension NodeHTTPServer {
     func addResolverRoutes(to router: Router<NodeRequestContext>) {
         on(router, .get, "/1.0/identifiers/**", waits: false) { request, _ in
             guard let representation = ResolutionRepresentation.negotiate(request.headers[.accept]) else {
-                throw HTTPServerError(.notAcceptable, "Accept one of application/did-resolution, application/did+ld+json or application/did+json.")
+                throw HTTPServerError(.notAcceptable, "Accept one of application/did-resolution, application/did-url-dereferencing, application/did, application/did+ld+json or application/did+json.")
             }
             let options = try Self.resolutionOptions(request, documentType: representation.documentType)
             let identifier = Self.identifier(in: request.uri.path)

@@ -300,11 +300,11 @@ paths:
             application/did-resolution or application/ld+json;profile="https://w3id.org/did-resolution"
             for the whole result (also the answer to no preference, */* and application/*);
             application/did-url-dereferencing for a whole dereferencing result (a plain DID dereferences to
-            its document, as `contentStream`); application/did+ld+json or application/did+json for the
-            document alone.
+            its document, as `contentStream`); application/did (DID 1.1, the type of the document inside a
+            result too) or DID 1.0's application/did+ld+json and application/did+json for the document alone.
           schema:
             type: string
-            enum: [application/did-resolution, "application/ld+json;profile=\"https://w3id.org/did-resolution\"", application/did-url-dereferencing, application/did+ld+json, application/did+json, "*/*", "application/*"]
+            enum: [application/did-resolution, "application/ld+json;profile=\"https://w3id.org/did-resolution\"", application/did-url-dereferencing, application/did, application/did+ld+json, application/did+json, "*/*", "application/*"]
         - { name: versionId, in: query, required: false, schema: { type: string, pattern: "^[!-~]*$" }, description: "DID parameters are ASCII." }
         - name: versionTime
           in: query
@@ -327,6 +327,8 @@ paths:
               schema: { type: object, required: [dereferencingMetadata, contentStream, contentMetadata] }
             application/ld+json;profile="https://w3id.org/did-resolution":
               schema: { $ref: "#/components/schemas/ResolutionResult" }
+            application/did:
+              schema: { type: object }
             application/did+ld+json:
               schema: { type: object }
             application/did+json:
@@ -343,6 +345,8 @@ paths:
               schema: { type: object }
             application/ld+json;profile="https://w3id.org/did-resolution":
               schema: { $ref: "#/components/schemas/ResolutionResult" }
+            application/did:
+              schema: { type: object }
             application/did+json:
               schema: { type: object }
             application/did+ld+json:

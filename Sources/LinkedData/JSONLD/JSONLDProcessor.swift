@@ -69,9 +69,20 @@ public struct JSONLDProcessor: Sendable {
     /// - Returns: The member name (or value), or `nil` if nothing is dropped.
     /// - Throws: As ``expand(_:options:)`` (never `droppedTerm`).
     public func firstDroppedTerm(in document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> String? {
+        try droppedTerms(in: document, options: options).first
+    }
+
+    /// Every member name or value of `document` that expansion drops (as
+    /// ``firstDroppedTerm(in:options:)`` finds the first), in document order.
+    /// - Parameters:
+    ///   - document: The JSON-LD document.
+    ///   - options: Base IRI and expand context.
+    /// - Returns: The dropped member names and values; empty if nothing is dropped.
+    /// - Throws: As ``expand(_:options:)`` (never `droppedTerm`).
+    public func droppedTerms(in document: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws -> [String] {
         var engine = JSONLDEngine(loader: loader, options: options, cache: cache)
         _ = try engine.expandDocument(document)
-        return engine.droppedTerms.first
+        return engine.droppedTerms
     }
 }
 

@@ -34,14 +34,15 @@ package struct IssueRequest: Sendable {
     /// - Parameters:
     ///   - credential: the request's `credential`.
     ///   - options: the request's `options` (unknown members are ignored).
+    ///   - contexts: the node's JSON-LD contexts, for the data model's JSON-LD checks.
     /// - Throws: ``Refusal`` naming every member that is wrong.
-    package init(credential: JSONObject, options: JSONObject) throws(Refusal) {
+    package init(credential: JSONObject, options: JSONObject, contexts: LinkedDataContexts = .bundled) throws(Refusal) {
         let formats = CredentialFormat.allCases.map(\.rawValue).joined(separator: ", ")
         guard let format = CredentialFormat(rawValue: options["format"].map { $0.stringValue ?? "" } ?? "jwt") else {
             throw Refusal(reasons: ["options.format must be one of \(formats)."])
         }
         var reasons: [String] = []
-        let validation = CredentialDataModelValidator().validate(credential)
+        let validation = CredentialDataModelValidator(contexts: contexts).validate(credential)
         reasons += validation.violations.map(\.reason)
         let optionID = options["credentialId"]
         if let optionID, !(optionID.stringValue.map(CredentialDataModelValidator.isURL) ?? false) {

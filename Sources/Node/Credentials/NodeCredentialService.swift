@@ -91,7 +91,7 @@ package final class NodeCredentialService: @unchecked Sendable {
         let account = principal.account
         let request: IssueRequest
         do {
-            request = try IssueRequest(credential: credential, options: options)
+            request = try IssueRequest(credential: credential, options: options, contexts: runtime.contexts)
         } catch {
             return .malformed(error.reason)
         }

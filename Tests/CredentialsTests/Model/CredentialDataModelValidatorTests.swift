@@ -32,7 +32,7 @@ struct CredentialDataModelValidatorTests {
         Rule(name: "id is one URL", key: "id", good: "urn:uuid:5d1e8a7c-0000-4000-8000-000000000001", bad: ["https://a.example", "https://b.example"], member: "id"),
         Rule(name: "type is required", key: "type", good: "VerifiableCredential", bad: nil, member: "type"),
         Rule(name: "type includes VerifiableCredential", key: "type", good: ["https://example.org/#A", "VerifiableCredential"], bad: ["ExampleCredential"], member: "type"),
-        Rule(name: "type values are terms or URLs", key: "type", good: ["VerifiableCredential", "ExampleCredential"], bad: ["VerifiableCredential", 4], member: "type[1]"),
+        Rule(name: "type values are terms or URLs", key: "type", good: ["VerifiableCredential", "https://example.org/#ExampleCredential"], bad: ["VerifiableCredential", 4], member: "type[1]"),
         Rule(name: "type is not empty", key: "type", good: ["VerifiableCredential"], bad: [], member: "type"),
         Rule(name: "issuer is required", key: "issuer", good: "did:example:issuer", bad: nil, member: "issuer"),
         Rule(name: "issuer is a URL", key: "issuer", good: "https://issuer.example", bad: "fake-issuer", member: "issuer"),
@@ -114,6 +114,28 @@ struct CredentialDataModelValidatorTests {
         credential["issuanceDate"] = "2026-01-01T00:00:00Z"
         credential["expirationDate"] = "2027-01-01T00:00:00Z"
         #expect(CredentialDataModelValidator().validate(credential) == .conforms(.v1))
+    }
+
+    @Test("JSON-LD processing: a redefined protected term is refused naming @context, a type the contexts map to no URL naming type; a mapped type passes and an unknown context's terms are not judged")
+    func linkedData() {
+        let v2: JSONValue = "https://www.w3.org/ns/credentials/v2"
+        func validate(_ context: JSONValue, types: JSONValue) -> [DataModelViolation] {
+            var credential = Self.credential("@context", context)
+            credential["type"] = types
+            return CredentialDataModelValidator().validate(credential).violations
+        }
+        let redefined = validate([v2, ["VerifiableCredential": "https://example.org/#Bad"]], types: ["VerifiableCredential"])
+        #expect(redefined.map(\.member) == ["@context"] && redefined[0].reason.contains("protected term redefinition"), "\(redefined)")
+        let unmapped = validate([v2, ["@vocab": nil]], types: ["VerifiableCredential", "ExampleCredential"])
+        #expect(unmapped.map(\.member) == ["type"] && unmapped[0].reason.contains("'ExampleCredential'"), "\(unmapped)")
+        #expect(validate([v2, ["ExampleCredential": "https://example.org/#ExampleCredential"]], types: ["VerifiableCredential", "ExampleCredential"]).isEmpty)
+        // The final VC 2.0 context has no @vocab: a type it does not define maps to no URL, unless
+        // the VCDM's undefined-terms context (which has one) is named.
+        let undefined = validate([v2], types: ["VerifiableCredential", "ExampleCredential"])
+        #expect(undefined.map(\.member) == ["type"] && undefined[0].reason.contains("undefined-terms/v2"), "\(undefined)")
+        #expect(validate([v2, "https://www.w3.org/ns/credentials/undefined-terms/v2"], types: ["VerifiableCredential", "ExampleCredential"]).isEmpty)
+        // A context outside the bundled set leaves these points undecided, not refused.
+        #expect(validate([v2, "https://contexts.example.org/unknown/v1"], types: ["VerifiableCredential", "ExampleCredential"]).isEmpty)
     }
 
     @Test("every violation is reported, not only the first")

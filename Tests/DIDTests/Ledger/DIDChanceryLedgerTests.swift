@@ -58,7 +58,7 @@ struct DIDChanceryLedgerTests {
         #expect(current.didDocumentMetadata.updated != nil)
 
         let first = await chain.resolver.resolve(alice.did, options: DIDResolutionOptions(versionId: "1"))
-        #expect(first.didDocument == original.represented(as: DIDMediaType.didLDJSON))
+        #expect(first.didDocument == original.represented(as: DIDMediaType.did))
         #expect(first.didDocumentMetadata.nextVersionId == "2")
         let byTime = await chain.resolver.resolve(alice.did, options: DIDResolutionOptions(
             versionTime: DIDDateTime(secondsSince1970: Int64(ChainFixture.genesisTime / 1000) + 1)))

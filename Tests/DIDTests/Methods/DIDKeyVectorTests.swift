@@ -13,7 +13,7 @@ struct DIDKeyVectorTests {
     /// Resolves `vector.did` and checks the document against the vector's document.
     private func resolveAndCompare(_ vector: DIDKeyVector) async throws -> DIDDocument {
         let result = await DIDKey.Resolver().resolve(parsing: vector.did)
-        #expect(result.didResolutionMetadata.contentType == DIDMediaType.didLDJSON)
+        #expect(result.didResolutionMetadata.contentType == DIDMediaType.did)
         let ours = try #require(result.didDocument, "\(vector.did): \(String(describing: result.error))")
         try ours.validateStructure()
         let theirs = try vector.document()

@@ -36,19 +36,37 @@ struct CompositeResolverTests {
         #expect(result.didResolutionMetadata.errorMessage?.isEmpty == false)
     }
 
-    @Test("the accepted media type picks the document representation", arguments: [
-        (nil, DIDMediaType.didLDJSON, true),
-        ("application/did+json", DIDMediaType.didJSON, false),
-        ("application/did+ld+json", DIDMediaType.didLDJSON, true),
-        ("application/did-resolution", DIDMediaType.didLDJSON, true),
-        (#"application/ld+json; profile="https://w3id.org/did-resolution""#, DIDMediaType.didLDJSON, true),
-        ("text/html, application/did+json;q=0.5, application/did+ld+json;q=0.9", DIDMediaType.didLDJSON, true),
-        ("APPLICATION/DID+JSON", DIDMediaType.didJSON, false),
-        ("*/*", DIDMediaType.didLDJSON, true),
-    ] as [(String?, String, Bool)])
-    func representations(accept: String?, contentType: String, hasContext: Bool) async throws {
+    @Test("the accepted media type picks the document representation: DID 1.1's application/did by default, with the 1.1 context first; DID 1.0's types by name, with the 1.0 context or none", arguments: [
+        (nil, DIDMediaType.did, DIDDocument.didContextV11),
+        ("application/did", DIDMediaType.did, DIDDocument.didContextV11),
+        ("application/did+json", DIDMediaType.didJSON, nil),
+        ("application/did+ld+json", DIDMediaType.didLDJSON, DIDDocument.didContext),
+        ("application/did-resolution", DIDMediaType.did, DIDDocument.didContextV11),
+        (#"application/ld+json; profile="https://w3id.org/did-resolution""#, DIDMediaType.did, DIDDocument.didContextV11),
+        ("text/html, application/did+json;q=0.5, application/did+ld+json;q=0.9", DIDMediaType.didLDJSON, DIDDocument.didContext),
+        ("APPLICATION/DID+JSON", DIDMediaType.didJSON, nil),
+        ("*/*", DIDMediaType.did, DIDDocument.didContextV11),
+    ] as [(String?, String, String?)])
+    func representations(accept: String?, contentType: String, firstContext: String?) async throws {
         let result = try await resolver().resolve(parsing: ed25519DID, options: DIDResolutionOptions(accept: accept))
         #expect(result.didResolutionMetadata.contentType == contentType)
-        #expect((result.didDocument?.jsonValue["@context"] != nil) == hasContext)
+        let context = result.didDocument?.jsonValue["@context"]
+        #expect(context?[0]?.stringValue == firstContext)
+        // The Multikey context follows whichever DID context comes first.
+        if firstContext != nil { #expect(context?[1] == "https://w3id.org/security/multikey/v1" && context?.arrayValue?.count == 2) }
+    }
+
+    @Test("a document stored with either DID context is represented with the one its media type names, the other contexts kept")
+    func representationsReplaceEitherContext() throws {
+        let did = try DID(parsing: ed25519DID)
+        for stored in [DIDDocument.didContext, DIDDocument.didContextV11] {
+            let document = DIDDocument(id: did, context: [.string(stored), "https://example.org/extra/v1"])
+            #expect(document.represented(as: DIDMediaType.did).context == [.string(DIDDocument.didContextV11), "https://example.org/extra/v1"])
+            #expect(document.represented(as: DIDMediaType.didLDJSON).context == [.string(DIDDocument.didContext), "https://example.org/extra/v1"])
+            #expect(document.represented(as: DIDMediaType.didJSON).context == nil)
+        }
+        #expect(DIDDocument(id: did, context: nil).represented(as: DIDMediaType.did).context == .string(DIDDocument.didContextV11))
+        #expect(DIDDocument(id: did, context: "https://example.org/only/v1").represented(as: DIDMediaType.did).context
+                == [.string(DIDDocument.didContextV11), "https://example.org/only/v1"])
     }
 }

@@ -24,7 +24,7 @@ struct DIDResolveCommand: AsyncParsableCommand {
     @Option(name: .customLong("version-time"), help: "Resolve the version current at this RFC 3339 time, such as 2025-01-31T12:00:00Z.")
     var versionTime: String?
 
-    @Option(help: "The document media type wanted: application/did+ld+json (default) or application/did+json.")
+    @Option(help: "The document media type wanted: application/did (DID 1.1, the default), or DID 1.0's application/did+ld+json or application/did+json.")
     var accept: String?
 
     func validate() throws {
