@@ -96,7 +96,7 @@ let package = Package(
         // and results, called alike by HTTPServer's handlers, didctl and tests.
         .target(
             name: "Node",
-            dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives"],
+            dependencies: ["Credentials", "DID", "Chain", "KeyCustody", "Primitives", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .target(
             name: "HTTPServer",

@@ -102,8 +102,7 @@ struct CrashConsistencyTests {
         // Every DID of the registrant's on the chain has its key recorded with the client, answered or not.
         let registrant = try chain.run(["audit", "trace", "registrant", "--json"])
         let created = registrant.stdout.components(separatedBy: "did.create").count - 1
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: chain.root.appendingPathComponent("accounts/registrant.json")))
-        let keys = ((record as? [String: Any])?["didKeys"] as? [[String: Any]] ?? []).count
+        let keys = try AccountFiles.didKeys(root: chain.root, account: "registrant").count
         #expect(created >= acknowledged.dids.count && keys >= created, "\(created) DIDs on the chain, \(keys) keys recorded")
         #expect(try chain.run(["chain", "verify"]).status == 0)
     }

@@ -61,8 +61,7 @@ struct RegistrarTests {
         let updated = try chain.json(["did", "update", secondDID, "--account", "bob", "--add-service", "x=LinkedDomains=https://x.example"],
                                      account: "bob")
         #expect(updated["versionId"] as? String == "2", "\(updated)")
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: chain.root.appendingPathComponent("accounts/bob.json"))) as? [String: Any]
-        #expect((record?["didKeys"] as? [[String: Any]] ?? []).contains { $0["did"] as? String == did })
+        #expect(try AccountFiles.didKeys(root: chain.root, account: "bob").contains { $0["did"] as? String == did })
     }
 
     @Test("the registrar refuses without a session, with an issuer token, for another account's DID, for another method, and for documents that set keys")

@@ -87,19 +87,44 @@ extension DataDirectory {
 
     package func accountURL(_ name: String) -> URL { accountsURL.appendingPathComponent("\(name).json") }
 
+    /// The account `name`: its record, with the DID keys of its key log after the record's own.
     package func account(_ name: String) throws -> AccountRecord {
-        guard let data = FileManager.default.contents(atPath: accountURL(name).path) else {
-            throw NodeError("No account named '\(name)' in \(url.path); create it with 'didctl account create'.")
-        }
-        return try JSONDecoder().decode(AccountRecord.self, from: data)
+        var record = try storedRecord(name)
+        let logged = try AccountDIDKeyLog(directory: self, account: name).keys()
+        if !logged.isEmpty { record.didKeys = (record.didKeys ?? []) + logged }
+        return record
     }
 
+    /// Saves `account`. A new account's record is written whole; for an existing one, the DID
+    /// keys it holds that are not stored yet are appended to its key log (one line each, so a
+    /// registration does not rewrite the others), and the record is rewritten only when one of
+    /// its other members changed. Keys stored by another writer meanwhile stay.
     package func save(_ account: AccountRecord) throws {
         try FileManager.default.createDirectory(at: accountsURL, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(account).write(to: accountURL(account.name), options: .atomic)
+        guard let stored = try? storedRecord(account.name) else {
+            try encoder.encode(account).write(to: accountURL(account.name), options: .atomic)
+            return
+        }
+        let log = AccountDIDKeyLog(directory: self, account: account.name)
+        let known = Set(((stored.didKeys ?? []) + (try log.keys())).map(\.key))
+        try log.append((account.didKeys ?? []).filter { !known.contains($0.key) })
+        var record = account
+        record.didKeys = stored.didKeys
+        let bytes = try encoder.encode(record)
+        if bytes != FileManager.default.contents(atPath: accountURL(account.name).path) {
+            try bytes.write(to: accountURL(account.name), options: .atomic)
+        }
+    }
+
+    /// The record as written in `accounts/<name>.json`, without its key log.
+    private func storedRecord(_ name: String) throws -> AccountRecord {
+        guard let data = FileManager.default.contents(atPath: accountURL(name).path) else {
+            throw NodeError("No account named '\(name)' in \(url.path); create it with 'didctl account create'.")
+        }
+        return try JSONDecoder().decode(AccountRecord.self, from: data)
     }
 
     package func accounts() throws -> [AccountRecord] {
