@@ -47,8 +47,12 @@ struct MetricsRoutesTests {
                     "the request buckets start below a millisecond")
             #expect(samples["chancery_chain_height"] == Double(fixture.chain.node.head.height))
             #expect(samples["chancery_chain_last_commit_seconds"] == 0.002)
+            // SQLite's own count of the memory it holds in this process (a node's test with a
+            // real ledger checks its value: GracefulShutdownTests).
+            #expect(samples["chancery_sqlite_memory_bytes"] != nil)
             for family in ["chancery_http_requests_total", "chancery_http_request_duration_seconds", "chancery_verifications_total",
-                           "chancery_chain_height", "chancery_chain_blocks_committed_total", "chancery_chain_last_commit_seconds"] {
+                           "chancery_chain_height", "chancery_chain_blocks_committed_total", "chancery_chain_last_commit_seconds",
+                           "chancery_sqlite_memory_bytes"] {
                 #expect(text.contains("# TYPE \(family) "), "\(family)")
             }
         }

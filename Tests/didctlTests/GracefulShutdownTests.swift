@@ -81,6 +81,9 @@ struct GracefulShutdownTests {
         #expect(samples.contains { $0.hasPrefix("chancery_transaction_commit_seconds_count{type=") && !$0.hasSuffix(" 0") }, "\(text)")
         #expect(samples.contains { $0.hasPrefix("chancery_http_requests_total{route=\"/transactions\",method=\"POST\",status=\"200\"}") }, "\(text)")
         #expect(samples.contains { $0.hasPrefix("chancery_chain_height ") })
+        // The node's SQLite memory (its ledger's page caches), which the soak subtracts from RSS.
+        let sqlite = samples.first { $0.hasPrefix("chancery_sqlite_memory_bytes ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        #expect((sqlite ?? 0) > 100_000, "\(String(describing: sqlite))")
     }
 
     /// Sends `request` on a new connection and returns all the server answers before closing it.

@@ -1,3 +1,4 @@
+import Chain
 import Node
 import Metrics
 
@@ -10,6 +11,7 @@ struct NodeMetrics: Sendable {
     static let height = "chancery_chain_height"
     static let blocks = "chancery_chain_blocks_committed_total"
     static let commit = "chancery_chain_last_commit_seconds"
+    static let sqliteMemory = "chancery_sqlite_memory_bytes"
 
     /// The methods the API knows; any other is counted as `OTHER`, so a client cannot add a
     /// series for every method name it makes up.
@@ -69,5 +71,6 @@ struct NodeMetrics: Sendable {
         let added = chain.blocksAdded(health.blocksCommitted)
         Counter(label: Self.blocks, factory: factory).increment(by: added)
         if let seconds = health.lastCommitSeconds { Gauge(label: Self.commit, factory: factory).record(seconds) }
+        Gauge(label: Self.sqliteMemory, factory: factory).record(Double(SQLiteMemory.bytesInUse))
     }
 }

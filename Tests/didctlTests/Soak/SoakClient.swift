@@ -107,6 +107,13 @@ final class SoakClient: @unchecked Sendable {
         _ = try await send(.didCreate)
     }
 
+    /// The node's `chancery_sqlite_memory_bytes` in MiB, from `GET /metrics`.
+    func sqliteMiB() async throws -> Double {
+        let text = String(decoding: try await request(.GET, "metrics", nil, bearer: nil).body, as: UTF8.self)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("chancery_sqlite_memory_bytes ") } ?? ""
+        return (Double(line.split(separator: " ").last ?? "") ?? .nan) / 1_048_576
+    }
+
     func post(_ path: String, _ body: JSONValue, bearer: String? = nil) async throws -> Answer {
         try await request(.POST, path, body, bearer: bearer)
     }
