@@ -18,9 +18,14 @@ package enum BenchmarkStatistics {
     }
 
     /// The process's peak resident set (VmHWM from /proc/self/status) in MB; 0 where unknown.
-    package static func peakRSSMegabytes() -> Double {
+    package static func peakRSSMegabytes() -> Double { statusMegabytes("VmHWM:") }
+
+    /// The process's resident memory now, in MB (VmRSS of /proc/self/status).
+    package static func residentMegabytes() -> Double { statusMegabytes("VmRSS:") }
+
+    private static func statusMegabytes(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kib / 1024
     }

@@ -1,0 +1,77 @@
+import Chain
+import DID
+import Foundation
+import Node
+import Primitives
+
+extension ScaleBenchmark {
+    /// Creates the chain, builds it segment by segment, then reopens it.
+    /// - Returns: the figures.
+    /// - Throws: the chain's errors when a submission is refused; `BenchmarkError` when a
+    ///   registered DID does not resolve.
+    package func run() async throws -> Result {
+        _ = try ChainBootstrap.create(in: directory, chainId: "scale", suite: .standard)
+        var runtime: NodeRuntime? = try NodeRuntime(directory: directory)
+        let chainId = runtime!.genesis.chainId
+        let sample = DIDSample(capacity: resolutionSample)
+        var segments: [Segment] = [], resolutions: [Resolution] = []
+        var done = 0, registered = 0
+        var nextResolution = dids >= 10 ? dids / 10 : dids
+        while done < transactions {
+            let size = min(segment, transactions - done)
+            let steady = min(latencyTransactions, size / 2)
+            let fast = size - steady
+            let source = ScaleTransactions(runtime: runtime!, chainId: chainId, firstIndex: done, didsToRegister: dids, sample: sample)
+            progress("segment \(segments.count + 1): transactions \(done + 1)-\(done + size)…")
+            let seconds = try await source.submitFast(count: fast, node: runtime!.node, progress: progress)
+            try runtime!.store.checkpoint()
+            let latencies = try await source.offerSteady(count: steady, from: done + fast, rate: offeredRate, node: runtime!.node).sorted()
+            try runtime!.store.checkpoint()
+            done += size
+            registered = min(dids, done)
+            segments.append(Segment(transactions: done, dids: registered, committedPerSecond: Double(fast) / max(seconds, 1e-9),
+                                    p99ConfirmationMilliseconds: latencies.isEmpty ? 0 : BenchmarkStatistics.percentile(latencies, 0.99),
+                                    bytesPerTransaction: Double(runtime!.store.diskUsage()) / Double(done),
+                                    rssMegabytes: BenchmarkStatistics.residentMegabytes()))
+            while registered >= nextResolution, nextResolution <= dids, registered > 0 {
+                let resolver = DIDChancery.Resolver(chainId: chainId, state: runtime!.store)
+                resolutions.append(Resolution(dids: registered, perSecond: try await Self.resolveAll(sample.dids, resolver: resolver)))
+                progress("  \(Int(resolutions.last!.perSecond)) uncached resolutions/s with \(registered) DIDs")
+                nextResolution += max(1, dids / 10)
+            }
+        }
+        runtime!.node.shutdown()
+        runtime = nil
+        progress("reopening the ledger…")
+        let start = ContinuousClock.now
+        let reopened = try NodeRuntime(directory: directory)
+        _ = reopened.node.head
+        let reopen = (ContinuousClock.now - start).seconds * 1000
+        if let did = sample.dids.first {
+            guard DIDChancery.Resolver(chainId: chainId, state: reopened.store).resolveNow(did).isSuccess else {
+                throw BenchmarkError("\(did) did not resolve after reopening the ledger.")
+            }
+        }
+        let first = (ContinuousClock.now - start).seconds * 1000
+        reopened.node.shutdown()
+        return Result(segments: segments, resolutions: resolutions, offeredPerSecond: offeredRate, reopenMilliseconds: reopen,
+                      firstResolutionMilliseconds: first, peakRSSMegabytes: BenchmarkStatistics.peakRSSMegabytes())
+    }
+
+    /// Resolutions per second over `dids`, two workers per core, none cached; all must succeed.
+    static func resolveAll(_ dids: [DID], resolver: DIDChancery.Resolver) async throws -> Double {
+        let workers = ProcessInfo.processInfo.activeProcessorCount * 2
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    for index in stride(from: worker, to: dids.count, by: workers) where !resolver.resolveNow(dids[index]).isSuccess {
+                        throw BenchmarkError("The registered DID \(dids[index]) failed to resolve.")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return Double(dids.count) / max((ContinuousClock.now - start).seconds, 1e-9)
+    }
+}

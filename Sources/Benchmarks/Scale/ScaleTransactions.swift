@@ -1,0 +1,96 @@
+import Chain
+import DID
+import Foundation
+import Node
+import Primitives
+
+/// The transactions of a scale run from index `firstIndex` on: `did.create`s while DIDs remain
+/// to register (each DID offered to the sample), anchors of a registration's size after. Signed
+/// in chunks of 10,000 just before they are submitted, so the run holds one chunk at a time.
+struct ScaleTransactions {
+    let runtime: NodeRuntime
+    let chainId: String
+    let firstIndex: Int
+    let didsToRegister: Int
+    let sample: DIDSample
+    static let chunk = 10_000
+
+    /// Submits `count` transactions as fast as the node takes them (2,048 in flight).
+    /// - Returns: the seconds spent submitting (signing excluded).
+    func submitFast(count: Int, node: ChainNode, progress: @Sendable (String) -> Void) async throws -> Double {
+        var seconds = 0.0
+        for start in stride(from: 0, to: count, by: Self.chunk) {
+            let signed = try await sign(from: firstIndex + start, count: min(Self.chunk, count - start))
+            let begin = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var iterator = signed.makeIterator()
+                for _ in 0..<2_048 { guard let next = iterator.next() else { break }; group.addTask { _ = try await node.submit(encoded: next) } }
+                while try await group.next() != nil {
+                    if let next = iterator.next() { group.addTask { _ = try await node.submit(encoded: next) } }
+                }
+            }
+            seconds += (ContinuousClock.now - begin).seconds
+            if (start / Self.chunk) % 10 == 9 { progress("  \(firstIndex + start + signed.count) committed") }
+        }
+        return seconds
+    }
+
+    /// Offers `count` transactions from index `from` at `rate` per second, open loop (released on
+    /// a 10 ms tick whatever the node's progress).
+    /// - Returns: each one's confirmation time in ms, from its scheduled release.
+    func offerSteady(count: Int, from index: Int, rate: Int, node: ChainNode) async throws -> [Double] {
+        guard count > 0 else { return [] }
+        let signed = try await sign(from: index, count: count)
+        let start = ContinuousClock.now
+        let perTick = Double(rate) / 100
+        return try await withThrowingTaskGroup(of: Double.self) { group in
+            var released = 0, tick = 0
+            while released < signed.count {
+                tick += 1
+                let due = min(signed.count, Int(Double(tick) * perTick))
+                try await Task.sleep(until: start + .milliseconds(tick * 10), clock: .continuous)
+                while released < due {
+                    let bytes = signed[released]
+                    let scheduled = start + .microseconds(Int64(Double(released) / Double(rate) * 1e6))
+                    group.addTask {
+                        _ = try await node.submit(encoded: bytes)
+                        return (ContinuousClock.now - scheduled).seconds * 1000
+                    }
+                    released += 1
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    /// Transactions `index ..< index + count`, signed over all cores in parts of 2,500.
+    private func sign(from index: Int, count: Int) async throws -> [[UInt8]] {
+        let parts = stride(from: 0, to: count, by: 2_500).map { (index + $0, min(2_500, count - $0)) }
+        let runtime = self.runtime, chainId = self.chainId, dids = self.didsToRegister, sample = self.sample
+        return try await withThrowingTaskGroup(of: (Int, [[UInt8]]).self) { group in
+            for (first, size) in parts {
+                group.addTask {
+                    let keys = try await runtime.oneTimeKeys(count: size)
+                    return (first, try keys.enumerated().map { offset, oneTimeKey in
+                        guard first + offset < dids else {
+                            return try Transaction(type: AnchorHandler.transactionType,
+                                                   body: AnchorHandler.body(digest: SecureRandom.bytes(count: 32), memo: Array(repeating: 0x61, count: 222)),
+                                                   chainId: chainId, oneTimeKey: oneTimeKey).encoded
+                        }
+                        let inception = Secp256k1PrivateKey()
+                        let did = try DIDChancery(chainId: chainId, publicKey: inception.publicKey).did
+                        let document = try DIDChancery.defaultDocument(for: did, publicKey: inception.publicKey)
+                        let operation = try DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0,
+                                                                chainId: chainId, privateKey: inception)
+                        sample.offer(did)
+                        return try Transaction(type: DIDOperation.Kind.create.transactionType, body: operation.body,
+                                               chainId: chainId, oneTimeKey: oneTimeKey).encoded
+                    })
+                }
+            }
+            var parts: [Int: [[UInt8]]] = [:]
+            for try await (first, signed) in group { parts[first] = signed }
+            return parts.keys.sorted().flatMap { parts[$0]! }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Benchmarks
+import Foundation
+import Node
+
+/// `didctl bench scale`: a ledger built to millions of DIDs and transactions, with the costs
+/// per segment (issue #19; README "Benchmarks").
+struct BenchScaleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale",
+        abstract: "Build a ledger of DIDs and transactions segment by segment and report whether costs stay flat as it grows.",
+        discussion: """
+            The first --dids transactions register DIDs, the rest are anchors. Per segment: the commit rate, the p99 \
+            confirmation at --rate tx/s offered, the ledger's bytes per transaction after a checkpoint, and RSS; then \
+            uncached resolutions per second at each tenth of --dids, and the time to reopen the ledger and answer a first \
+            resolution. The issue's full run (--dids 10000000 --transactions 20000000) takes an hour or more and several GB \
+            in a temporary directory, removed at the end (give --data-dir to keep it).
+            """)
+
+    @OptionGroup var global: LocalOptions
+
+    @Option(help: "DIDs registered (the first transactions).")
+    var dids = 1_000_000
+
+    @Option(help: "Transactions in all, DID registrations included.")
+    var transactions = 2_000_000
+
+    @Option(help: "Transactions per reported segment.")
+    var segment = 1_000_000
+
+    @Option(name: .customLong("latency-transactions"), help: "Of each segment, how many are offered at the steady rate.")
+    var latencyTransactions = 20_000
+
+    @Option(help: "The steady offered load, transactions per second.")
+    var rate = 5_000
+
+    @Option(name: .customLong("resolution-sample"), help: "DIDs resolved for each resolution figure.")
+    var resolutionSample = 50_000
+
+    func validate() throws {
+        guard dids >= 0, transactions >= 1, segment >= 1, latencyTransactions >= 0, rate >= 1, resolutionSample >= 1 else {
+            throw ValidationError("Counts must be positive (--dids may be 0).")
+        }
+        guard dids <= transactions else { throw ValidationError("--dids cannot exceed --transactions: each DID is one transaction.") }
+    }
+
+    func run() async throws {
+        let output = Output(json: global.json)
+        let r = try await global.withBenchmarkDirectory("scale") { directory in
+            try await ScaleBenchmark(dids: dids, transactions: transactions, segment: segment, latencyTransactions: latencyTransactions,
+                                     offeredRate: rate, resolutionSample: resolutionSample, directory: directory,
+                                     progress: { output.progress($0) }).run()
+        }
+        var lines = ["transactions   DIDs         commit tx/s   p99 at \(r.offeredPerSecond)/s   bytes/tx   RSS MB"]
+        for s in r.segments {
+            lines.append(String(format: "%-14d %-12d %-13.0f %-15.1f %-10.0f %.0f", s.transactions, s.dids, s.committedPerSecond,
+                                s.p99ConfirmationMilliseconds, s.bytesPerTransaction, s.rssMegabytes))
+        }
+        for resolution in r.resolutions {
+            lines.append(String(format: "resolutions, uncached, with %d DIDs: %.0f per second", resolution.dids, resolution.perSecond))
+        }
+        lines.append(String(format: "reopen %.0f ms, first resolution answered after %.0f ms; peak RSS %.0f MB",
+                            r.reopenMilliseconds, r.firstResolutionMilliseconds, r.peakRSSMegabytes))
+        try output.emit(r, text: lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,32 @@
+import Benchmarks
+import Chain
+import DID
+import Foundation
+import Node
+import Testing
+
+/// `didctl bench scale` at a tiny size: a figure per segment that counts what is on the ledger,
+/// resolution figures at each tenth of the DIDs, and a reopened ledger that answers (speed itself
+/// is measured by the benchmark, never in tests).
+struct ScaleBenchmarkTests {
+    @Test("the scale benchmark reports each segment of the ledger it builds, resolves sampled DIDs at each tenth, and reopens it")
+    func tinyRun() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-scale-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try await ScaleBenchmark(dids: 1_500, transactions: 4_000, segment: 1_500, latencyTransactions: 200, offeredRate: 2_000,
+                                              resolutionSample: 300, directory: DataDirectory(url: url)).run()
+        #expect(result.segments.map(\.transactions) == [1_500, 3_000, 4_000])
+        #expect(result.segments.map(\.dids) == [1_500, 1_500, 1_500])
+        #expect(result.segments.allSatisfy { $0.committedPerSecond > 0 && $0.p99ConfirmationMilliseconds > 0 && $0.bytesPerTransaction > 0 && $0.rssMegabytes > 0 })
+        #expect(result.resolutions.map(\.dids) == Array(repeating: 1_500, count: 10))
+        #expect(result.resolutions.allSatisfy { $0.perSecond > 0 })
+        #expect(result.reopenMilliseconds > 0 && result.firstResolutionMilliseconds >= result.reopenMilliseconds)
+
+        // The ledger holds every transaction the segments count: block heights add up.
+        let runtime = try NodeRuntime(directory: DataDirectory(url: url))
+        defer { runtime.node.shutdown() }
+        var committed = 0
+        for height in 1...runtime.node.head.height { committed += try runtime.store.transactions(at: height).count }
+        #expect(committed == 4_000)
+    }
+}
