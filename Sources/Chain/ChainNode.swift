@@ -114,8 +114,7 @@ public final class ChainNode: Sendable {
     /// - Returns: the receipt, once the block holding it is durable.
     /// - Throws: `ChainError` with the refusal's code (`specs/chain.md` §8).
     public func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
-        try check(transaction)
-        return try await orderer.submit(transaction)
+        try await orderer.submit(try check(transaction))
     }
 
     /// Opens an existing chain of the standard suite with a secp256k1 node key.
@@ -127,11 +126,10 @@ public final class ChainNode: Sendable {
 
     /// Orders and commits a transaction that already passed ``check(_:)``: a submitter that
     /// answers once the checks pass (`POST /transactions` with `Prefer: respond-async`) checks
-    /// first and commits later, without verifying the signatures a second time.
-    /// - Precondition: `check(transaction)` returned without throwing for this very value.
+    /// first and commits later, without parsing or verifying it a second time.
     /// - Returns: the receipt, once the block holding it is durable.
     /// - Throws: `ChainError` with the stateful refusal's code, or `unavailable`.
-    package func submit(checked transaction: Transaction) async throws -> TransactionReceipt {
+    public func submit(checked transaction: CheckedTransaction) async throws -> TransactionReceipt {
         try await orderer.submit(transaction)
     }
 
@@ -142,15 +140,21 @@ public final class ChainNode: Sendable {
     }
 
     /// The stateless checks (`specs/chain.md` §2.5 steps 1-4), run on the caller's task so that
-    /// concurrent submitters spread them over every core.
-    public func check(_ transaction: Transaction) throws {
+    /// concurrent submitters spread them over every core; what the handler computed travels
+    /// with the result to apply (§2.6).
+    /// - Returns: the transaction with its handler's prepared value, for ``submit(checked:)``.
+    /// - Throws: `ChainError` with the stateless refusal's code.
+    @discardableResult
+    public func check(_ transaction: Transaction) throws -> CheckedTransaction {
         if let refusal = transaction.verifySignatures(chainId: chainId, membershipServiceKey: membershipServiceKey) {
             throw refusal
         }
         guard let handler = handlers.handler(for: transaction.type) else {
             throw ChainError(.unknownTransactionType, "No handler is registered for transaction type '\(transaction.type)'.")
         }
-        do { try handler.validateStructure(of: transaction) } catch let error as ChainError { throw error } catch {
+        do {
+            return CheckedTransaction(transaction: transaction, prepared: try handler.prepare(transaction))
+        } catch let error as ChainError { throw error } catch {
             throw ChainError.invalidBody("\(error)")
         }
     }

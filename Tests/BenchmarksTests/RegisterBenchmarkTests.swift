@@ -19,6 +19,8 @@ struct RegisterBenchmarkTests {
         #expect(result.registered == 40 && result.resolved == 40)
         #expect(result.inProcessRounds.count == 1 && result.httpRounds.count == 1)
         #expect(result.inProcessPerSecond > 0 && result.httpPerSecond > 0 && result.verificationBoundPerSecond > 0)
+        // The registration bound: both signatures, the body and the inception proof of a did.create, checked once.
+        #expect(result.checkBoundPerSecond > 0 && result.checkMicrosecondsPerTransaction > 0)
 
         // Reopened afterwards, the ledger holds each DID of both phases, 20 each, all distinct.
         let dids = phases.withLock { $0 }

@@ -205,11 +205,11 @@ package struct TestPutHandler: TransactionHandler {
     package static let transactionType: TransactionType = "test.put"
     package let type = TestPutHandler.transactionType
 
-    package func validateStructure(of transaction: Transaction) throws {
+    package func prepare(_ transaction: Transaction) throws {
         guard !transaction.body.isEmpty else { throw ChainError.invalidBody("test.put needs a body.") }
     }
 
-    package func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+    package func apply(_ prepared: Void, of transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
         guard !transaction.body.starts(with: Array("refuse".utf8)) else { throw ChainError.unauthorized("refused by test handler") }
         state.put(namespace: "test", key: Hash.sha256(transaction.body), value: transaction.body)
     }

@@ -24,10 +24,10 @@ public struct AnchorHandler: TransactionHandler {
         return writer.bytes
     }
 
-    public func validateStructure(of transaction: Transaction) throws { _ = try Self.decode(transaction.body) }
+    /// The anchored digest: the memo stays in the transaction.
+    public func prepare(_ transaction: Transaction) throws -> [UInt8] { try Self.decode(transaction.body).digest }
 
-    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let (digest, _) = try Self.decode(transaction.body)
+    public func apply(_ digest: [UInt8], of transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
         guard try state.value(namespace: Self.namespace, key: digest) == nil else {
             throw ChainError(.alreadyExists, "This digest is already anchored; the first anchor stands.")
         }

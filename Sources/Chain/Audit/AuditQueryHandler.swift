@@ -11,12 +11,13 @@ public struct AuditQueryHandler: TransactionHandler {
     /// Creates the handler.
     public init() {}
 
-    public func validateStructure(of transaction: Transaction) throws {
-        _ = try SignedAuditRequest(body: transaction.body)
+    /// The parsed request; its signature is checked at apply, against the auditor's key in state.
+    public func prepare(_ transaction: Transaction) throws -> SignedAuditRequest {
+        try SignedAuditRequest(body: transaction.body)
     }
 
-    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let request = try SignedAuditRequest(body: transaction.body)
+    public func apply(_ request: SignedAuditRequest, of transaction: Transaction, context: TransactionContext,
+                      state: StateTransaction) throws {
         _ = try request.authorize(chainId: context.chainId, state: state, now: context.time)
         let digest = request.digest(chainId: context.chainId)
         guard try state.value(namespace: Self.namespace, key: digest) == nil else {

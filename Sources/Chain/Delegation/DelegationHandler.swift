@@ -20,34 +20,38 @@ public struct DelegationHandler: TransactionHandler {
     /// The handlers of both kinds, for a node's registry.
     public static func all() -> [DelegationHandler] { Kind.allCases.map(DelegationHandler.init) }
 
-    public func validateStructure(of transaction: Transaction) throws {
-        switch kind {
-        case .grant:
-            guard try DelegationGrant(body: transaction.body).isSigned(chainId: transaction.chainId) else {
-                throw ChainError.unauthorized("The grant is not signed by its 'delegatorKey'.")
-            }
-        case .revoke: _ = try DelegationRevocation(body: transaction.body)
-        }
+    /// What the stateless step keeps: a grant whose signature by its own delegator key holds,
+    /// with its id; or a parsed revocation, whose signature is checked at apply against the
+    /// key recorded in state.
+    public enum Prepared: Sendable {
+        case grant(DelegationGrant, id: DelegationID)
+        case revoke(DelegationRevocation)
     }
 
-    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+    public func prepare(_ transaction: Transaction) throws -> Prepared {
         switch kind {
         case .grant:
             let grant = try DelegationGrant(body: transaction.body)
-            guard grant.isSigned(chainId: context.chainId) else {
+            guard grant.isSigned(chainId: transaction.chainId) else {
                 throw ChainError.unauthorized("The grant is not signed by its 'delegatorKey'.")
             }
+            return .grant(grant, id: try grant.terms.id())
+        case .revoke: return .revoke(try DelegationRevocation(body: transaction.body))
+        }
+    }
+
+    public func apply(_ prepared: Prepared, of transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+        switch prepared {
+        case .grant(let grant, let id):
             guard grant.terms.validUntil > context.time else {
                 throw ChainError(.expiredDelegation, "The grant's 'validUntil' has already passed; choose a later time.")
             }
-            let id = try grant.terms.id()
             guard try state.value(namespace: ChainNamespace.delegation, key: id.bytes) == nil else {
                 throw ChainError(.alreadyExists, "Delegation \(id) is already recorded; grant again with a new time to renew it.")
             }
             try state.put(DelegationRecord(id: id, terms: grant.terms, grantedAt: context.time),
                           namespace: ChainNamespace.delegation, key: id.bytes)
-        case .revoke:
-            let revocation = try DelegationRevocation(body: transaction.body)
+        case .revoke(let revocation):
             guard var record = try state.record(DelegationRecord.self, namespace: ChainNamespace.delegation, key: revocation.id.bytes) else {
                 throw ChainError(.notFound, "No delegation \(revocation.id) exists on this chain.")
             }

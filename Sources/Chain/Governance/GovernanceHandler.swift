@@ -17,16 +17,19 @@ public struct GovernanceHandler: TransactionHandler {
         self.executors = executors
     }
 
-    public func validateStructure(of transaction: Transaction) throws {
+    /// The parsed approval, its action checked by its executor; the approver's signature is
+    /// checked at apply, against the committee's keys in state.
+    public func prepare(_ transaction: Transaction) throws -> GovernanceApproval {
         let approval = try GovernanceApproval(body: transaction.body)
         guard let executor = executors[approval.action.kind] else {
             throw ChainError.invalidBody("Unknown governance action '\(approval.action.kind)'; known: \(executors.keys.sorted().joined(separator: ", ")).")
         }
         try executor.validate(approval.action)
+        return approval
     }
 
-    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let approval = try GovernanceApproval(body: transaction.body)
+    public func apply(_ approval: GovernanceApproval, of transaction: Transaction, context: TransactionContext,
+                      state: StateTransaction) throws {
         guard let member = try state.record(CommitteeMember.self, namespace: ChainNamespace.committee, key: Array(approval.approver.utf8)) else {
             throw ChainError.unauthorized("'\(approval.approver)' is not a committee member.")
         }

@@ -1,9 +1,9 @@
 import Primitives
 
-/// Turns a batch of signature-checked transactions into the next block: applies each in order
-/// against state (epoch, spent set, handler), keeps the accepted ones, computes the roots and
-/// signs the header. Runs inside the store's write transaction, so validation and commit see
-/// the same state.
+/// Turns a batch of checked transactions into the next block: applies each in order against
+/// state (epoch, spent set, handler) with what its stateless check prepared, keeps the
+/// accepted ones, computes the roots and signs the header. Runs inside the store's write
+/// transaction, so validation and commit see the same state.
 struct BlockBuilder: Sendable {
     let applier: TransactionApplier
     let nodeKey: SigningKey
@@ -23,7 +23,7 @@ struct BlockBuilder: Sendable {
     /// Builds the block after `previous` from `candidates`.
     /// - Throws: `NothingAccepted` when every candidate is refused; a storage `ChainError` when
     ///   state cannot be read (then nothing is written and every candidate fails).
-    func build(after previous: BlockHeader, candidates: [Transaction], time: UInt64, reader: any StateReader)
+    func build(after previous: BlockHeader, candidates: [CheckedTransaction], time: UInt64, reader: any StateReader)
         throws -> (block: Block, writes: [StateWrite], outcomes: [Outcome])
     {
         let blockState = StateTransaction(base: reader)
@@ -31,11 +31,12 @@ struct BlockBuilder: Sendable {
         var accepted: [Transaction] = []
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(candidates.count)
-        for transaction in candidates {
+        for candidate in candidates {
             do {
-                try applier.apply(transaction, index: accepted.count, height: height, time: time, to: blockState)
+                try applier.apply(candidate.transaction, prepared: candidate.prepared, index: accepted.count, height: height, time: time,
+                                  to: blockState)
                 outcomes.append(.accepted(index: accepted.count))
-                accepted.append(transaction)
+                accepted.append(candidate.transaction)
             } catch let error as ChainError where Self.isStorageFailure(error) {
                 throw error
             } catch let error as ChainError {

@@ -17,7 +17,7 @@ final class SoloOrderer: @unchecked Sendable {
     }
 
     private struct Pending {
-        let transaction: Transaction
+        let transaction: CheckedTransaction
         let continuation: CheckedContinuation<TransactionReceipt, any Error>
     }
 
@@ -57,8 +57,8 @@ final class SoloOrderer: @unchecked Sendable {
     /// Work done so far.
     var currentStatistics: OrdererStatistics { condition.withLock { statistics } }
 
-    /// Queues a transaction and waits until it is committed or refused.
-    func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
+    /// Queues a checked transaction and waits until it is committed or refused.
+    func submit(_ transaction: CheckedTransaction) async throws -> TransactionReceipt {
         try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             defer { condition.unlock() }

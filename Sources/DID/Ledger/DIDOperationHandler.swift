@@ -15,7 +15,8 @@ public struct DIDOperationHandler: TransactionHandler {
     /// The handlers of all three operations, for a node's registry.
     public static func all() -> [DIDOperationHandler] { DIDOperation.Kind.allCases.map(DIDOperationHandler.init) }
 
-    public func validateStructure(of transaction: Transaction) throws {
+    /// Parses the body, checks the document's structure and recovers the proof's signer, once.
+    public func prepare(_ transaction: Transaction) throws -> Prepared {
         let operation = try DIDOperation(kind: kind, body: transaction.body)
         let method = try DIDChancery(operation.did)
         guard method.chainId == transaction.chainId else {
@@ -30,18 +31,18 @@ public struct DIDOperationHandler: TransactionHandler {
         guard operation.delegation == nil || kind != .create else {
             throw ChainError.invalidBody("A DID is created by its inception key, never under a delegation.")
         }
-        _ = try operation.signingKey(chainId: transaction.chainId)
+        let signer = try operation.signingKey(chainId: transaction.chainId)
+        return Prepared(operation: operation, did: method.did, signer: signer,
+                        incepted: kind == .create ? try Self.incepted(by: signer, chainId: transaction.chainId) : nil)
     }
 
-    public func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let operation = try DIDOperation(kind: kind, body: transaction.body)
-        let did = try DIDChancery(operation.did).did   // canonical EIP-55 form
-        let signer = try operation.signingKey(chainId: context.chainId)
+    public func apply(_ prepared: Prepared, of transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
+        let (operation, did, signer) = (prepared.operation, prepared.did, prepared.signer)
         let existing = try DIDLedgerState.record(did, in: state)
         switch kind {
         case .create:
             guard existing == nil else { throw ChainError(.alreadyExists, "\(did) already exists.") }
-            guard try Self.incepted(by: signer, chainId: context.chainId) == did else {
+            guard prepared.incepted == did else {
                 throw ChainError.unauthorized("The proof is not by the key whose address is in \(did).")
             }
             DIDLedgerState.write(DIDRecord(document: operation.document!, versionId: 1, created: context.time,

@@ -56,13 +56,14 @@ package final class TransactionSubmission: @unchecked Sendable {
                 return recorded(Self.outcome(of: error), type: type)
             }
         }
-        do { try node.check(transaction) } catch { return recorded(Self.outcome(of: error), type: type) }
+        let checked: CheckedTransaction
+        do { checked = try node.check(transaction) } catch { return recorded(Self.outcome(of: error), type: type) }
         let id = transaction.id
         if (try? store.location(of: id)) != nil { return .accepted(id) }
         track(id, .pending)
         Task { [self] in
             do {
-                _ = try await node.submit(checked: transaction)
+                _ = try await node.submit(checked: checked)
                 metrics.committed(type: type, after: ContinuousClock.now - submitted)
                 forget(id)
             } catch {

@@ -10,6 +10,12 @@ struct DIDChain {
 
     init() throws { chain = try ChainFixture(extraHandlers: DIDOperationHandler.all()) }
 
+    /// A chain on a SQLite ledger with the DID handlers and `extraHandlers` (which replace any
+    /// handler of the same type).
+    init(sqliteWith extraHandlers: [any TransactionHandler]) throws {
+        chain = try ChainFixture(sqlite: true, extraHandlers: DIDOperationHandler.all().map { $0 as any TransactionHandler } + extraHandlers)
+    }
+
     var resolver: DIDChancery.Resolver { DIDChancery.Resolver(chainId: chain.chainId, state: chain.store) }
 
     /// A new key in the fixture's custodian and the did:chancery DID it incepts.
@@ -17,6 +23,15 @@ struct DIDChain {
         let reference = KeyReference("did-\(name)")
         let publicKey = chain.custodian.generate(reference)
         return (try DIDChancery(chainId: chain.chainId, publicKey: publicKey).did, reference, publicKey)
+    }
+
+    /// A signed DID operation in a transaction under a fresh one-time key, not yet submitted.
+    func transaction(_ kind: DIDOperation.Kind, did: DID, document: DIDDocument?, previousVersionId: UInt64,
+                     signer: KeyReference) async throws -> Transaction {
+        let operation = try await DIDOperation.signed(kind, did: did, document: document, previousVersionId: previousVersionId,
+                                                      chainId: chain.chainId, custodian: chain.custodian, key: signer)
+        return try Transaction(type: kind.transactionType, body: operation.body, chainId: chain.chainId,
+                               oneTimeKey: try await chain.oneTimeKeys("alice", count: 1)[0])
     }
 
     @discardableResult

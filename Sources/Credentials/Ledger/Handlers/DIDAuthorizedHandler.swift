@@ -4,8 +4,8 @@ import Primitives
 
 /// A handler of one DID-authorised credential-ledger transaction type: the shared body parsing,
 /// authority check and, for nonce-bound types, single use (`specs/credentials.md` §5.1), then
-/// the type's own payload rules.
-protocol DIDAuthorizedHandler: TransactionHandler {
+/// the type's own payload rules. Parsing and signer recovery happen once, in `prepare`.
+protocol DIDAuthorizedHandler: TransactionHandler where Prepared == PreparedLedgerOperation {
     /// Whether the payload carries a `nonce` and the operation's digest is recorded so that it
     /// applies once; the other types bind their bodies to the state they change themselves.
     var isNonceBound: Bool { get }
@@ -21,25 +21,24 @@ protocol DIDAuthorizedHandler: TransactionHandler {
 extension DIDAuthorizedHandler {
     var isNonceBound: Bool { false }
 
-    func validateStructure(of transaction: Transaction) throws {
+    func prepare(_ transaction: Transaction) throws -> PreparedLedgerOperation {
         let operation = try operation(of: transaction)
-        _ = try DIDAuthority.canonical(operation.did, chainId: transaction.chainId)
-        try validate(LedgerPayload(operation.payload, type: type), did: operation.did)
-        _ = try operation.signingKey(chainId: transaction.chainId)
-    }
-
-    func apply(_ transaction: Transaction, context: TransactionContext, state: StateTransaction) throws {
-        let operation = try operation(of: transaction)
-        let did = try DIDAuthority.canonical(operation.did, chainId: context.chainId)
-        try DIDAuthority.require(try operation.signingKey(chainId: context.chainId), isCurrentKeyOf: did, state: state)
+        let did = try DIDAuthority.canonical(operation.did, chainId: transaction.chainId)
         let payload = LedgerPayload(operation.payload, type: type)
         try validate(payload, did: operation.did)
-        if isNonceBound {
-            // The digest covers the nonce, so a fresh body is new and a wrapped copy is not.
-            let digest = DIDAuthorizedOperation.digest(chainId: context.chainId, type: type, did: operation.did, payload: operation.payload)
-            try AppliedBodyDigests.claim(digest, height: context.height, state: state)
-        }
-        try applyPayload(payload, did: did, transaction: transaction, context: context, state: state)
+        // The digest covers the nonce, so a fresh body is new and a wrapped copy is not.
+        let digest = isNonceBound
+            ? DIDAuthorizedOperation.digest(chainId: transaction.chainId, type: type, did: operation.did, payload: operation.payload)
+            : nil
+        return PreparedLedgerOperation(operation: operation, payload: payload, did: did,
+                                       signer: try operation.signingKey(chainId: transaction.chainId), digest: digest)
+    }
+
+    func apply(_ prepared: PreparedLedgerOperation, of transaction: Transaction, context: TransactionContext,
+               state: StateTransaction) throws {
+        try DIDAuthority.require(prepared.signer, isCurrentKeyOf: prepared.did, state: state)
+        if let digest = prepared.digest { try AppliedBodyDigests.claim(digest, height: context.height, state: state) }
+        try applyPayload(prepared.payload, did: prepared.did, transaction: transaction, context: context, state: state)
     }
 
     private func validate(_ payload: LedgerPayload, did: DID) throws {

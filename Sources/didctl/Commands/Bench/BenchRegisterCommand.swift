@@ -50,9 +50,13 @@ struct BenchRegisterCommand: AsyncParsableCommand {
             through POST /transactions    %.0f DIDs/s (median; node and clients in one process, real sockets on 127.0.0.1)
             ratio HTTP / in process       %.2f
             verification bound            %.0f tx/s (%.1f µs per transaction, both signatures, %d cores)
+            did.create check bound        %.0f DIDs/s (%.1f µs per did.create: both signatures, body, inception proof; %d cores)
+            in process / check bound      %.2f
             DIDs resolved afterwards      %d of %d
             """, r.dids, r.clients, r.window, r.keysPerRequest, r.inProcessPerSecond, r.rounds, r.httpPerSecond, r.ratio,
-            r.verificationBoundPerSecond, r.verificationMicrosecondsPerTransaction, r.cores, r.resolved, r.registered))
+            r.verificationBoundPerSecond, r.verificationMicrosecondsPerTransaction, r.cores,
+            r.checkBoundPerSecond, r.checkMicrosecondsPerTransaction, r.cores, r.inProcessPerSecond / r.checkBoundPerSecond,
+            r.resolved, r.registered))
         if r.resolved != r.registered { throw DidctlFailure("Some registered DIDs do not resolve.") }
     }
 }
