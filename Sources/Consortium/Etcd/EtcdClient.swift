@@ -19,8 +19,8 @@ import Primitives
 public struct EtcdClient: Sendable {
     /// The members' client URLs, such as `http://127.0.0.1:2379`.
     public let endpoints: [String]
-    private let httpClient: HTTPClient
-    private let timeout: TimeAmount
+    let httpClient: HTTPClient
+    let timeout: TimeAmount
 
     /// Creates a client.
     /// - Parameters:
