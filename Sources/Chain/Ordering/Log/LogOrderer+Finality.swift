@@ -2,12 +2,17 @@ import Foundation
 import Primitives
 
 extension LogOrderer {
-    /// Finds the final height of a ledger being opened: the highest block whose stored
-    /// signatures are a quorum (every block under a final one is final); the blocks above it are
-    /// waiting for signatures, counted over the nodes admitted now.
-    func recoverFinality() throws {
+    /// Finds the final height of a ledger being opened: the one recorded in the cursor file, or
+    /// above it the highest block whose stored signatures are a quorum (every block under a
+    /// final one is final); the blocks above it wait for signatures, counted over the nodes
+    /// admitted now (the node sets of their parents are not kept).
+    func recoverFinality(recorded: UInt64) throws {
         var height = head.height
         while true {
+            if height + 1 <= recorded {
+                finalCount = recorded
+                return
+            }
             guard let signed = try store.signedHeader(at: height) else { break }
             if signed.isSigned(byQuorumOf: admitted) {
                 finalCount = height + 1
@@ -84,6 +89,7 @@ extension LogOrderer {
             }
             for (continuation, receipt) in receipts { continuation.resume(returning: receipt) }
             height += 1
+            saveCursor()
         }
     }
 }

@@ -7,7 +7,7 @@ extension LogOrderer {
     /// when the log has nothing new it waits for a change. A failed read or commit is retried
     /// from the same entry, so no entry is skipped.
     func followLoop() async {
-        var next = loadCursor()
+        var next = lock.withLock { cursor }
         // Block 0 is never cut from the log: every node publishes its signature on it at start,
         // so that nodes joining later can count it final (`specs/consortium.md` §4).
         var unsigned = Array(Set(lock.withLock { unfinal.keys }).union([0])).sorted()
@@ -132,15 +132,22 @@ extension LogOrderer {
 
     // MARK: - Cursor
 
-    func loadCursor() -> UInt64 {
-        guard let url = setting.cursorFile, let text = try? String(contentsOf: url, encoding: .utf8) else { return 0 }
-        return UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    /// The cursor file's `<next sequence> <final height + 1>`; zeros when there is none.
+    func loadCursor() -> (next: UInt64, finalCount: UInt64) {
+        guard let url = setting.cursorFile, let text = try? String(contentsOf: url, encoding: .utf8) else { return (0, 0) }
+        let numbers = text.split(separator: " ").compactMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (numbers.first ?? 0, numbers.count > 1 ? numbers[1] : 0)
     }
 
     /// Not synced: after a crash the cursor may lag, and entries read again make no block
-    /// (their transactions are refused as replays of what the ledger holds).
-    func saveCursor(_ next: UInt64) {
+    /// (their transactions are refused as replays of what the ledger holds); a lagging final
+    /// height is found again from the published signatures.
+    func saveCursor(_ next: UInt64? = nil) {
         guard let url = setting.cursorFile else { return }
-        try? Data(String(next).utf8).write(to: url, options: .atomic)
+        let (next, final) = lock.withLock { () -> (UInt64, UInt64) in
+            if let next { cursor = next }
+            return (cursor, finalCount)
+        }
+        try? Data("\(next) \(final)".utf8).write(to: url, options: .atomic)
     }
 }

@@ -46,6 +46,8 @@ final class LogOrderer: @unchecked Sendable {
     var head: BlockHeader
     /// Final height plus one (0: not even block 0 is final yet).
     var finalCount: UInt64 = 0
+    /// The next log sequence number to read.
+    var cursor: UInt64 = 0
     var unfinal: [UInt64: Unfinal] = [:]
     var admitted: Set<[UInt8]>
     var alert: DivergenceAlert?
@@ -67,7 +69,9 @@ final class LogOrderer: @unchecked Sendable {
         self.setting = setting
         self.check = check
         admitted = try Self.admittedNodes(in: store)
-        try recoverFinality()
+        let saved = loadCursor()
+        cursor = saved.next
+        try recoverFinality(recorded: min(saved.finalCount, head.height + 1))
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         appenderWake = wake
         finished.enter()
