@@ -17,7 +17,7 @@ extension EtcdClient {
             "start_revision": .string(String(revision + 1)),
         ])]).serialized()
         var failures: [String] = []
-        for endpoint in endpoints {
+        for endpoint in preference.ordered(endpoints) {
             var request = HTTPClientRequest(url: "\(endpoint)/v3/watch")
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
@@ -28,6 +28,7 @@ extension EtcdClient {
                     group.addTask {
                         let response = try await httpClient.execute(watch, timeout: .seconds(Int64(timeout.components.seconds) + 5))
                         guard response.status == .ok else { throw EtcdError(.unavailable, "watch answered \(response.status.code)") }
+                        preference.answered(endpoint, among: endpoints)
                         var text: [UInt8] = []
                         for try await chunk in response.body {
                             text += chunk.readableBytesView
