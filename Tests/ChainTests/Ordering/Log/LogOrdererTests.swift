@@ -96,6 +96,26 @@ struct LogOrdererTests {
         }
     }
 
+    @Test("chain verify accepts a block signed by a quorum instead of its proposer, and refuses one that only the applying node signed")
+    func verificationNeedsProposerOrQuorum() async throws {
+        let consortium = try Consortium()
+        defer { consortium.shutdown() }
+        let receipt = try await consortium.nodes[0].submit(try await consortium.fixture.put("proposed by node 0"))
+        #expect(try await Self.eventually { consortium.nodes.allSatisfy { $0.finalHeight >= receipt.height } })
+        consortium.shutdown()
+        let store = consortium.stores[1]
+        let signed = try #require(try store.signedHeader(at: receipt.height))
+        #expect(signed.header.proposer == consortium.keys[0].publicKey)
+        #expect(try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verify().isValid)
+        // As stored before finality: node 1's own signature only, not the proposer's.
+        try store.replaceSignatures(signed.signatures.filter { $0.nodeKey == consortium.keys[1].publicKey }, at: receipt.height)
+        let report = try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verify()
+        #expect(report.firstBadBlock == receipt.height)
+        #expect(report.problem?.contains("two thirds") == true, "\(report)")
+        #expect(try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verifyRecent(64).isValid,
+                "the check at start accepts a signature by any node of the chain")
+    }
+
     @Test("a transaction in the log twice is committed once: every node refuses the copy as spentOneTimeKey")
     func replayedEntryIsRefusedEverywhere() async throws {
         let consortium = try Consortium()
