@@ -219,3 +219,12 @@ package.targets.first { $0.name == "didctlTests" }?.dependencies += [
     .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
 ]
+// Consortium mode's orderer is in Chain behind `OrderedLog`; the etcd implementation of that
+// protocol is here, and `node start --ordering etcd` composes them.
+package.targets.first { $0.name == "Consortium" }?.dependencies.append("Chain")
+// The consortium's process tests run `didctl` beside the tests and read node 0's data directory.
+package.targets.first { $0.name == "ConsortiumTests" }?.dependencies += ["Chain", "Node", "didctl",
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    // The hand-edited-ledger test alters a row the way a person would.
+    .product(name: "GRDB", package: "GRDB.swift")]
+package.targets.first { $0.name == "didctl" }?.dependencies.append("Consortium")

@@ -20,7 +20,7 @@ public final class ChainNode: Sendable {
     /// The chain's crypto suite, from genesis (`specs/chain.md` §9).
     public let suite: ChainCryptoSuite
     private let membershipServiceKey: MembershipServiceKey
-    private let orderer: SoloOrderer
+    private let orderer: any BlockOrdering
 
     /// Node settings.
     public struct Configuration: Sendable {
@@ -33,6 +33,8 @@ public final class ChainNode: Sendable {
         /// Transactions waiting for a block at most (25 full blocks): beyond it a submission is
         /// refused at once as `unavailable` ("retry shortly") instead of queueing without bound.
         public var maximumQueued = 50_000
+        /// Ordering from a consortium's shared log (`specs/consortium.md`); `nil` orders solo.
+        public var logOrdering: LogOrdering?
         /// The defaults.
         public init() {}
     }
@@ -58,7 +60,7 @@ public final class ChainNode: Sendable {
                 suite: suite, chainId: genesis.chainId, height: 0, previousHash: genesisHash,
                 transactionsRoot: MerkleTree(leaves: [], hashFunction: suite.hash).root,
                 stateRoot: StateCommitment.next(previous: StateCommitment.initial, writes: state.writes, suite: suite),
-                time: genesis.time, proposer: nodeKey.publicKey, transactionCount: 0)
+                time: genesis.time, proposer: try Self.genesisProposer(of: genesis), transactionCount: 0)
             return (Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: []), state.writes)
         }
         return try ChainNode(store: store, nodeKey: nodeKey, handlers: handlers, clock: clock, configuration: configuration)
@@ -88,17 +90,44 @@ public final class ChainNode: Sendable {
         self.store = store
         self.handlers = handlers
         self.suite = try genesis.suite()
-        self.membershipServiceKey = try genesis.membershipServiceKey()
+        let membershipServiceKey = try genesis.membershipServiceKey()
+        self.membershipServiceKey = membershipServiceKey
         guard nodeKey.scheme == suite.signature else {
             throw suite.refusal(of: "node key", in: ChainCryptoSuite(signingWith: nodeKey.scheme))
         }
         let builder = BlockBuilder(applier: TransactionApplier(genesis: genesis, handlers: handlers), nodeKey: nodeKey, suite: suite)
-        orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
-                              limits: .init(maximumBatch: configuration.maximumBatch,
-                                            maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
-                                            idleGapMicroseconds: configuration.idleGapMicroseconds,
-                                            maximumQueued: configuration.maximumQueued))
+        if let logOrdering = configuration.logOrdering {
+            let checker = TransactionChecker(chainId: genesis.chainId, membershipServiceKey: membershipServiceKey, handlers: handlers)
+            orderer = try LogOrderer(store: store, builder: builder, clock: clock, head: head.header,
+                                     limits: .init(maximumBatch: min(configuration.maximumBatch, LogEntry.maximumTransactions),
+                                                   maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
+                                                   idleGapMicroseconds: configuration.idleGapMicroseconds,
+                                                   maximumQueued: configuration.maximumQueued),
+                                     setting: logOrdering, check: { checker.refusal(of: $0) })
+        } else {
+            orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
+                                  limits: .init(maximumBatch: configuration.maximumBatch,
+                                                maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
+                                                idleGapMicroseconds: configuration.idleGapMicroseconds,
+                                                maximumQueued: configuration.maximumQueued))
+        }
     }
+
+    /// Block 0's proposer: the first node genesis names (`specs/consortium.md` §4), so that
+    /// every node made from one genesis document has the same block 0.
+    static func genesisProposer(of genesis: Genesis) throws(ChainError) -> [UInt8] {
+        guard let first = genesis.nodes.first, let key = try? Hex.decode(first) else {
+            throw ChainError(.invalidGenesis, "Genesis must name at least one node.")
+        }
+        return key
+    }
+
+    /// The highest height under which every block is final: the applied height in solo mode;
+    /// in a consortium, where a quorum of admitted nodes signed each header (`specs/consortium.md` §5).
+    public var finalHeight: UInt64 { orderer.finalHeight }
+
+    /// The divergence this node found and stopped signing for (`specs/consortium.md` §6), if any.
+    public var divergence: DivergenceAlert? { orderer.divergence }
 
     /// The latest committed block header.
     public var head: BlockHeader { orderer.latestHeader }

@@ -67,12 +67,18 @@ public struct OrderingLog: Sendable {
     /// - Returns: the entries with their sequence numbers.
     /// - Throws: ``EtcdError``; `badResponse` for a key that is not an entry's.
     public func entries(from sequence: UInt64, limit: Int = 0) async throws -> [(sequence: UInt64, entry: [UInt8])] {
-        let (values, _) = try await etcd.range(key: entryKey(sequence), rangeEnd: EtcdClient.prefixEnd(logPrefix), limit: limit)
-        return try values.map { value in
+        try await read(from: sequence, limit: limit).entries
+    }
+
+    /// Entries from `sequence` on, in order, with the revision of the read (to watch from).
+    /// - Throws: ``EtcdError``; `badResponse` for a key that is not an entry's.
+    public func read(from sequence: UInt64, limit: Int = 0) async throws -> (entries: [(sequence: UInt64, entry: [UInt8])], revision: Int64) {
+        let (values, revision) = try await etcd.range(key: entryKey(sequence), rangeEnd: EtcdClient.prefixEnd(logPrefix), limit: limit)
+        return (try values.map { value in
             guard let sequence = UInt64(String(decoding: value.key.dropFirst(logPrefix.count), as: UTF8.self)) else {
                 throw EtcdError(.badResponse, "A key under the log of \(chainId) is not an entry's.")
             }
             return (sequence, value.value)
-        }
+        }, revision)
     }
 }

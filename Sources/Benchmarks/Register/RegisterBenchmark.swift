@@ -101,7 +101,7 @@ package struct RegisterBenchmark: Sendable {
                                         clock: runtime.clock, keysPerRequest: keysPerRequest, window: window)
 
         progress("measuring the signature-verification bound…")
-        let perTransaction = try await verificationCost(client: client, service: runtime.membershipService, runtime: runtime)
+        let perTransaction = try await verificationCost(client: client, service: try runtime.membershipService, runtime: runtime)
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
         // Every client connects from 127.0.0.1, which the server's per-client limits would
@@ -112,7 +112,7 @@ package struct RegisterBenchmark: Sendable {
         let server = try await BenchmarkServer.start(backend: try ChainNodeBackend(runtime: runtime), limits: limits)
         progress("node serving on \(server.url); \(clients) clients per phase, \(window) submissions in flight each")
         let httpClients = (0..<clients).map { _ in HTTPRegistration.client(connections: window + 1) }
-        let inProcess = InProcessRegistration(node: runtime.node, service: runtime.membershipService, clock: runtime.clock)
+        let inProcess = InProcessRegistration(node: runtime.node, service: try runtime.membershipService, clock: runtime.clock)
         let overHTTP = httpClients.map { HTTPRegistration(client: $0, base: server.url) as any RegistrationChannel }
 
         var inProcessRates: [Double] = [], httpRates: [Double] = []

@@ -29,6 +29,12 @@ public protocol BlockStore: StateReader {
     ///   `.diskFull` when the store cannot commit.
     func append(genesis: Genesis?, build: (any StateReader) throws -> (Block, [StateWrite])) throws -> Block
 
+    /// Replaces the signatures stored with the header at `height`: a consortium node stores a
+    /// block with its own signature and adds the others' once the block is final
+    /// (`specs/consortium.md` §5). The header itself never changes.
+    /// - Throws: `ChainError.notFound` for a height not stored; `.storageFailure`.
+    func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws
+
     /// Calls `body` with every stored state entry, ordered by namespace and key.
     func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws
 }

@@ -54,6 +54,13 @@ public final class InMemoryBlockStore: BlockStore, @unchecked Sendable {
         return block
     }
 
+    public func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws {
+        try lock.withLock {
+            guard height < headers.count else { throw ChainError(.notFound, "No block \(height) is stored.") }
+            headers[Int(height)] = SignedBlockHeader(header: headers[Int(height)].header, signatures: signatures)
+        }
+    }
+
     public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {
         let snapshot = lock.withLock { state }
         for namespace in snapshot.keys.sorted() {

@@ -19,8 +19,9 @@ import Primitives
 public struct EtcdClient: Sendable {
     /// The members' client URLs, such as `http://127.0.0.1:2379`.
     public let endpoints: [String]
-    private let httpClient: HTTPClient
-    private let timeout: TimeAmount
+    let httpClient: HTTPClient
+    let timeout: TimeAmount
+    let preference = EndpointPreference()
 
     /// Creates a client.
     /// - Parameters:
@@ -94,7 +95,7 @@ public struct EtcdClient: Sendable {
     private func call(_ path: String, _ body: JSONObject) async throws -> JSONObject {
         let bytes = JSONValue.object(body).serialized()
         var failures: [String] = []
-        for endpoint in endpoints {
+        for endpoint in preference.ordered(endpoints) {
             var request = HTTPClientRequest(url: "\(endpoint)/v3/\(path)")
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
@@ -119,6 +120,7 @@ public struct EtcdClient: Sendable {
             guard case .object(let object)? = try? JSONValue(parsing: text) else {
                 throw EtcdError(.badResponse, "etcd at \(endpoint) answered \(path) with a body that is not a JSON object.")
             }
+            preference.answered(endpoint, among: endpoints)
             return object
         }
         throw EtcdError(.unavailable, "No etcd endpoint answered \(path): \(failures.joined(separator: "; ")).")

@@ -929,6 +929,8 @@ paths:
                   lastCommitSeconds: { type: number }
                   epoch: { type: integer, description: "The membership epoch by the node's clock, which one-time key requests name." }
                   crypto: { type: string, enum: [standard, sm], description: "The chain's crypto suite (chain.md §9): which one-time keys a client generates." }
+                  finalHeight: { type: integer, description: "The height under which every block is final (consortium.md §5); the height on a solo node." }
+                  divergence: { type: object, description: "The divergence alert this node raised (consortium.md §6): node, height, blockHash, disagreeing, stoppedSigning, message." }
   /metrics:
     get:
       summary: Prometheus metrics (text exposition format 0.0.4).
@@ -938,7 +940,8 @@ paths:
         chancery_transactions_submitted_total{type}, chancery_transactions_refused_total{type,code},
         chancery_transaction_commit_seconds (histogram by type), chancery_credential_issuances_total{outcome},
         chancery_credential_status_updates_total{outcome}, chancery_chain_height,
-        chancery_chain_blocks_committed_total, chancery_chain_last_commit_seconds. A family
+        chancery_chain_blocks_committed_total, chancery_chain_last_commit_seconds,
+        chancery_consortium_divergence_total{height,stopped_signing}. A family
         appears once it has a sample. Served when the node was composed with a metrics backend
         (didctl node start always is).
       operationId: metrics

@@ -12,10 +12,12 @@ package enum ChainBootstrap {
     }
 
     /// - Parameters:
+    ///   - extraNodes: node ids (hex keys) genesis names after this node's.
     ///   - suite: the chain's crypto suite (`specs/chain.md` §9): the node and membership-service
     ///     keys are made for its signature scheme and genesis names it.
     package static func create(in directory: DataDirectory, chainId: String, extraCommittee: [CommitteeMember] = [],
-                       threshold: Int = 1, epochSeconds: UInt64 = 86_400, suite: ChainCryptoSuite = .standard) throws -> Created {
+                       threshold: Int = 1, epochSeconds: UInt64 = 86_400, suite: ChainCryptoSuite = .standard,
+                       extraNodes: [String] = []) throws -> Created {
         guard !directory.isInitialised else {
             throw NodeError("\(directory.url.path) already holds a chain; choose another --data-dir or remove it first.")
         }
@@ -32,7 +34,8 @@ package enum ChainBootstrap {
             threshold: threshold, membershipService: Hex.encode(membership.publicKey),
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditor.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(auditorSigning.publicKey.compressedRepresentation))],
-            nodes: [Hex.encode(node.publicKey)],
+            // Further nodes of a consortium that starts with several (`specs/consortium.md` §4).
+            nodes: [Hex.encode(node.publicKey)] + extraNodes.map { $0.lowercased() },
             members: [try MemberRecord(profile: MemberProfile(name: "operator", publicKey: operatorKey.publicKey), custody: "partial",
                                        sealedTo: AuditorKeyring(master: auditorMaster), epoch: genesisEpoch)],
             suite: suite)

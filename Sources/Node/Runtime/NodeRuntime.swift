@@ -12,7 +12,9 @@ package final class NodeRuntime: @unchecked Sendable {
     package let genesis: Genesis
     package let store: SQLiteBlockStore
     package let node: ChainNode
-    package let membershipService: MembershipService
+    /// `nil` on a node without the membership key: in a consortium only the node that made the
+    /// chain holds it (`didctl init --genesis` makes a node without it).
+    private let membership: MembershipService?
     package let custodian = InMemoryCustodian()
     package let clock: any ChainClock
     /// The JSON-LD contexts its verifiers read RDFC proofs with (the bundled set, and the
@@ -70,9 +72,21 @@ package final class NodeRuntime: @unchecked Sendable {
                              configuration: configuration)
         let schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
         let auditorKeys = try directory.auditorSealingKeys(genesis: genesis, epoch: schedule.epoch(atMilliseconds: clock.nowMilliseconds()))
-        membershipService = MembershipService(chainId: genesis.chainId, key: try directory.chainKey("membership", suite: suite),
-                                              auditorKeys: auditorKeys, schedule: schedule, members: store)
-        custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator"))
+        membership = try directory.hasKey("membership") ? MembershipService(
+            chainId: genesis.chainId, key: try directory.chainKey("membership", suite: suite),
+            auditorKeys: auditorKeys, schedule: schedule, members: store) : nil
+        if directory.hasKey("operator") { custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator")) }
+    }
+
+    /// The chain's membership service, run by the node that holds its key.
+    /// - Throws: `NodeError` on a node without it (one that joined a consortium).
+    package var membershipService: MembershipService {
+        get throws {
+            guard let membership else {
+                throw NodeError("This node does not hold the chain's membership-service key; ask the node that made the chain for one-time keys.")
+            }
+            return membership
+        }
     }
 
     package var schedule: EpochSchedule { EpochSchedule(epochSeconds: genesis.epochSeconds) }

@@ -15,7 +15,11 @@ extension ChainNodeBackend {
     }
 
     package func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
-        let outcome = OneTimeKeyCertification(service: runtime.membershipService, clock: runtime.clock).certify(request)
+        guard let service = try? runtime.membershipService else {
+            return .refused(code: ChainError.Code.unavailable.name,
+                            reason: "This node does not run the chain's membership service; ask the node that made the chain for one-time keys.")
+        }
+        let outcome = OneTimeKeyCertification(service: service, clock: runtime.clock).certify(request)
         // A member the committee has not admitted yet is told so, with the approvals so far.
         if case .refused(let code, _) = outcome, code == ChainError.Code.unauthorized.name,
            let pending = try? membership.pendingRequest(of: request.memberHandle) {

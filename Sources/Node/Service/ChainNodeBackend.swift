@@ -68,9 +68,12 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package func health() async -> NodeHealth {
         let head = runtime.node.head
         let statistics = runtime.node.statistics
-        return NodeHealth(chainId: runtime.genesis.chainId, height: head.height, headHash: Hex.encode(head.hash),
-                          blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics),
-                          epoch: runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds()), crypto: runtime.node.suite.name)
+        var health = NodeHealth(chainId: runtime.genesis.chainId, height: head.height, headHash: Hex.encode(head.hash),
+                                blocksCommitted: statistics.blocks, lastCommitSeconds: commits.latest(statistics),
+                                epoch: runtime.schedule.epoch(atMilliseconds: runtime.clock.nowMilliseconds()), crypto: runtime.node.suite.name)
+        health.finalHeight = runtime.node.finalHeight
+        health.divergence = runtime.node.divergence.map(\.jsonValue)
+        return health
     }
 
     /// Keeps the audit index at the head while the node runs: checks a few times a second and

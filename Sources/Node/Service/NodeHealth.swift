@@ -17,6 +17,11 @@ public struct NodeHealth: Sendable, Hashable {
     /// The chain's crypto suite name (`standard` or `sm`, `specs/chain.md` §9): which one-time
     /// keys a client must generate.
     public var crypto: String?
+    /// The height under which every block is final (`specs/consortium.md` §5): the committed
+    /// height on a solo node, lower on a consortium node while signatures are awaited.
+    public var finalHeight: UInt64?
+    /// The divergence alert the node raised (`specs/consortium.md` §6), as JSON.
+    public var divergence: JSONValue?
 
     /// Creates the figures.
     /// - Parameters:
@@ -45,6 +50,8 @@ public struct NodeHealth: Sendable, Hashable {
         if let lastCommitSeconds { object["lastCommitSeconds"] = .number(lastCommitSeconds) }
         if let epoch { object["epoch"] = .number(Double(epoch)) }
         if let crypto { object["crypto"] = .string(crypto) }
+        if let finalHeight { object["finalHeight"] = .number(Double(finalHeight)) }
+        if let divergence { object["divergence"] = divergence }
         return .object(object)
     }
 }

@@ -1,5 +1,6 @@
 import Chain
 import Foundation
+import Primitives
 
 extension DataDirectory {
     /// How many blocks under the head a node checks before it serves.
@@ -18,7 +19,9 @@ extension DataDirectory {
         let report: ChainVerificationReport
         do {
             let verifier = ChainVerifier(store: try SQLiteBlockStore(path: ledgerPath, options: options), handlers: NodeRuntime.handlers())
-            report = everything ? try verifier.verify(progress: progress) : try verifier.verifyRecent(Self.blocksCheckedAtStart)
+            let ownNode = try? chainKey("node", suite: try genesis().suite()).publicKey
+            report = everything ? try verifier.verify(progress: progress)
+                : try verifier.verifyRecent(Self.blocksCheckedAtStart, ownNode: ownNode)
         } catch let error as ChainError {
             throw NodeError("The ledger \(ledgerPath) cannot be read: \(error.reason) The node does not start on it and leaves the file as it is.")
         }

@@ -167,6 +167,20 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         return (try? pool.writeWithoutTransaction { db in sqlite3_system_errno(db.sqliteConnection) }) ?? 0
     }
 
+    public func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws {
+        guard let key = Int64(exactly: height), let stored = try signedHeader(at: height) else {
+            throw ChainError(.notFound, "No block \(height) is stored.")
+        }
+        let bytes = SignedBlockHeader(header: stored.header, signatures: signatures).encodedSignatures
+        do {
+            try pool.write { db in
+                try db.execute(sql: "UPDATE blocks SET signatures = ? WHERE height = ?", arguments: [Data(bytes), key])
+            }
+        } catch {
+            throw SQLiteErrors.map(error, doing: "store the signatures of block \(height)")
+        }
+    }
+
     public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {
         try read("read state") { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT namespace, key, value FROM state ORDER BY namespace, key")

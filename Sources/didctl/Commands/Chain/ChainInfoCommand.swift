@@ -20,9 +20,17 @@ struct ChainInfoCommand: AsyncParsableCommand {
                   let headHash = body["headHash"]?.stringValue else {
                 throw DidctlFailure("The node at \(client.base) answered \(status) without its chain status.")
             }
-            Output(json: global.json).emit(
-                ["chainId": chainId, "height": height, "headHash": headHash, "node": client.base.absoluteString],
-                text: "chain:  \(chainId)\nheight: \(height)\nhead:   \(headHash)\nnode:   \(client.base.absoluteString)")
+            var object: [String: Any] = ["chainId": chainId, "height": height, "headHash": headHash, "node": client.base.absoluteString]
+            var text = "chain:  \(chainId)\nheight: \(height)\nhead:   \(headHash)\nnode:   \(client.base.absoluteString)"
+            if let final = body["finalHeight"]?.doubleValue.flatMap(Int.init(exactly:)) {
+                object["finalHeight"] = final
+                text += "\nfinal:  \(final)"
+            }
+            if let divergence = body["divergence"], let data = try? JSONSerialization.jsonObject(with: Data(divergence.serialized())) {
+                object["divergence"] = data
+                text += "\nALERT:  \(divergence["message"]?.stringValue ?? "divergence")"
+            }
+            Output(json: global.json).emit(object, text: text)
             return
         }
         let directory = global.directory
@@ -30,15 +38,23 @@ struct ChainInfoCommand: AsyncParsableCommand {
         guard let head = try store.head(), let genesis = try store.genesis() else { throw DidctlFailure("The ledger is empty.") }
         let suite = try genesis.suite()
         let nodeId = Hex.encode(try directory.chainKey("node", suite: suite).publicKey)
-        Output(json: global.json).emit(
-            ["chainId": genesis.chainId, "height": head.header.height, "headHash": Hex.encode(head.hash), "nodeId": nodeId,
-             "time": head.header.time, "threshold": genesis.threshold, "crypto": suite.name],
-            text: """
-                chain:  \(genesis.chainId)
-                crypto: \(suite.name)
-                height: \(head.header.height)
-                head:   \(Hex.encode(head.hash))
-                node:   \(nodeId)
-                """)
+        // Final: under a block a quorum of admitted nodes signed (specs/consortium.md §5).
+        let finalHeight = try store.finalHeight()
+        var object: [String: Any] = ["chainId": genesis.chainId, "height": head.header.height, "headHash": Hex.encode(head.hash),
+                                     "nodeId": nodeId, "time": head.header.time, "threshold": genesis.threshold, "crypto": suite.name,
+                                     "finalHeight": finalHeight.map { $0 as Any } ?? NSNull()]
+        var text = """
+            chain:  \(genesis.chainId)
+            crypto: \(suite.name)
+            height: \(head.header.height)
+            final:  \(finalHeight.map(String.init) ?? "none")
+            head:   \(Hex.encode(head.hash))
+            node:   \(nodeId)
+            """
+        if let alert = directory.divergence(), let data = try? JSONSerialization.jsonObject(with: Data(alert.jsonValue.serialized())) {
+            object["divergence"] = data
+            text += "\nALERT:  \(alert.message)"
+        }
+        Output(json: global.json).emit(object, text: text)
     }
 }

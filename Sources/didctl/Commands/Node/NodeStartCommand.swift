@@ -51,7 +51,23 @@ struct NodeStartCommand: AsyncParsableCommand {
         discussion: "Each file is checked against its SHA-256 at start (a mismatch stops the node). Contexts are never fetched: a credential naming a context neither bundled nor pinned fails with unknownContext."))
     var contextPins: String?
 
+    @Option(name: .customLong("ordering"), help: ArgumentHelp(
+        "How transactions are ordered: solo (this node alone) or etcd (a consortium's log in an etcd cluster).",
+        discussion: "With etcd, every node reads the same log, cuts the same blocks and signs them; a receipt is sent once a quorum of admitted nodes signed its block (specs/consortium.md)."))
+    var ordering = "solo"
+
+    @Option(name: .customLong("etcd-endpoints"), help: "The etcd members' client URLs, comma-separated (http://127.0.0.1:2379,...), for --ordering etcd.")
+    var etcdEndpoints: String?
+
     func validate() throws {
+        guard ["solo", "etcd"].contains(ordering) else { throw ValidationError("--ordering is 'solo' or 'etcd', not '\(ordering)'.") }
+        if ordering == "etcd" {
+            guard let etcdEndpoints, !Self.endpoints(etcdEndpoints).isEmpty else {
+                throw ValidationError("--ordering etcd needs --etcd-endpoints URLS (http://HOST:PORT, comma-separated).")
+            }
+        } else if etcdEndpoints != nil {
+            throw ValidationError("--etcd-endpoints applies to --ordering etcd only.")
+        }
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
         guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
         guard (1...86_400).contains(unlockBackoff) else { throw ValidationError("--unlock-backoff must be 1 to 86400 seconds.") }
@@ -71,14 +87,19 @@ struct NodeStartCommand: AsyncParsableCommand {
         let contexts = try contextPins.map { path in
             do { return try LinkedDataContexts(pinsFile: path) } catch let error as CredentialsError { throw DidctlFailure(error.reason) }
         } ?? .bundled
-        let runtime = try NodeRuntime(directory: directory, unlockBackoff: VaultLockoutPolicy(
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = MetricsExporter.durationBuckets
+        var configuration = ChainNode.Configuration()
+        if ordering == "etcd", let etcdEndpoints {
+            configuration.logOrdering = try ConsortiumOrdering.setting(directory: directory, endpoints: Self.endpoints(etcdEndpoints),
+                                                                       metrics: factory)
+        }
+        let runtime = try NodeRuntime(directory: directory, configuration: configuration, unlockBackoff: VaultLockoutPolicy(
             maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))),
             contexts: contexts)
         // Also when a service fails to start (the address is taken): stopping twice is harmless.
         defer { runtime.node.shutdown() }
-        let registry = PrometheusCollectorRegistry()
-        var factory = PrometheusMetricsFactory(registry: registry)
-        factory.durationHistogramBuckets = MetricsExporter.durationBuckets
         let metrics = MetricsExporter(factory: factory, contentType: MetricsExporter.prometheusText) { registry.emitToBuffer() }
         if approvesMembershipRequests {
             // Checked before serving: a node that cannot approve must not say it will.
@@ -102,6 +123,11 @@ struct NodeStartCommand: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         if !json { FileHandle.standardError.write(Data("Node stopped.\n".utf8)) }
+    }
+
+    /// Comma-separated URLs, blanks dropped.
+    static func endpoints(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { URL(string: $0)?.host != nil }
     }
 
     /// HOST:PORT, with IPv6 hosts in brackets.

@@ -1,0 +1,153 @@
+import Foundation
+import Primitives
+
+extension LogOrderer {
+    /// Reads the log in order from the cursor, cuts and commits one block per entry, publishes
+    /// this node's signature on each, and counts the published signatures towards finality;
+    /// when the log has nothing new it waits for a change. A failed read or commit is retried
+    /// from the same entry, so no entry is skipped.
+    func followLoop() async {
+        var next = lock.withLock { cursor }
+        // Block 0 is never cut from the log: every node publishes its signature on it at start,
+        // so that nodes joining later can count it final (`specs/consortium.md` §4).
+        var unsigned = Array(Set(lock.withLock { unfinal.keys }).union([0])).sorted()
+        while !Task.isCancelled {
+            do {
+                unsigned = await publishSignatures(unsigned)
+                let lowest = lock.withLock { finalCount }
+                let snapshot = try await log.read(entriesFrom: next, limit: 32, signaturesFrom: lowest)
+                for (sequence, bytes) in snapshot.entries {
+                    if Task.isCancelled { return }
+                    if let height = try await cut(bytes) { unsigned.append(height) }
+                    next = sequence + 1
+                    saveCursor(next)
+                }
+                unsigned = await publishSignatures(unsigned)
+                try await tally(snapshot.signatures)
+                if snapshot.entries.isEmpty { try await log.waitForChange(after: snapshot.version, timeout: .seconds(1)) }
+            } catch {
+                if Task.isCancelled { return }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    /// Cuts, applies and stores the block of one entry (`specs/consortium.md` §4).
+    /// - Returns: the new height, or `nil` when the entry makes no block.
+    /// - Throws: a storage failure (the entry is tried again).
+    func cut(_ bytes: [UInt8]) async throws -> UInt64? {
+        // A malformed entry is refused whole, by every node alike.
+        guard let entry = try? LogEntry(decoding: bytes) else { return nil }
+        let (previous, nodes) = lock.withLock { (head, admitted) }
+        var candidates: [Transaction] = []
+        for wire in entry.transactions { if let transaction = try? Transaction(decoding: wire) { candidates.append(transaction) } }
+        guard nodes.contains(entry.node) else {
+            let refusal = ChainError(.unauthorized, "The log entry's node is not an admitted node; its transactions are refused.")
+            for transaction in candidates { answer(transaction.id, with: .failure(refusal)) }
+            return nil
+        }
+        if entry.node != nodeKey.publicKey {
+            // This node's own entries were checked when submitted; others' are not trusted.
+            candidates = statelessChecked(candidates)
+        }
+        let time = max(previous.time, entry.time)
+        let started = ContinuousClock.now
+        let checked = candidates
+        let result: Result<(Block, [BlockBuilder.Outcome]), any Error> = await onCommitQueue { [builder, store, nodeKey] in
+            var outcomes: [BlockBuilder.Outcome] = []
+            let block = try store.append(genesis: nil) { reader in
+                let built = try builder.build(after: previous, candidates: checked, time: time, reader: reader)
+                outcomes = built.outcomes
+                let h = built.block.signedHeader.header
+                // The proposer is the entry's node, whoever cuts the block, so every node
+                // computes the same header.
+                let header = BlockHeader(suite: h.suite, chainId: h.chainId, height: h.height, previousHash: h.previousHash,
+                                         transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, time: h.time,
+                                         proposer: entry.node, transactionCount: h.transactionCount)
+                return (Block(signedHeader: try SignedBlockHeader(header: header, signedBy: nodeKey), transactions: built.block.transactions),
+                        built.writes)
+            }
+            return (block, outcomes)
+        }
+        switch result {
+        case .failure(let nothing as BlockBuilder.NothingAccepted):
+            for (transaction, outcome) in zip(candidates, nothing.outcomes) {
+                if case .refused(let error) = outcome { answer(transaction.id, with: .failure(error)) }
+            }
+            return nil
+        case .failure(let error):
+            throw error
+        case .success(let (block, outcomes)):
+            let header = block.signedHeader.header
+            let nowAdmitted = try Self.admittedNodes(in: store)
+            let elapsed = ContinuousClock.now - started
+            lock.withLock {
+                head = header
+                unfinal[header.height] = Unfinal(hash: block.signedHeader.hash, nodes: nodes)
+                admitted = nowAdmitted
+                statistics.blocks += 1
+                statistics.transactions += block.transactions.count
+                statistics.refused += candidates.count - block.transactions.count
+                statistics.buildSeconds += elapsed.secondsValue
+                statistics.longestCommitSeconds = max(statistics.longestCommitSeconds, elapsed.secondsValue)
+            }
+            for (transaction, outcome) in zip(candidates, outcomes) {
+                switch outcome {
+                case .accepted(let index):
+                    answer(transaction.id, with: .success(TransactionReceipt(transactionId: transaction.id, height: header.height,
+                                                                             index: index, time: header.time)),
+                           finalAt: header.height)
+                case .refused(let error):
+                    answer(transaction.id, with: .failure(error))
+                }
+            }
+            return header.height
+        }
+    }
+
+    /// The candidates that pass the stateless checks, in order; spread over every core.
+    private func statelessChecked(_ candidates: [Transaction]) -> [Transaction] {
+        let passed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: candidates.count)
+        defer { passed.deallocate() }
+        // Each iteration writes its own slot only.
+        nonisolated(unsafe) let base = passed.baseAddress!
+        DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
+            base[index] = check(candidates[index]) == nil
+        }
+        var kept: [Transaction] = []
+        for (index, transaction) in candidates.enumerated() {
+            if passed[index] { kept.append(transaction) } else if let refusal = check(transaction) {
+                answer(transaction.id, with: .failure(refusal))
+            }
+        }
+        return kept
+    }
+
+    /// Runs blocking store work on the commit queue, off Swift's cooperative threads.
+    func onCommitQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
+        await withCheckedContinuation { continuation in
+            commitQueue.async { continuation.resume(returning: Result { try work() }) }
+        }
+    }
+
+    // MARK: - Cursor
+
+    /// The cursor file's `<next sequence> <final height + 1>`; zeros when there is none.
+    func loadCursor() -> (next: UInt64, finalCount: UInt64) {
+        guard let url = setting.cursorFile, let text = try? String(contentsOf: url, encoding: .utf8) else { return (0, 0) }
+        let numbers = text.split(separator: " ").compactMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (numbers.first ?? 0, numbers.count > 1 ? numbers[1] : 0)
+    }
+
+    /// Not synced: after a crash the cursor may lag, and entries read again make no block
+    /// (their transactions are refused as replays of what the ledger holds); a lagging final
+    /// height is found again from the published signatures.
+    func saveCursor(_ next: UInt64? = nil) {
+        guard let url = setting.cursorFile else { return }
+        let (next, final) = lock.withLock { () -> (UInt64, UInt64) in
+            if let next { cursor = next }
+            return (cursor, finalCount)
+        }
+        try? Data("\(next) \(final)".utf8).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,20 @@
+public import Foundation
+
+/// How a consortium node orders (`specs/consortium.md`): from a shared ``OrderedLog`` instead
+/// of its own batches. Passed in ``ChainNode/Configuration/logOrdering``; `nil` there is solo.
+public struct LogOrdering: Sendable {
+    /// The shared log.
+    public var log: any OrderedLog
+    /// Where the node keeps the next log sequence number it will read, so that a restart does
+    /// not read the log from 0; `nil` reads from 0 (entries already applied make no block).
+    public var cursorFile: URL?
+    /// Called once when the node finds a divergence (it logs and counts it).
+    public var onDivergence: @Sendable (DivergenceAlert) -> Void
+
+    /// Creates the setting.
+    public init(log: any OrderedLog, cursorFile: URL? = nil, onDivergence: @escaping @Sendable (DivergenceAlert) -> Void = { _ in }) {
+        self.log = log
+        self.cursorFile = cursorFile
+        self.onDivergence = onDivergence
+    }
+}

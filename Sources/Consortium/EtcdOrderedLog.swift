@@ -1,0 +1,54 @@
+public import Chain
+import Foundation
+import Primitives
+
+/// The chain's ``OrderedLog`` in an etcd cluster (`specs/consortium.md` §3, §5): entries as
+/// ``OrderingLog`` appends them, signatures under `/chancery/<chainId>/sig/<20-digit
+/// height>/<hex node key>` = `blockHash ‖ signature`, and a watch on the chain's prefix to
+/// wake readers.
+///
+/// ```swift
+/// let log = EtcdOrderedLog(etcd: EtcdClient(endpoints: urls, httpClient: .shared), chainId: genesis.chainId)
+/// configuration.logOrdering = LogOrdering(log: log, cursorFile: directory.url.appendingPathComponent("log-cursor"))
+/// ```
+public struct EtcdOrderedLog: OrderedLog {
+    /// The log's entries.
+    public let entries: OrderingLog
+    private var etcd: EtcdClient { entries.etcd }
+    private var prefix: [UInt8] { Array("/chancery/\(entries.chainId)/".utf8) }
+    private var signaturePrefix: [UInt8] { prefix + Array("sig/".utf8) }
+
+    /// The log of `chainId` in `etcd`.
+    public init(etcd: EtcdClient, chainId: String) {
+        entries = OrderingLog(etcd: etcd, chainId: chainId)
+    }
+
+    public func append(_ entry: [UInt8]) async throws -> UInt64 {
+        try await entries.append(entry)
+    }
+
+    public func read(entriesFrom sequence: UInt64, limit: Int, signaturesFrom height: UInt64) async throws -> OrderedLogSnapshot {
+        let (found, revision) = try await entries.read(from: sequence, limit: limit)
+        let start = signaturePrefix + Array(Self.padded(height).utf8)
+        let (values, _) = try await etcd.range(key: start, rangeEnd: EtcdClient.prefixEnd(signaturePrefix))
+        let signatures = values.compactMap { value -> PublishedSignature? in
+            // <20-digit height>/<hex node key>
+            let name = String(decoding: value.key.dropFirst(signaturePrefix.count), as: UTF8.self)
+            let parts = name.split(separator: "/")
+            guard parts.count == 2, let height = UInt64(parts[0]), let node = try? Hex.decode(String(parts[1])) else { return nil }
+            return PublishedSignature(height: height, nodeKey: node, value: value.value)
+        }
+        return OrderedLogSnapshot(entries: found, signatures: signatures, version: UInt64(max(revision, 0)))
+    }
+
+    public func waitForChange(after version: UInt64, timeout: Duration) async throws {
+        _ = try await etcd.waitForChange(prefix: prefix, after: Int64(version), timeout: timeout)
+    }
+
+    public func publish(_ signature: PublishedSignature) async throws {
+        let key = signaturePrefix + Array((Self.padded(signature.height) + "/" + Hex.encode(signature.signature.nodeKey)).utf8)
+        try await etcd.put(key: key, value: signature.value)
+    }
+
+    private static func padded(_ number: UInt64) -> String { String(format: "%020llu", number) }
+}

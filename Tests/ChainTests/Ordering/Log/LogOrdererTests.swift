@@ -1,0 +1,168 @@
+import Chain
+import ChainTestSupport
+import Foundation
+import Primitives
+import Testing
+
+/// Three consortium nodes over one in-memory log (`specs/consortium.md` §3-§6): the same blocks
+/// cut on every node, receipts once final, quorum signatures stored, divergence flagged.
+struct LogOrdererTests {
+    /// Three nodes named by one genesis, each with its own store and key, sharing `log`.
+    struct Consortium {
+        let fixture: ChainFixture
+        let genesis: Genesis
+        let keys: [SigningKey]
+        let stores: [InMemoryBlockStore]
+        let nodes: [ChainNode]
+        let alerts = Alerts()
+
+        init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, alteredGenesisOf altered: Int? = nil) throws {
+            let fixture = try ChainFixture()
+            self.fixture = fixture
+            let keys = (0..<size).map { _ in fixture.suite.signature.generateKey() }
+            self.keys = keys
+            var genesis = fixture.genesis
+            genesis.nodes = keys.map { Hex.encode($0.publicKey) }
+            self.genesis = genesis
+            let stores = keys.map { _ in InMemoryBlockStore() }
+            self.stores = stores
+            var nodes: [ChainNode] = []
+            for (index, key) in keys.enumerated() {
+                var configuration = ChainNode.Configuration()
+                let alerts = self.alerts
+                configuration.logOrdering = LogOrdering(log: log, onDivergence: { alerts.record($0) })
+                var own = genesis
+                // A node whose genesis differs in one field computes other headers from block 0 on.
+                if index == altered { own.time += 1 }
+                nodes.append(try ChainNode.create(store: stores[index], genesis: own, nodeKey: key, handlers: ChainFixture.handlers(),
+                                                  clock: fixture.clock, configuration: configuration))
+            }
+            self.nodes = nodes
+        }
+
+        func shutdown() { for node in nodes { node.shutdown() } }
+    }
+
+    final class Alerts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [DivergenceAlert] = []
+        func record(_ alert: DivergenceAlert) { lock.withLock { recorded.append(alert) } }
+        var all: [DivergenceAlert] { lock.withLock { recorded } }
+    }
+
+    /// Polls `condition` every 10 ms for at most 60 s.
+    static func eventually(_ condition: () throws -> Bool) async throws -> Bool {
+        for _ in 0..<6_000 {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    @Test("transactions submitted through three nodes at once get final receipts, and every node holds the same headers")
+    func threeNodesAgree() async throws {
+        let consortium = try Consortium()
+        defer { consortium.shutdown() }
+        let transactions = try await withThrowingTaskGroup(of: Transaction.self) { group in
+            for i in 0..<90 { group.addTask { try await consortium.fixture.put("tx \(i)") } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let receipts = try await withThrowingTaskGroup(of: (Int, TransactionReceipt).self) { group in
+            for (i, transaction) in transactions.enumerated() {
+                group.addTask { (i % 3, try await consortium.nodes[i % 3].submit(transaction)) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(receipts.map(\.1.transactionId)) == Set(transactions.map(\.id)))
+        for (index, receipt) in receipts {
+            #expect(consortium.nodes[index].finalHeight >= receipt.height, "a receipt is sent only once its block is final")
+        }
+        let top = receipts.map(\.1.height).max()!
+        #expect(try await Self.eventually { consortium.nodes.allSatisfy { $0.finalHeight >= top } })
+        for height in 0...top {
+            let headers = try consortium.stores.map { try #require(try $0.signedHeader(at: height)) }
+            #expect(Set(headers.map(\.hash)).count == 1, "block \(height) has one hash on all three nodes")
+            #expect(headers.allSatisfy { header in consortium.keys.allSatisfy { header.isSigned(by: $0.publicKey) } },
+                    "a final block stores the signatures of all three nodes")
+        }
+        let proposers = try Set((1...top).map { try consortium.stores[0].signedHeader(at: $0)!.header.proposer })
+        #expect(proposers.isSubset(of: Set(consortium.keys.map(\.publicKey))))
+        #expect(try consortium.stores[0].signedHeader(at: 0)?.header.proposer == consortium.keys[0].publicKey,
+                "block 0's proposer is genesis's first node")
+        for store in consortium.stores {
+            let report = try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verify()
+            #expect(report.isValid, "\(report)")
+            #expect(report.verifiedTransactions == 90)
+        }
+    }
+
+    @Test("chain verify accepts a block signed by a quorum instead of its proposer, and refuses one that only the applying node signed")
+    func verificationNeedsProposerOrQuorum() async throws {
+        let consortium = try Consortium()
+        defer { consortium.shutdown() }
+        let receipt = try await consortium.nodes[0].submit(try await consortium.fixture.put("proposed by node 0"))
+        #expect(try await Self.eventually { consortium.nodes.allSatisfy { $0.finalHeight >= receipt.height } })
+        consortium.shutdown()
+        let store = consortium.stores[1]
+        let signed = try #require(try store.signedHeader(at: receipt.height))
+        #expect(signed.header.proposer == consortium.keys[0].publicKey)
+        #expect(try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verify().isValid)
+        // As stored before finality: node 1's own signature only, not the proposer's.
+        try store.replaceSignatures(signed.signatures.filter { $0.nodeKey == consortium.keys[1].publicKey }, at: receipt.height)
+        let report = try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verify()
+        #expect(report.firstBadBlock == receipt.height)
+        #expect(report.problem?.contains("two thirds") == true, "\(report)")
+        #expect(try ChainVerifier(store: store, handlers: ChainFixture.handlers()).verifyRecent(64).isValid,
+                "the check at start accepts a signature by any node of the chain")
+    }
+
+    @Test("a transaction in the log twice is committed once: every node refuses the copy as spentOneTimeKey")
+    func replayedEntryIsRefusedEverywhere() async throws {
+        let consortium = try Consortium()
+        defer { consortium.shutdown() }
+        let transaction = try await consortium.fixture.put("once")
+        let first = try await consortium.nodes[0].submit(transaction)
+        await #expect(throws: ChainError(.spentOneTimeKey, "")) { try await consortium.nodes[1].submit(transaction) }
+        let after = try await consortium.nodes[2].submit(try await consortium.fixture.put("after"))
+        #expect(after.height == first.height + 1, "the refused copy made no block")
+        #expect(try await Self.eventually { consortium.nodes.allSatisfy { $0.finalHeight == after.height } })
+        #expect(Set(consortium.nodes.map(\.head.hash)).count == 1)
+    }
+
+    @Test("an entry appended by a node that is not admitted is refused whole by every node")
+    func entryOfUnadmittedNodeIsRefused() async throws {
+        let log = InMemoryOrderedLog()
+        let consortium = try Consortium(log: log)
+        defer { consortium.shutdown() }
+        let stranger = consortium.fixture.suite.signature.generateKey()
+        let transaction = try await consortium.fixture.put("smuggled")
+        _ = try await log.append(LogEntry(node: stranger.publicKey, time: consortium.fixture.clock.nowMilliseconds(),
+                                          transactions: [transaction.encoded]).encoded)
+        let receipt = try await consortium.nodes[1].submit(try await consortium.fixture.put("admitted"))
+        #expect(receipt.height == 1, "the stranger's entry made no block")
+        for store in consortium.stores { #expect(try store.location(of: transaction.id) == nil) }
+    }
+
+    @Test("a node whose headers differ raises an alert naming itself, the height and the others, and stops signing")
+    func divergentNodeStopsSigning() async throws {
+        let consortium = try Consortium(alteredGenesisOf: 2)
+        defer { consortium.shutdown() }
+        let odd = Hex.encode(consortium.keys[2].publicKey)
+        #expect(try await Self.eventually { consortium.nodes[2].divergence?.stoppedSigning == true })
+        let alert = try #require(consortium.nodes[2].divergence)
+        #expect(alert.node == odd)
+        #expect(alert.height == 0)
+        #expect(Set(alert.disagreeing.map(\.node)) == Set(consortium.keys[0..<2].map { Hex.encode($0.publicKey) }))
+        #expect(consortium.alerts.all.contains { $0.node == odd && $0.stoppedSigning })
+        #expect(try await Self.eventually { consortium.nodes[0].divergence != nil })
+        let majority = try #require(consortium.nodes[0].divergence)
+        #expect(majority.disagreeing.map(\.node) == [odd], "the majority names the odd node")
+        #expect(!majority.stoppedSigning, "two of three signed its hash: it keeps signing")
+        #expect(consortium.nodes[0].finalHeight == 0 && consortium.stores[0].signatures(at: 0) < 3,
+                "without the third node's signature nothing is final: a quorum of three is three")
+    }
+}
+
+private extension InMemoryBlockStore {
+    func signatures(at height: UInt64) -> Int { ((try? signedHeader(at: height)) ?? nil)?.signatures.count ?? 0 }
+}
