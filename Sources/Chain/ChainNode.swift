@@ -103,7 +103,7 @@ public final class ChainNode: Sendable {
                                                    maximumDelayMilliseconds: configuration.maximumDelayMilliseconds,
                                                    idleGapMicroseconds: configuration.idleGapMicroseconds,
                                                    maximumQueued: configuration.maximumQueued),
-                                     setting: logOrdering, check: { checker.refusal(of: $0) })
+                                     setting: logOrdering, check: { transaction in Result { () throws(ChainError) in try checker.checked(transaction) } })
         } else {
             orderer = SoloOrderer(store: store, builder: builder, clock: clock, head: head.header,
                                   limits: .init(maximumBatch: configuration.maximumBatch,
@@ -175,17 +175,7 @@ public final class ChainNode: Sendable {
     /// - Throws: `ChainError` with the stateless refusal's code.
     @discardableResult
     public func check(_ transaction: Transaction) throws -> CheckedTransaction {
-        if let refusal = transaction.verifySignatures(chainId: chainId, membershipServiceKey: membershipServiceKey) {
-            throw refusal
-        }
-        guard let handler = handlers.handler(for: transaction.type) else {
-            throw ChainError(.unknownTransactionType, "No handler is registered for transaction type '\(transaction.type)'.")
-        }
-        do {
-            return CheckedTransaction(transaction: transaction, prepared: try handler.prepare(transaction))
-        } catch let error as ChainError { throw error } catch {
-            throw ChainError.invalidBody("\(error)")
-        }
+        try TransactionChecker(chainId: chainId, membershipServiceKey: membershipServiceKey, handlers: handlers).checked(transaction)
     }
 
     /// Commits what is queued and stops ordering; later submissions fail with `unavailable`.

@@ -3,7 +3,7 @@
 protocol BlockOrdering: AnyObject, Sendable {
     /// Orders a checked transaction; returns its receipt once its block is committed (solo) or
     /// final (consortium).
-    func submit(_ transaction: Transaction) async throws -> TransactionReceipt
+    func submit(_ transaction: CheckedTransaction) async throws -> TransactionReceipt
     /// The latest applied header.
     var latestHeader: BlockHeader { get }
     /// The latest applied height.

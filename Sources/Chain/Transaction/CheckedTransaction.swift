@@ -12,6 +12,15 @@ public struct CheckedTransaction: Sendable {
         self.prepared = prepared
     }
 
+    /// A transaction checked before (by this node before a restart, or the ledger's own) whose
+    /// prepared value is not at hand: apply prepares it itself, with the same result.
+    static func unprepared(_ transaction: Transaction) -> CheckedTransaction {
+        CheckedTransaction(transaction: transaction, prepared: Unprepared())
+    }
+
+    /// Carried when nothing was prepared; no handler's `Prepared` is this type.
+    private struct Unprepared: Sendable {}
+
     /// The transaction's id.
     public var id: TransactionID { transaction.id }
 }

@@ -8,11 +8,12 @@ extension LogOrderer {
     func appendLoop(_ wakes: AsyncStream<Void>) async {
         for await _ in wakes {
             while let batch = await nextBatch() {
-                let entry = LogEntry(node: nodeKey.publicKey, time: clock.nowMilliseconds(), transactions: batch.map(\.encoded))
+                let entry = LogEntry(node: nodeKey.publicKey, time: clock.nowMilliseconds(), transactions: batch.map(\.transaction.encoded))
                 do {
                     _ = try await log.append(entry.encoded)
                 } catch {
                     let failure = ChainError(.unavailable, "The ordering log did not take the transaction (\(error)); submit again shortly.")
+                    lock.withLock { for transaction in batch { ownPrepared[transaction.id] = nil } }
                     for transaction in batch { answer(transaction.id, with: .failure(failure)) }
                 }
             }
@@ -20,7 +21,7 @@ extension LogOrderer {
     }
 
     /// The next batch once it should close; `nil` when the queue is empty.
-    private func nextBatch() async -> [Transaction]? {
+    private func nextBatch() async -> [CheckedTransaction]? {
         while true {
             let (count, first, last, stopping) = lock.withLock { (queue.count, queue.first?.firstArrival, lastArrival, self.stopping) }
             guard count > 0, let first, !stopping else { return nil }
@@ -32,7 +33,7 @@ extension LogOrderer {
             // A batch stays under the entry's byte limit: base64url grows wire bytes by a third.
             var size = 0, taken = 0
             for item in queue.prefix(limits.maximumBatch) {
-                size += item.transaction.encoded.count * 4 / 3 + 3
+                size += item.transaction.transaction.encoded.count * 4 / 3 + 3
                 if size > LogEntry.maximumBytes - 4_096 && taken > 0 { break }
                 taken += 1
             }

@@ -39,16 +39,21 @@ extension LogOrderer {
         // A malformed entry is refused whole, by every node alike.
         guard let entry = try? LogEntry(decoding: bytes) else { return nil }
         let (previous, nodes) = lock.withLock { (head, admitted) }
-        var candidates: [Transaction] = []
-        for wire in entry.transactions { if let transaction = try? Transaction(decoding: wire) { candidates.append(transaction) } }
+        var decoded: [Transaction] = []
+        for wire in entry.transactions { if let transaction = try? Transaction(decoding: wire) { decoded.append(transaction) } }
         guard nodes.contains(entry.node) else {
             let refusal = ChainError(.unauthorized, "The log entry's node is not an admitted node; its transactions are refused.")
-            for transaction in candidates { answer(transaction.id, with: .failure(refusal)) }
+            for transaction in decoded { answer(transaction.id, with: .failure(refusal)) }
             return nil
         }
+        let candidates: [CheckedTransaction]
         if entry.node != nodeKey.publicKey {
-            // This node's own entries were checked when submitted; others' are not trusted.
-            candidates = statelessChecked(candidates)
+            // Others' entries are not trusted: checked here, in parallel.
+            candidates = statelessChecked(decoded)
+        } else {
+            // This node's own were checked when submitted, and carry what their handlers
+            // prepared then; read again after a restart, apply prepares them itself.
+            candidates = lock.withLock { decoded.map { ownPrepared.removeValue(forKey: $0.id) ?? .unprepared($0) } }
         }
         let time = max(previous.time, entry.time)
         let started = ContinuousClock.now
@@ -105,19 +110,23 @@ extension LogOrderer {
         }
     }
 
-    /// The candidates that pass the stateless checks, in order; spread over every core.
-    private func statelessChecked(_ candidates: [Transaction]) -> [Transaction] {
-        let passed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: candidates.count)
-        defer { passed.deallocate() }
+    /// The candidates that pass the stateless checks, checked, in order; spread over every core.
+    /// The others' submitters (on this node, if any) are answered with their refusal.
+    private func statelessChecked(_ candidates: [Transaction]) -> [CheckedTransaction] {
+        let results = UnsafeMutableBufferPointer<Result<CheckedTransaction, ChainError>?>.allocate(capacity: candidates.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
         // Each iteration writes its own slot only.
-        nonisolated(unsafe) let base = passed.baseAddress!
+        nonisolated(unsafe) let base = results.baseAddress!
         DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
-            base[index] = check(candidates[index]) == nil
+            base[index] = check(candidates[index])
         }
-        var kept: [Transaction] = []
+        var kept: [CheckedTransaction] = []
         for (index, transaction) in candidates.enumerated() {
-            if passed[index] { kept.append(transaction) } else if let refusal = check(transaction) {
-                answer(transaction.id, with: .failure(refusal))
+            switch results[index] {
+            case .success(let checked)?: kept.append(checked)
+            case .failure(let refusal)?: answer(transaction.id, with: .failure(refusal))
+            case nil: break
             }
         }
         return kept

@@ -34,13 +34,16 @@ final class LogOrderer: @unchecked Sendable {
     let clock: any ChainClock
     let limits: Limits
     let setting: LogOrdering
-    /// The stateless checks (`chain.md` §2.5 steps 1-4) for other nodes' transactions.
-    let check: @Sendable (Transaction) -> ChainError?
+    /// The stateless checks (`chain.md` §2.5 steps 1-4, §2.6) for other nodes' transactions.
+    let check: @Sendable (Transaction) -> Result<CheckedTransaction, ChainError>
     let commitQueue = DispatchQueue(label: "chancery.log-orderer.commit", qos: .userInitiated)
 
     // Everything below is guarded by `lock`.
     let lock = NSLock()
-    var queue: [(transaction: Transaction, firstArrival: ContinuousClock.Instant)] = []
+    var queue: [(transaction: CheckedTransaction, firstArrival: ContinuousClock.Instant)] = []
+    /// What this node's own queued transactions' handlers prepared, by id, until their entry
+    /// comes back from the log to be applied.
+    var ownPrepared: [TransactionID: CheckedTransaction] = [:]
     var lastArrival = ContinuousClock.now
     var waiting: [TransactionID: [CheckedContinuation<TransactionReceipt, any Error>]] = [:]
     var head: BlockHeader
@@ -58,7 +61,7 @@ final class LogOrderer: @unchecked Sendable {
     let finished = DispatchGroup()
 
     init(store: any BlockStore, builder: BlockBuilder, clock: any ChainClock, head: BlockHeader, limits: Limits,
-         setting: LogOrdering, check: @escaping @Sendable (Transaction) -> ChainError?) throws {
+         setting: LogOrdering, check: @escaping @Sendable (Transaction) -> Result<CheckedTransaction, ChainError>) throws {
         self.log = setting.log
         self.store = store
         self.builder = builder
@@ -89,7 +92,7 @@ final class LogOrderer: @unchecked Sendable {
     var currentStatistics: OrdererStatistics { lock.withLock { statistics } }
 
     /// Queues a checked transaction for the log; returns once its block is final here.
-    func submit(_ transaction: Transaction) async throws -> TransactionReceipt {
+    func submit(_ transaction: CheckedTransaction) async throws -> TransactionReceipt {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
             defer { lock.unlock() }
@@ -105,6 +108,7 @@ final class LogOrderer: @unchecked Sendable {
             let now = ContinuousClock.now
             lastArrival = now
             queue.append((transaction, now))
+            ownPrepared[transaction.id] = transaction
             waiting[transaction.id, default: []].append(continuation)
             if queue.count == 1 || queue.count == limits.maximumBatch { appenderWake?.yield() }
         }
