@@ -204,30 +204,8 @@ package struct ChainBenchmark: Sendable {
         }
     }
 
-    /// Open-loop load at `offeredRate`: transactions are released on a 10 ms tick whatever the
-    /// node's progress, and latency is measured from each one's scheduled release.
+    /// Open-loop load at `offeredRate` (``OpenLoopLoad``).
     private func steadyLoad(_ signed: [[UInt8]], node: ChainNode) async throws -> [Double] {
-        let start = ContinuousClock.now
-        let perTick = Double(offeredRate) / 100
-        return try await withThrowingTaskGroup(of: Double.self) { group in
-            var released = 0
-            var tick = 0
-            while released < signed.count {
-                tick += 1
-                let due = min(signed.count, Int(Double(tick) * perTick))
-                let tickTime = start + .milliseconds(tick * 10)
-                try await Task.sleep(until: tickTime, clock: .continuous)
-                while released < due {
-                    let bytes = signed[released]
-                    let scheduled = start + .microseconds(Int64(Double(released) / Double(offeredRate) * 1e6))
-                    group.addTask {
-                        _ = try await node.submit(encoded: bytes)
-                        return (ContinuousClock.now - scheduled).seconds * 1000
-                    }
-                    released += 1
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
+        try await OpenLoopLoad.offer(signed, rate: offeredRate, node: node)
     }
 }

@@ -35,32 +35,11 @@ struct ScaleTransactions {
         return seconds
     }
 
-    /// Offers `count` transactions from index `from` at `rate` per second, open loop (released on
-    /// a 10 ms tick whatever the node's progress).
+    /// Offers `count` transactions from index `from` at `rate` per second, open loop.
     /// - Returns: each one's confirmation time in ms, from its scheduled release.
     func offerSteady(count: Int, from index: Int, rate: Int, node: ChainNode) async throws -> [Double] {
         guard count > 0 else { return [] }
-        let signed = try await sign(from: index, count: count)
-        let start = ContinuousClock.now
-        let perTick = Double(rate) / 100
-        return try await withThrowingTaskGroup(of: Double.self) { group in
-            var released = 0, tick = 0
-            while released < signed.count {
-                tick += 1
-                let due = min(signed.count, Int(Double(tick) * perTick))
-                try await Task.sleep(until: start + .milliseconds(tick * 10), clock: .continuous)
-                while released < due {
-                    let bytes = signed[released]
-                    let scheduled = start + .microseconds(Int64(Double(released) / Double(rate) * 1e6))
-                    group.addTask {
-                        _ = try await node.submit(encoded: bytes)
-                        return (ContinuousClock.now - scheduled).seconds * 1000
-                    }
-                    released += 1
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
+        return try await OpenLoopLoad.offer(try await sign(from: index, count: count), rate: rate, node: node)
     }
 
     /// Transactions `index ..< index + count`, signed over all cores in parts of 2,500.
