@@ -145,7 +145,7 @@ struct DIDChancerySM2Tests {
         let operation = try await DIDOperation.signed(.create, did: did, document: document, previousVersionId: 0, chainId: chainId,
                                                       custodian: custodian, key: KeyReference("gm"))
         try await submit(operation, to: chain)
-        #expect(await chain.resolver.resolve(did).didDocument == document)
+        #expect(await chain.resolver.resolve(did).didDocument == document.represented(as: DIDMediaType.did))
         await #expect(throws: DIDError(.unauthorized)) {
             try await DIDOperation.signed(.update, did: did, document: document, previousVersionId: 1, chainId: chainId,
                                           delegation: try DelegationID(hex: String(repeating: "ab", count: 32)),
