@@ -20,7 +20,7 @@ struct AccountDIDKeyLog {
 
     /// The keys appended so far, oldest first.
     func keys() throws -> [AccountDIDKey] {
-        try Self.cache.keys(following: JSONLinesTail(url: url))
+        try Self.cache.keys(following: JSONLinesFile(url: url))
     }
 
     /// Appends `keys`, one line each, readable by the owner only (as the record is).
@@ -30,16 +30,7 @@ struct AccountDIDKeyLog {
         encoder.outputFormatting = [.sortedKeys]
         var bytes = Data()
         for key in keys { bytes += try encoder.encode(key) + [UInt8(ascii: "\n")] }
-        try Self.cache.appending {
-            if !FileManager.default.fileExists(atPath: url.path) {
-                FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: bytes)
-            try handle.synchronize()
-        }
+        try Self.cache.appending { try JSONLinesFile(url: url).append(bytes, permissions: 0o600, sync: true) }
     }
 
     /// The keys read so far per file and where reading stopped. A file shorter than that was
@@ -48,7 +39,7 @@ struct AccountDIDKeyLog {
         private let lock = NSLock()
         private var files: [String: (offset: UInt64, keys: [AccountDIDKey])] = [:]
 
-        func keys(following tail: JSONLinesTail) throws -> [AccountDIDKey] {
+        func keys(following tail: JSONLinesFile) throws -> [AccountDIDKey] {
             try lock.withLock {
                 var known = files[tail.url.path] ?? (0, [])
                 if (tail.size() ?? 0) < known.offset { known = (0, []) }

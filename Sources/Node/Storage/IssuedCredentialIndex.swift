@@ -43,13 +43,7 @@ package struct IssuedCredentialIndex {
             let entries: [JSONValue] = credential.entries.map { ["purpose": .string($0.purpose), "list": .string($0.list), "index": .number(Double($0.index))] }
             bytes += JSONValue.object(["id": .string(credential.id), "status": .array(entries)]).serialized() + [UInt8(ascii: "\n")]
         }
-        try Self.appending.withLock {
-            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(bytes))
-        }
+        try Self.appending.withLock { try JSONLinesFile(url: url).append(Data(bytes)) }
     }
 
     /// The status entries of credential `id`, or `nil` when this directory did not issue it.
@@ -57,7 +51,7 @@ package struct IssuedCredentialIndex {
     package func entries(of id: String) throws -> [Entry]? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let table = try Self.tables.table(at: tableURL)
-        try table.follow(JSONLinesTail(url: url))
+        try table.follow(JSONLinesFile(url: url))
         guard let status = try table.status(of: id), case .array(let entries)? = try? JSONValue(parsing: Array(status.utf8)) else { return nil }
         return entries.compactMap { entry in
             guard let purpose = entry["purpose"]?.stringValue, let list = entry["list"]?.stringValue,
@@ -91,9 +85,10 @@ extension IssuedCredentialIndex {
         /// Adds the lines appended since the stored offset, in one transaction with the new
         /// offset (another process following the same file waits, then finds less to read). A
         /// file shorter than the offset was replaced: it is read again from the start.
-        func follow(_ tail: JSONLinesTail) throws {
+        func follow(_ tail: JSONLinesFile) throws {
             try queue.inTransaction(.immediate) { db in
-                var offset = UInt64(try Int64.fetchOne(db, sql: "SELECT offset FROM followed") ?? 0)
+                let stored = UInt64(try Int64.fetchOne(db, sql: "SELECT offset FROM followed") ?? 0)
+                var offset = stored
                 if let size = tail.size(), size < offset {
                     try db.execute(sql: "DELETE FROM credentials")
                     offset = 0
@@ -105,7 +100,8 @@ extension IssuedCredentialIndex {
                     try db.execute(sql: "INSERT OR REPLACE INTO credentials (id, status) VALUES (?, ?)",
                                    arguments: [id, String(decoding: status.serialized(), as: UTF8.self)])
                 }
-                try db.execute(sql: "UPDATE followed SET offset = ?", arguments: [Int64(read.offset)])
+                // A lookup with nothing new writes nothing (no page, no WAL frame).
+                if read.offset != stored { try db.execute(sql: "UPDATE followed SET offset = ?", arguments: [Int64(read.offset)]) }
                 return .commit
             }
         }

@@ -1,10 +1,11 @@
 import Foundation
 import Primitives
 
-/// Reads what was appended to a JSON Lines file since a byte offset, so that an index over an
-/// append-only file costs the new lines, not the whole file, per lookup. Only complete lines
-/// (ending in a newline) are returned: another process may be writing the last one.
-struct JSONLinesTail {
+/// An append-only JSON Lines file: appends at its end, and reads of what was appended since a
+/// byte offset, so that an index over the file costs the new lines, not the whole file, per
+/// lookup. Only complete lines (ending in a newline) are read: another process may be writing
+/// the last one.
+struct JSONLinesFile {
     /// The complete lines after the offset, parsed (lines that are not JSON are skipped, as the
     /// whole-file readers did), and the offset just past the last complete line.
     struct Read {
@@ -33,5 +34,23 @@ struct JSONLinesTail {
         guard let last = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return Read(records: [], offset: offset) }
         let records = bytes[...last].split(separator: UInt8(ascii: "\n")).compactMap { try? JSONValue(parsing: Array($0)) }
         return Read(records: records, offset: offset + UInt64(last + 1))
+    }
+
+    /// Appends `bytes` (whole lines) at the end, creating the file with `permissions` if it
+    /// does not exist. Callers in one process take turns: seeking to the end and writing is not
+    /// one step.
+    /// - Parameters:
+    ///   - bytes: complete lines, each ending in a newline.
+    ///   - permissions: the new file's mode, if any.
+    ///   - sync: whether to wait until the lines are on disk.
+    func append(_ bytes: Data, permissions: Int? = nil, sync: Bool = false) throws {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            FileManager.default.createFile(atPath: url.path, contents: nil, attributes: permissions.map { [.posixPermissions: $0] })
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: bytes)
+        if sync { try handle.synchronize() }
     }
 }
