@@ -204,8 +204,8 @@ package struct ChainBenchmark: Sendable {
         }
     }
 
-    /// Open-loop load at `offeredRate` (``OpenLoopLoad``).
+    /// Open-loop load at `offeredRate` (``ChainLoad``).
     private func steadyLoad(_ signed: [[UInt8]], node: ChainNode) async throws -> [Double] {
-        try await OpenLoopLoad.offer(signed, rate: offeredRate, node: node)
+        try await ChainLoad.offer(signed, rate: offeredRate, node: node)
     }
 }

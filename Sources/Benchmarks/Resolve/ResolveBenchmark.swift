@@ -127,16 +127,7 @@ package struct ResolveBenchmark: Sendable {
     }
 
     private func submit(_ transactions: [[UInt8]], node: ChainNode) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var iterator = transactions.makeIterator()
-            for _ in 0..<2_048 {
-                guard let next = iterator.next() else { break }
-                group.addTask { _ = try await node.submit(encoded: next) }
-            }
-            while try await group.next() != nil {
-                if let next = iterator.next() { group.addTask { _ = try await node.submit(encoded: next) } }
-            }
-        }
+        try await ChainLoad.submitAll(transactions, node: node)
     }
 
     /// Two DIDs: one updated once, one updated `updates` times.

@@ -22,13 +22,7 @@ struct ScaleTransactions {
         for start in stride(from: 0, to: count, by: Self.chunk) {
             let signed = try await sign(from: firstIndex + start, count: min(Self.chunk, count - start))
             let begin = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                var iterator = signed.makeIterator()
-                for _ in 0..<2_048 { guard let next = iterator.next() else { break }; group.addTask { _ = try await node.submit(encoded: next) } }
-                while try await group.next() != nil {
-                    if let next = iterator.next() { group.addTask { _ = try await node.submit(encoded: next) } }
-                }
-            }
+            try await ChainLoad.submitAll(signed, node: node)
             seconds += (ContinuousClock.now - begin).seconds
             if (start / Self.chunk) % 10 == 9 { progress("  \(firstIndex + start + signed.count) committed") }
         }
@@ -39,7 +33,7 @@ struct ScaleTransactions {
     /// - Returns: each one's confirmation time in ms, from its scheduled release.
     func offerSteady(count: Int, from index: Int, rate: Int, node: ChainNode) async throws -> [Double] {
         guard count > 0 else { return [] }
-        return try await OpenLoopLoad.offer(try await sign(from: index, count: count), rate: rate, node: node)
+        return try await ChainLoad.offer(try await sign(from: index, count: count), rate: rate, node: node)
     }
 
     /// Transactions `index ..< index + count`, signed over all cores in parts of 2,500.

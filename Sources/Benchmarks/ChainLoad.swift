@@ -1,10 +1,12 @@
 import Chain
 import Foundation
 
-/// An open-loop load: transactions released on a 10 ms tick at a fixed rate whatever the node's
-/// progress, each one's confirmation time measured from its scheduled release, so that a node
-/// falling behind shows as latency rather than as a slower offer (`bench chain`, `bench scale`).
-enum OpenLoopLoad {
+/// Loads for the chain benchmarks. ``offer(_:rate:node:)`` is open-loop: transactions released
+/// on a 10 ms tick at a fixed rate whatever the node's progress, each one's confirmation time
+/// measured from its scheduled release, so that a node falling behind shows as latency rather
+/// than as a slower offer (`bench chain`, `bench scale`). ``submitAll(_:node:inFlight:)`` is
+/// closed-loop, for building a ledger (`bench resolve`, `bench scale`).
+enum ChainLoad {
     /// Offers `signed` to `node` at `rate` per second.
     /// - Returns: each transaction's confirmation time in ms, in completion order.
     /// - Throws: the chain's refusal of any of them.
@@ -28,6 +30,22 @@ enum OpenLoopLoad {
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    /// Submits `signed` as fast as `node` takes them, `inFlight` at a time (closed loop), for
+    /// building a ledger rather than measuring latency (`bench resolve`, `bench scale`).
+    /// - Throws: the chain's refusal of any of them.
+    static func submitAll(_ signed: [[UInt8]], node: ChainNode, inFlight: Int = 2_048) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var iterator = signed.makeIterator()
+            for _ in 0..<inFlight {
+                guard let next = iterator.next() else { break }
+                group.addTask { _ = try await node.submit(encoded: next) }
+            }
+            while try await group.next() != nil {
+                if let next = iterator.next() { group.addTask { _ = try await node.submit(encoded: next) } }
+            }
         }
     }
 }
