@@ -4,7 +4,10 @@ import Testing
 /// A node whose ledger cannot grow answers writes with the cause, keeps serving reads and
 /// verifications, loses nothing, and takes writes again once space returns, without a restart.
 /// The disk is "full" through a file size limit on the node's process (RLIMIT_FSIZE, set with
-/// util-linux `prlimit`, raised again on the running process): no root, no mount.
+/// util-linux `prlimit`, raised again on the running process): no root, no mount. The read-only
+/// case needs a real file system turning read-only under the running node: an ext4 loop mount
+/// whose journal is aborted (root, as on the CI machine).
+@Suite(.serialized)
 struct StorageFaultTests {
     @Test("under a file size limit writes answer 507 naming it, reads and verification go on, and writes resume when the limit is raised")
     func fileSizeLimit() async throws {
@@ -50,5 +53,61 @@ struct StorageFaultTests {
         node.stop()
         let verified = try chain.run(["chain", "verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+
+    @Test("when the ledger's file system turns read-only under the node, writes answer 503 naming it, reads go on, and after repair every acknowledged write is there and the chain verifies")
+    func readOnlyFileSystem() async throws {
+        // The client keeps its accounts in a writable directory; the node's copy lives on the loop mount.
+        let client = try DIDCommandTests.Fixture(accounts: [("alice", "partial")])
+        defer { client.remove() }
+        let first = try #require(try client.json(["did", "create", "--account", "alice"], account: "alice")["did"] as? String)
+        let mount = try LoopMount(megabytes: 64)
+        defer { mount.remove() }
+        let data = mount.directory.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: client.root, to: data)
+        try mount.sync()
+        let node = try RunningNode(dataDirectory: data)
+        defer { node.stop() }
+        let url = node.url.absoluteString
+        let create = { @Sendable () throws -> Didctl.Result in
+            try client.run(["did", "create", "--account", "alice", "--node", url, "--json"], account: "alice")
+        }
+        let acknowledged = try await offThePool { () throws -> [String] in
+            try (0..<3).map { _ in
+                let result = try create()
+                let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+                return try #require(object?["did"] as? String, "\(result.stderr)")
+            }
+        }
+
+        try mount.abortJournal()
+        let refused = try await offThePool { try create() }
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("503") && refused.stderr.contains("read-only"), "\(refused.stderr)")
+
+        // Reads and verification go on from the read-only ledger.
+        let (health, status) = try await NodeStartCommandTests.get(node.url.appendingPathComponent("healthz"))
+        #expect(status == 200, "\(String(decoding: health, as: UTF8.self))")
+        for did in [first] + acknowledged {
+            let resolved = try await offThePool { try client.run(["did", "resolve", did, "--node", url]) }
+            #expect(resolved.status == 0, "\(did): \(resolved.stderr)")
+        }
+
+        // Repaired and writable again: everything acknowledged is there and the chain verifies.
+        node.stop()
+        try mount.repairAndRemount()
+        let repaired = DIDCommandTests.Fixture(existing: data)
+        let verified = try repaired.run(["chain", "verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        for did in [first] + acknowledged {
+            let resolved = try repaired.run(["did", "resolve", did])
+            #expect(resolved.status == 0, "\(did): \(resolved.stderr)")
+        }
+        let again = try await offThePool { () throws -> Didctl.Result in
+            let restarted = try RunningNode(dataDirectory: data)
+            defer { restarted.stop() }
+            return try client.run(["did", "create", "--account", "alice", "--node", restarted.url.absoluteString, "--json"], account: "alice")
+        }
+        #expect(again.status == 0, "\(again.stderr)")
     }
 }

@@ -40,6 +40,17 @@ struct SQLiteBlockStoreTests {
         #expect(report.verifiedBlocks == 5)
     }
 
+    @Test("the writing connection syncs the WAL at every commit (synchronous=FULL), though GRDB sets NORMAL for WAL pools; NORMAL only when asked")
+    func writerSyncsFully() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try SQLiteBlockStore(path: directory.appendingPathComponent("full.sqlite").path).writerSynchronous == 2)
+        var options = SQLiteBlockStore.Options()
+        options.fullSync = false
+        #expect(try SQLiteBlockStore(path: directory.appendingPathComponent("normal.sqlite").path, options: options).writerSynchronous == 1)
+    }
+
     @Test("opening a file that is not a SQLite database is refused as corruptLedger")
     func notADatabase() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-notadb-\(UUID().uuidString)")

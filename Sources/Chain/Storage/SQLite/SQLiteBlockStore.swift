@@ -57,6 +57,16 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 checkpointer = nil
             } else {
                 try pool.write { db in try SQLiteSchema.create(in: db) }
+                // GRDB sets `synchronous=NORMAL` on a pool's writer after `prepareDatabase` (WAL
+                // setup), which syncs the WAL only at checkpoints: a block acknowledged before
+                // one was lost when the file system failed (StorageFaultTests). Set it again.
+                let level = options.fullSync ? 2 : 1
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = \(level)")
+                    guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == level else {
+                        throw ChainError.storage("The ledger's writing connection refused synchronous=\(level).")
+                    }
+                }
                 checkpointer = try SQLiteCheckpointer(path: path)
             }
             pointReaders = SQLitePointReaders(path: path)
@@ -153,7 +163,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     /// The `errno` behind a failed write that SQLite reports only as an I/O error: `EFBIG` when
     /// the ledger or its WAL is at the process's file size limit (RLIMIT_FSIZE), which SQLite
-    /// does not tell from a failing disk; else whatever the connection recorded.
+    /// does not tell from a failing disk; `EROFS` when the file system is read-only now; else
+    /// whatever the connection recorded.
     private func writeErrno(after error: any Error) -> Int32 {
         guard let database = error as? DatabaseError, database.resultCode == .SQLITE_IOERR else { return 0 }
         var limit = rlimit()
@@ -163,6 +174,17 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             }.max() ?? 0
             if UInt64(largest) + 65_536 >= UInt64(limit.rlim_cur) { return EFBIG }
+        }
+        // A file system that turned read-only under open files (ext4 after a journal abort)
+        // fails SQLite's writes with EIO or EROFS depending on the call, and may still say `rw`
+        // in its mount flags: creating a file beside the ledger tells.
+        let probe = path + ".write-probe"
+        let descriptor = open(probe, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+            unlink(probe)
+        } else if errno == EROFS {
+            return EROFS
         }
         return (try? pool.writeWithoutTransaction { db in sqlite3_system_errno(db.sqliteConnection) }) ?? 0
     }
@@ -189,6 +211,12 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 try body(StateWrite(namespace: row["namespace"], key: Array(key), value: Array(value)))
             }
         }
+    }
+
+    /// The writing connection's `PRAGMA synchronous` (2 = FULL, 1 = NORMAL): what makes an
+    /// acknowledged block durable, shown to tests.
+    package var writerSynchronous: Int {
+        get throws { try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 } }
     }
 
     /// Bytes used by the database file and its WAL, for the benchmark's bytes per transaction.
