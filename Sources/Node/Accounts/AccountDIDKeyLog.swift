@@ -20,7 +20,17 @@ struct AccountDIDKeyLog {
 
     /// The keys appended so far, oldest first.
     func keys() throws -> [AccountDIDKey] {
-        try Self.cache.keys(following: JSONLinesFile(url: url))
+        try Self.cache.read(following: JSONLinesFile(url: url)) { $0.keys }
+    }
+
+    /// How many keys were appended so far.
+    func count() throws -> Int {
+        try Self.cache.read(following: JSONLinesFile(url: url)) { $0.keys.count }
+    }
+
+    /// The keys appended for `did`, oldest first: found through an index, not by a scan.
+    func keys(of did: String) throws -> [AccountDIDKey] {
+        try Self.cache.read(following: JSONLinesFile(url: url)) { entry in (entry.byDID[did] ?? []).map { entry.keys[$0] } }
     }
 
     /// Appends `keys`, one line each, readable by the owner only (as the record is).
@@ -33,22 +43,38 @@ struct AccountDIDKeyLog {
         try Self.cache.appending { try JSONLinesFile(url: url).append(bytes, permissions: 0o600, sync: true) }
     }
 
-    /// The keys read so far per file and where reading stopped. A file shorter than that was
-    /// replaced, and is read again from the start.
-    final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var files: [String: (offset: UInt64, keys: [AccountDIDKey])] = [:]
+    /// What one file held when last read: its keys, their positions by DID, and where reading
+    /// stopped. Mutated in place, so taking in a new line costs that line (a copy of the whole
+    /// list per read was what made a registrar's DID creation grow with its DIDs).
+    final class Entry {
+        var offset: UInt64 = 0
+        var keys: [AccountDIDKey] = []
+        var byDID: [String: [Int]] = [:]
+    }
 
-        func keys(following tail: JSONLinesFile) throws -> [AccountDIDKey] {
+    /// The keys read so far per file. A file shorter than where reading stopped was replaced,
+    /// and is read again from the start.
+    final class Cache: @unchecked Sendable {
+        // `files` and every entry are guarded by `lock`.
+        private let lock = NSLock()
+        private var files: [String: Entry] = [:]
+
+        /// Takes in the lines appended to `tail` since it was last read, then answers `body`
+        /// from what is known, under the lock.
+        func read<T>(following tail: JSONLinesFile, _ body: (Entry) -> T) throws -> T {
             try lock.withLock {
-                var known = files[tail.url.path] ?? (0, [])
-                if (tail.size() ?? 0) < known.offset { known = (0, []) }
-                let read = try tail.read(from: known.offset)
+                var entry = files[tail.url.path] ?? Entry()
+                if (tail.size() ?? 0) < entry.offset { entry = Entry() }
+                let read = try tail.read(from: entry.offset)
                 let decoder = JSONDecoder()
-                known.keys += read.records.compactMap { try? decoder.decode(AccountDIDKey.self, from: Data($0.serialized())) }
-                known.offset = read.offset
-                files[tail.url.path] = known
-                return known.keys
+                for record in read.records {
+                    guard let key = try? decoder.decode(AccountDIDKey.self, from: Data(record.serialized())) else { continue }
+                    entry.byDID[key.did, default: []].append(entry.keys.count)
+                    entry.keys.append(key)
+                }
+                entry.offset = read.offset
+                files[tail.url.path] = entry
+                return body(entry)
             }
         }
 

@@ -119,8 +119,28 @@ extension DataDirectory {
         }
     }
 
-    /// The record as written in `accounts/<name>.json`, without its key log.
-    private func storedRecord(_ name: String) throws -> AccountRecord {
+    /// How many DID keys account `name` holds (its record's and its key log's): what tells a
+    /// kept custodian that keys were added since, without reading them all.
+    package func didKeyCount(of name: String) throws -> Int {
+        try (storedRecord(name).didKeys?.count ?? 0) + AccountDIDKeyLog(directory: self, account: name).count()
+    }
+
+    /// The keys account `name` holds for `did`, oldest first, looked up rather than scanned.
+    package func didKeys(of name: String, for did: String) throws -> [AccountDIDKey] {
+        try (storedRecord(name).didKeys ?? []).filter { $0.did == did } + AccountDIDKeyLog(directory: self, account: name).keys(of: did)
+    }
+
+    /// Records that account `name` holds `key`, appending it to the key log without reading the
+    /// account's other keys (what the registrar does once per DID it creates).
+    /// - Throws: `NodeError` when there is no such account or the line cannot be written.
+    package func appendDIDKey(_ key: AccountDIDKey, to name: String) throws {
+        _ = try storedRecord(name)
+        try AccountDIDKeyLog(directory: self, account: name).append([key])
+    }
+
+    /// The record as written in `accounts/<name>.json`, without its key log: its long-term key,
+    /// custody mode and the DID keys it was written with.
+    package func storedRecord(_ name: String) throws -> AccountRecord {
         guard let data = FileManager.default.contents(atPath: accountURL(name).path) else {
             throw NodeError("No account named '\(name)' in \(url.path); create it with 'didctl account create'.")
         }

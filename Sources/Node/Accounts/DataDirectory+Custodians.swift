@@ -36,10 +36,9 @@ extension DataDirectory {
         case "full":
             let password = try secrets.secret(.password, account: account.name)
             let custodian = VaultCustodian(vault: try vault())
-            // Each DID key is a vault account of its own under the same password.
-            for key in [account.memberKey] + (account.didKeys ?? []).map({ KeyReference($0.key) }) {
-                try custodian.unlock(key, password: password)
-            }
+            // Each DID key is a vault account of its own under the same password; the member key
+            // checks the password now, the DID keys are rebuilt when they first sign.
+            try custodian.unlock([account.memberKey] + (account.didKeys ?? []).map({ KeyReference($0.key) }), password: password)
             if let newKey { try custodian.generateKey(newKey, password: password, type: type) }
             return custodian
         case "hsm":

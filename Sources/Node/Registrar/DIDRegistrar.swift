@@ -58,9 +58,10 @@ package final class DIDRegistrar: Sendable {
         guard let vault = session.custody.custodian as? VaultCustodian else {
             throw NodeError.refusal("Account '\(session.account)' does not keep its keys in the node's vault.")
         }
-        let (did, document, reference, before) = try records.withLock { () throws -> (DID, DIDDocument, KeyReference, AccountRecord) in
-            let before = try runtime.directory.account(session.account)
-            var record = before
+        let (did, document, reference) = try records.withLock { () throws -> (DID, DIDDocument, KeyReference) in
+            // The record alone (long-term key, custody), not the account's thousands of DID keys:
+            // a registration costs the same for the first DID and the millionth.
+            let record = try runtime.directory.storedRecord(session.account)
             let reference = record.newDIDKeyReference()
             let publicKey = try vault.generateKey(reference, sameLoginAs: record.memberKey)
             let did = try DIDChancery(chainId: runtime.chainId, publicKey: publicKey).did
@@ -68,19 +69,15 @@ package final class DIDRegistrar: Sendable {
             document.service = services.map { $0.service(for: did) }
             try document.validateStructure()
             // Recorded before submitting, as `did create` does: a DID committed while its key
-            // reference was lost could never change again.
-            record.addDIDKey(did: did, key: reference, publicKey: .secp256k1(publicKey))
-            try runtime.directory.save(record)
-            return (did, document, reference, before)
+            // reference was lost could never change again. If the chain then refuses the DID,
+            // the line stays and names a DID that does not exist (specs/chain.md §6.2).
+            try runtime.directory.appendDIDKey(AccountDIDKey(did: did.description, key: reference.id, publicKey: .secp256k1(publicKey)),
+                                               to: session.account)
+            return (did, document, reference)
         }
-        do {
-            let receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
-                                                               signer: (vault, reference), member: session.custody.member)
-            return .finished(did: did, document: document, versionId: 1, receipt: receipt)
-        } catch {
-            try? records.withLock { try runtime.directory.save(before) }
-            throw error
-        }
+        let receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
+                                                           signer: (vault, reference), member: session.custody.member)
+        return .finished(did: did, document: document, versionId: 1, receipt: receipt)
     }
 
     private func update(_ session: AccountSessions.Session, did: DID, operation: DIDDocumentOperation,
@@ -103,7 +100,7 @@ package final class DIDRegistrar: Sendable {
             document.service.removeAll { service in given.contains { $0.id == service.id } }
         }
         try document.validateStructure()
-        let custody = try currentCustody(of: session)
+        let custody = try currentCustody(of: session, for: did)
         let receipt = try await runtime.submitDIDOperation(.update, did: did, document: document, previousVersionId: version,
                                                            signer: try custody.signer(for: did, document: current), member: custody.member)
         return .finished(did: did, document: document, versionId: version + 1, receipt: receipt)
@@ -111,17 +108,17 @@ package final class DIDRegistrar: Sendable {
 
     private func deactivate(_ session: AccountSessions.Session, did: DID) async throws -> DIDRegistrationOutcome {
         let (current, version) = try await runtime.currentDIDState(of: did)
-        let custody = try currentCustody(of: session)
+        let custody = try currentCustody(of: session, for: did)
         let receipt = try await runtime.submitDIDOperation(.deactivate, did: did, document: nil, previousVersionId: version,
                                                            signer: try custody.signer(for: did, document: current), member: custody.member)
         return .finished(did: did, document: nil, versionId: version + 1, receipt: receipt)
     }
 
-    /// The session's custodian with the account's DID keys as its record lists them now, so a
-    /// DID created earlier in the session can be changed in it.
-    private func currentCustody(of session: AccountSessions.Session) throws -> AccountCustody {
-        let record = try records.withLock { try runtime.directory.account(session.account) }
+    /// The session's custodian with the account's keys of `did` as its files list them now, so
+    /// a DID created earlier in the session can be changed in it. Only that DID's keys are read.
+    private func currentCustody(of session: AccountSessions.Session, for did: DID) throws -> AccountCustody {
+        let keys = try records.withLock { try runtime.directory.didKeys(of: session.account, for: did.description) }
         return AccountCustody(name: session.account, custodian: session.custody.custodian, memberKey: session.custody.memberKey,
-                              didKeys: record.didKeys ?? [])
+                              didKeys: keys)
     }
 }

@@ -97,8 +97,10 @@ package final class NodeRuntime: @unchecked Sendable {
     package func custodian(account name: String) async throws -> AccountCustody {
         // A DID created through the node by a client (`did create --node`) adds a key to the
         // account's keystore or vault and record after this process opened it: open it again.
-        let didKeys = try directory.account(name).didKeys ?? []
-        return try await unlocker.custody(of: name, isCurrent: { $0.didKeys == didKeys })
+        // Keys are only ever added, so their count tells; comparing the lists cost a read of
+        // every key per request.
+        let count = try directory.didKeyCount(of: name)
+        return try await unlocker.custody(of: name, isCurrent: { $0.didKeys.count == count })
     }
 
     /// Certified one-time keys for a member (the operator by default).

@@ -50,4 +50,28 @@ struct AccountDIDKeyLogTests {
         #expect(Set((final.didKeys ?? []).map(\.did)) == Set((1...42).map { "did:example:\($0)" }))
         #expect(try directory.accounts().count == 1)
     }
+
+    @Test("a registration appends its key without reading the others; the keys of one DID and the count are answered from an index that follows the log")
+    func appendAndLookUp() throws {
+        let directory = DataDirectory(url: FileManager.default.temporaryDirectory.appendingPathComponent("chancery-keys-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: directory.url) }
+        var record = AccountRecord(name: "bob", custody: "full", publicKey: "02ab", handle: "h")
+        let (did1, ref1, key1) = try Self.key(1)
+        record.addDIDKey(did: did1, key: ref1, publicKey: key1)
+        try directory.save(record)
+        #expect(throws: NodeError.self) { try directory.appendDIDKey(AccountDIDKey(did: did1.description, key: "x", publicKey: key1), to: "nobody") }
+        for n in 2...30 {
+            let (did, ref, key) = try Self.key(n)
+            try directory.appendDIDKey(AccountDIDKey(did: did.description, key: ref.id, publicKey: key), to: "bob")
+            #expect(try directory.didKeyCount(of: "bob") == n)
+        }
+        // A second key of DID 7, as `did update --add-key` adds one.
+        let (_, _, extra) = try Self.key(99)
+        try directory.appendDIDKey(AccountDIDKey(did: "did:example:7", key: "bob.did-7b", publicKey: extra), to: "bob")
+        #expect(try directory.didKeys(of: "bob", for: "did:example:7").map(\.key) == ["alice.did-7", "bob.did-7b"])
+        #expect(try directory.didKeys(of: "bob", for: did1.description).map(\.key) == [ref1.id])
+        #expect(try directory.didKeys(of: "bob", for: "did:example:404").isEmpty)
+        #expect(try directory.account("bob").didKeys?.count == 31)
+        #expect(try directory.didKeyCount(of: "bob") == 31)
+    }
 }

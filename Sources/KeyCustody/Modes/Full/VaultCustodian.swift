@@ -27,6 +27,9 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     let clock: @Sendable () -> Date
     private let lock = NSLock()
     private var sessions: [String: (key: CustodyPrivateKey, expires: Date, passwordKey: VaultPasswordKey)] = [:]
+    /// Keys of a session opened with ``unlock(_:password:)-([KeyReference],_)`` that are rebuilt
+    /// when first used, with the password key of their salt.
+    private var deferred: [String: (passwordKey: VaultPasswordKey, expires: Date)] = [:]
 
     /// Wraps a vault.
     /// - Parameters:
@@ -50,10 +53,44 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
         lock.withLock { sessions[key.id] = (privateKey, expires, passwordKey) }
     }
 
+    /// Opens one session for several accounts under one password (an account's member key and
+    /// its DID keys): the first key is rebuilt now, which checks the password; each other key
+    /// is rebuilt when it first signs. The password is stretched once per distinct salt (the keys
+    /// a registrar creates share their member key's), not once per key: an account holding
+    /// thousands of DID keys logs in as fast as one holding none.
+    /// - Parameters:
+    ///   - keys: the accounts' usernames, the one to check the password with first.
+    ///   - password: their password.
+    /// - Throws: as ``unlock(_:password:)`` for the first key; `.keyNotFound` for a username
+    ///   with no vault record. A later key that the password does not open fails when it signs.
+    public func unlock(_ keys: [KeyReference], password: SecureBytes) throws {
+        guard let first = keys.first else { return }
+        try unlock(first, password: password)
+        guard let login = lock.withLock({ sessions[first.id] }) else { return }
+        var passwordKeys = [login.passwordKey]
+        var pending: [String: (passwordKey: VaultPasswordKey, expires: Date)] = [:]
+        for key in keys.dropFirst() {
+            let record = try vault.record(username: key.id)
+            let passwordKey: VaultPasswordKey
+            if let known = passwordKeys.first(where: { $0.salt == record.salt && $0.parameters == record.parameters }) {
+                passwordKey = known
+            } else {
+                passwordKey = VaultPasswordKey(key: try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters),
+                                               salt: record.salt, parameters: record.parameters)
+                passwordKeys.append(passwordKey)
+            }
+            pending[key.id] = (passwordKey, login.expires)
+        }
+        lock.withLock { deferred.merge(pending) { $1 } }
+    }
+
     /// Ends the session of an account, wiping its key; does nothing if none is open.
     /// - Parameter key: the account's username.
     public func lock(_ key: KeyReference) {
-        lock.withLock { _ = sessions.removeValue(forKey: key.id) }
+        lock.withLock {
+            _ = sessions.removeValue(forKey: key.id)
+            _ = deferred.removeValue(forKey: key.id)
+        }
     }
 
     /// The account's public key, from its public record; no session is needed.
@@ -103,15 +140,29 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired.
     func sessionKey(_ key: KeyReference) throws -> CustodyPrivateKey {
         let now = clock()
-        let privateKey = try lock.withLock {
-            guard let session = sessions[key.id] else {
+        let found = try lock.withLock { () throws -> (key: CustodyPrivateKey?, pending: (passwordKey: VaultPasswordKey, expires: Date)?) in
+            if let session = sessions[key.id] {
+                guard now < session.expires else {
+                    sessions[key.id] = nil
+                    throw KeyCustodyError(.notUnlocked, "The vault session of \"\(key.id)\" expired; unlock it again.")
+                }
+                return (session.key, nil)
+            }
+            guard let pending = deferred[key.id] else {
                 throw KeyCustodyError(.notUnlocked, "The vault key \"\(key.id)\" is not unlocked; unlock it with its password first.")
             }
-            guard now < session.expires else {
-                sessions[key.id] = nil
+            guard now < pending.expires else {
+                deferred[key.id] = nil
                 throw KeyCustodyError(.notUnlocked, "The vault session of \"\(key.id)\" expired; unlock it again.")
             }
-            return session.key
+            return (nil, pending)
+        }
+        if let privateKey = found.key { return privateKey }
+        guard let pending = found.pending else { preconditionFailure("a session key or a deferred one was found") }
+        // Rebuilt outside the lock (t share reads); two first uses at once both rebuild the same key.
+        let privateKey = try vault.recoverKey(username: key.id, passwordKey: pending.passwordKey)
+        lock.withLock {
+            if deferred.removeValue(forKey: key.id) != nil { sessions[key.id] = (privateKey, pending.expires, pending.passwordKey) }
         }
         return privateKey
     }

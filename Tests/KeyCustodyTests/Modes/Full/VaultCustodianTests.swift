@@ -76,4 +76,40 @@ struct VaultCustodianTests {
         session.lock(member)
         #expect(throws: KeyCustodyError(.notUnlocked, "")) { try session.generateKey(KeyReference("dana.did-2"), sameLoginAs: member) }
     }
+
+    @Test("one session over a member key and its DID keys checks the password with the first key, rebuilds each DID key when it first signs, and ends with the lifetime or a lock")
+    func sessionOverManyKeys() async throws {
+        let fixture = try VaultFixture()
+        _ = try fixture.vault.createAccount(username: "erin", password: fixture.password)
+        let registrar = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
+        let member = KeyReference("erin")
+        try registrar.unlock(member, password: fixture.password)
+        // Two keys split under the member's salt (as the registrar makes them), one under a salt of its own.
+        let shared = try (1...2).map { n in
+            let key = KeyReference("erin.did-\(n)")
+            return (key, try registrar.generateKey(key, sameLoginAs: member))
+        }
+        let own = KeyReference("erin.did-3")
+        let ownPublicKey = try registrar.generateKey(own, password: fixture.password)
+
+        let later = VaultCustodian(vault: fixture.vault, sessionLifetime: 600, clock: fixture.clock.closure)
+        #expect(throws: KeyCustodyError(.authenticationFailed, "")) {
+            try later.unlock([member] + shared.map(\.0) + [own], password: fixture.wrongPassword)
+        }
+        await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await later.sign(digest: Hash.sha256([1]), with: own) }
+        try later.unlock([member] + shared.map(\.0) + [own], password: fixture.password)
+        let digest = Hash.sha256(Array("a DID update".utf8))
+        for (key, publicKey) in shared + [(own, ownPublicKey)] {
+            #expect(publicKey.isValidSignature(try await later.sign(digest: digest, with: key), forDigest: digest), "\(key.id)")
+        }
+        later.lock(shared[0].0)
+        await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await later.sign(digest: digest, with: shared[0].0) }
+
+        // A key not yet used when the lifetime passes is not rebuilt afterwards.
+        let expiring = VaultCustodian(vault: fixture.vault, sessionLifetime: 600, clock: fixture.clock.closure)
+        try expiring.unlock([member, shared[1].0], password: fixture.password)
+        fixture.clock.advance(by: 600)
+        await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await expiring.sign(digest: digest, with: shared[1].0) }
+        #expect(throws: KeyCustodyError(.keyNotFound, "")) { try expiring.unlock([member, KeyReference("erin.did-9")], password: fixture.password) }
+    }
 }
