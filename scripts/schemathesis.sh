@@ -32,8 +32,25 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 rm -rf "$out" && mkdir -p "$out"
 
-"$didctl" init --data-dir "$work/data" --chain-id schemathesis > "$out/init.log" 2>&1
-"$didctl" node start --listen 127.0.0.1:0 --json --data-dir "$work/data" > "$work/node.out" 2> "$out/node.log" &
+# Credentials, so the operations behind them are reached too: an accredited issuer
+# ("university", partial custody: a DID, a CPT, the committee's approval) with an issuer token,
+# and a full-custody account ("bob") logged in once the node runs. Throwaway passwords of a
+# throwaway chain; schemathesis masks Authorization headers in what it prints and reports.
+data=$work/data
+export CHANCERY_PASSWORD_UNIVERSITY=st-university CHANCERY_PASSWORD_BOB=st-bob-password
+{
+    "$didctl" init --data-dir "$data" --chain-id schemathesis
+    "$didctl" account create university --custody partial --data-dir "$data"
+    "$didctl" account create bob --custody full --data-dir "$data"
+    issuer=$("$didctl" did create --account university --data-dir "$data" --json | sed -n 's/.*"did" *: *"\([^"]*\)".*/\1/p' | head -1)
+    printf '%s' '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"degree":{"type":"string"}},"required":["degree"]}' > "$work/schema.json"
+    cpt=$("$didctl" cpt register --account university --schema "$work/schema.json" --data-dir "$data" --json | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -1)
+    "$didctl" issuer apply --account university --name University --cpt "$cpt" --data-dir "$data"
+    "$didctl" issuer approve "$issuer" --cpt "$cpt" --data-dir "$data"
+} > "$out/init.log" 2>&1 || { echo "setting up the chain failed:" >&2; cat "$out/init.log" >&2; exit 1; }
+CHANCERY_ST_ISSUER_TOKEN=$("$didctl" node token create --account university --data-dir "$data" --json | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+export CHANCERY_ST_ISSUER_TOKEN
+"$didctl" node start --listen 127.0.0.1:0 --json --data-dir "$data" > "$work/node.out" 2> "$out/node.log" &
 node_pid=$!
 url=
 for _ in $(seq 1 600); do
@@ -44,6 +61,15 @@ for _ in $(seq 1 600); do
 done
 [ -n "$url" ] || { echo "the node did not print its URL within 60 s" >&2; exit 1; }
 url=${url%/}
+login() {
+    curl -sf -X POST -H 'Content-Type: application/json' --data "{\"username\":\"bob\",\"password\":\"$CHANCERY_PASSWORD_BOB\"}" \
+        "$url/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
+}
+CHANCERY_ST_SESSION=$(login)
+CHANCERY_ST_LOGOUT_SESSION=$(login)
+[ -n "$CHANCERY_ST_SESSION" ] && [ -n "$CHANCERY_ST_LOGOUT_SESSION" ] && [ -n "$CHANCERY_ST_ISSUER_TOKEN" ] \
+    || { echo "no issuer token or sessions for schemathesis" >&2; exit 1; }
+export CHANCERY_ST_SESSION CHANCERY_ST_LOGOUT_SESSION
 echo "schemathesis against $url/openapi.yaml: at most $examples examples per operation, $seconds s"
 status=0
 # From the scratch directory, where schemathesis leaves its cache.

@@ -9,6 +9,11 @@ package struct NodeError: Error, CustomStringConvertible {
     package let message: String
     /// Whether the caller's input caused it, so that its message may be shown to a remote client.
     package let isRefusal: Bool
+    /// Whether it is a refusal because what the caller named does not exist (HTTP 404).
+    package private(set) var isNotFound = false
+    /// Whether it is a refusal because of the state of what the caller named (a deactivated
+    /// DID, which can no longer change: HTTP 409).
+    package private(set) var isConflict = false
 
     /// A failure of the node's own (files, keys, storage).
     package init(_ message: String) {
@@ -23,6 +28,20 @@ package struct NodeError: Error, CustomStringConvertible {
 
     /// A failure caused by the caller's input, whose message names nothing of the server.
     package static func refusal(_ message: String) -> NodeError { NodeError(refusal: message) }
+
+    /// A refusal because what the caller named is in a state that forbids the request.
+    package static func conflict(_ message: String) -> NodeError {
+        var error = NodeError(refusal: message)
+        error.isConflict = true
+        return error
+    }
+
+    /// A refusal because what the caller named (a DID, a record) does not exist.
+    package static func notFound(_ message: String) -> NodeError {
+        var error = NodeError(refusal: message)
+        error.isNotFound = true
+        return error
+    }
 
     package var description: String { message }
 }

@@ -50,7 +50,16 @@ struct RegistrarTests {
         #expect(deactivated.status == 200, "\(deactivated.body)")
         let again = try await SessionTests.post(registrar.appendingPathComponent("deactivate"), ["did": did], bearer: session)
         let reason = (again.body["didState"] as? [String: Any])?["reason"] as? String ?? ""
-        #expect(again.status == 400 && reason.contains("deactivated"), "\(again.body)")
+        #expect(again.status == 409 && reason.contains("deactivated"), "\(again.body)")
+        // A DID this chain never registered is not found; a document whose `service` is not a list is malformed.
+        let unknown = try await SessionTests.post(registrar.appendingPathComponent("update"),
+                                                  ["did": "did:chancery:elsewhere:0x0000000000000000000000000000000000000000"], bearer: session)
+        #expect(unknown.status == 404 && ((unknown.body["didState"] as? [String: Any])?["reason"] as? String ?? "").contains("notFound"),
+                "\(unknown.body)")
+        let notAList = try await SessionTests.post(registrar.appendingPathComponent("create"),
+                                                   ["didDocument": ["service": ["id": "#hub"]], "secret": [:]], bearer: session)
+        #expect(notAList.status == 400 && ((notAList.body["didState"] as? [String: Any])?["reason"] as? String ?? "").contains("array"),
+                "\(notAList.body)")
 
         // A DID made in the session has its key in bob's vault under his password alone: after
         // the node stops, the CLI with the password changes it.

@@ -9,7 +9,7 @@ extension NodeHTTPServer {
     /// shape (`specs/did-method.md` §7): a request `{jobId, options, secret, didDocument}`, an
     /// answer `{jobId, didState, didRegistrationMetadata, didDocumentMetadata}` whose
     /// `didState.state` is `finished` (201 for a create, 200 otherwise) or `failed` with a
-    /// `reason` (400, or 401 without a live session).
+    /// `reason` (400; 401 without a live session; 404 for a DID not on this chain; 409 for a deactivated one; 503 when the node cannot write).
     func addRegistrarRoutes(to router: Router<NodeRequestContext>) {
         let limit = configuration.limits.maximumBodyBytes
         on(router, .post, "/1.0/create") { request, _ in
@@ -19,7 +19,13 @@ extension NodeHTTPServer {
             }
             let body = try await request.jsonObject(limit: limit)
             let services: [ServiceDraft]
-            do { services = try Self.services(in: body["didDocument"], creating: true) } catch let error as HTTPServerError {
+            do {
+                // Read and ignored, but of the registrar's shape: objects when present.
+                for member in ["options", "secret"] where body[member].map({ $0.objectValue == nil }) == true {
+                    throw HTTPServerError.malformed("'\(member)' must be a JSON object.")
+                }
+                services = try Self.services(in: body["didDocument"], creating: true)
+            } catch let error as HTTPServerError {
                 return Self.failed(error.reason, status: 400)
             }
             return try Self.answer(await backend.registerDID(.create(services: services), bearer: request.bearerToken), created: true)
@@ -70,7 +76,9 @@ extension NodeHTTPServer {
         if let other = object.keys.sorted().first(where: { !["service", "id", "@context"].contains($0) }) {
             throw HTTPServerError.malformed("The registrar sets services only; the node keeps the verification methods ('\(other)' is not taken).")
         }
-        return try (object["service"]?.arrayValue ?? []).map { (value: JSONValue) throws -> ServiceDraft in
+        let listed = object["service"] ?? .array([])
+        guard let entries = listed.arrayValue else { throw HTTPServerError.malformed("'service' must be an array of services.") }
+        return try entries.map { (value: JSONValue) throws -> ServiceDraft in
             let entry = value.objectValue ?? [:]
             let types: OneOrMany<String>? = entry["type"]?.stringValue.map { .one($0) }
                 ?? entry["type"]?.arrayValue.flatMap { list in
@@ -96,6 +104,8 @@ extension NodeHTTPServer {
                                   "didDocumentMetadata": ["versionId": .string(String(versionId)), "deactivated": .bool(document == nil)]],
                                  status: created ? 201 : 200)
         case .failed(let reason): return failed(reason, status: 400)
+        case .notFound(let reason): return failed(reason, status: 404)
+        case .conflict(let reason): return failed(reason, status: 409)
         case .unauthorized(let reason): return failed(reason, status: 401)
         case .unavailable(let reason): return failed(reason, status: 503)
         case .nodeFailure(let detail): throw HTTPServerError.nodeFailure(detail)

@@ -155,8 +155,25 @@ paths:
               properties:
                 credential:
                   type: object
-                  description: An unsecured VC Data Model 2.0 (or 1.1) credential.
+                  description: An unsecured VC Data Model 2.0 (or 1.1) credential; its other rules (dates, URL members, the issuer being the token's account, a CPT's subject schema) are checked by the node and refused with 400 or 403.
                   required: ["@context", type, issuer, credentialSubject]
+                  properties:
+                    "@context":
+                      type: array
+                      minItems: 1
+                      prefixItems: [{ enum: ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1"] }]
+                    type:
+                      oneOf:
+                        - { const: VerifiableCredential }
+                        - { type: array, items: { type: string }, contains: { const: VerifiableCredential } }
+                    issuer:
+                      oneOf:
+                        - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" }
+                        - { type: object, required: [id], properties: { id: { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" } } }
+                    credentialSubject:
+                      oneOf:
+                        - { type: object }
+                        - { type: array, minItems: 1, items: { type: object } }
                 options:
                   type: object
                   additionalProperties: true
@@ -169,6 +186,7 @@ paths:
                       description: The securing mechanism; any other value is refused with 400.
                     credentialId:
                       type: string
+                      pattern: "^[A-Za-z][A-Za-z0-9+.-]*:"
                       description: The credential's `id` (a URL); must agree with the credential's own `id` when it has one.
       responses:
         "201":
@@ -468,6 +486,9 @@ paths:
         "201": { $ref: "#/components/responses/RegistrarState" }
         "400": { $ref: "#/components/responses/RegistrarRefusal" }
         "401": { $ref: "#/components/responses/RegistrarState" }
+        "404": { $ref: "#/components/responses/RegistrarState" }
+        "409": { $ref: "#/components/responses/RegistrarState" }
+        "503": { $ref: "#/components/responses/RegistrarState" }
   /1.0/update:
     post:
       summary: Set, add or remove services of a DID the logged-in account holds keys of.
@@ -1007,12 +1028,22 @@ components:
             type: object
             required: [id, type, serviceEndpoint]
             properties:
-              id: { type: string, pattern: "#.", description: "The service id, a fragment of the DID (`#hub`, or the DID URL)." }
+              id: { type: string, pattern: "^[^#]*#[A-Za-z0-9._~!$&'()*+,;=:@/?-]+$", description: "The service id, a fragment of the DID (`#hub`, or the DID URL); the fragment's characters are RFC 3986's." }
               type:
                 oneOf:
                   - { type: string, minLength: 1 }
                   - { type: array, minItems: 1, items: { type: string, minLength: 1 } }
-              serviceEndpoint: {}
+              serviceEndpoint:
+                description: DID Core's forms - a URI, a map, or a set of them.
+                oneOf:
+                  - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" }
+                  - { type: object }
+                  - type: array
+                    minItems: 1
+                    items:
+                      oneOf:
+                        - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" }
+                        - { type: object }
     MembershipRequestState:
       type: object
       required: [name, memberHandle, custody, action, proposalId, approvals, threshold, admitted, filedAt, summary]
@@ -1122,7 +1153,7 @@ components:
         application/problem+json:
           schema: { $ref: "#/components/schemas/Problem" }
     RegistrarState:
-      description: "A DID Registration answer: didState.state `finished` (201 create, 200 update/deactivate) or `failed` with a `reason` (400 refused, 401 no live session)."
+      description: "A DID Registration answer: didState.state `finished` (201 create, 200 update/deactivate) or `failed` with a `reason` (400 refused, 401 no live session, 404 no such DID on this chain, 409 a deactivated DID, 503 the node cannot write now)."
       content:
         application/json:
           schema: { $ref: "#/components/schemas/RegistrarAnswer" }

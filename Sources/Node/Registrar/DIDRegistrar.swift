@@ -39,12 +39,18 @@ package final class DIDRegistrar: Sendable {
             case .update(let did, let operation, let services): return try await update(session, did: did, operation: operation, services: services)
             case .deactivate(let did): return try await deactivate(session, did: did)
             }
+        } catch let error as ChainError where error.code == .notFound {
+            return .notFound("\(error.code.name): \(error.reason)")
         } catch let error as ChainError where error.isRefusal {
             return .failed("\(error.code.name): \(error.reason)")
         } catch let error as ChainError where error.isStorageUnavailable {
             return .unavailable(error.reason)
         } catch let error as DIDError {
             return .failed(error.reason)
+        } catch let error as NodeError where error.isNotFound {
+            return .notFound(error.message)
+        } catch let error as NodeError where error.isConflict {
+            return .conflict(error.message)
         } catch let error as NodeError where error.isRefusal {
             return .failed(error.message)
         } catch let error as KeyCustodyError where error.code == .notUnlocked {

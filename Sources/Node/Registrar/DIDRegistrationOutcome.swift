@@ -8,6 +8,10 @@ public enum DIDRegistrationOutcome: Sendable {
     case finished(did: DID, document: DIDDocument?, versionId: UInt64, receipt: TransactionReceipt)
     /// Refused: the request, the DID's state or the chain said no (`failed`, with the reason).
     case failed(String)
+    /// The DID to change is not on this chain (`failed`, answered 404).
+    case notFound(String)
+    /// The DID is in a state that forbids the change: deactivated (`failed`, answered 409).
+    case conflict(String)
     /// No session, or one that ended (`failed`, answered 401).
     case unauthorized(String)
     /// The node cannot write now (a full or read-only disk); retry later (`failed`, answered 503).

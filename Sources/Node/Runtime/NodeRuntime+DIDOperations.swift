@@ -8,12 +8,15 @@ extension ChainGateway {
     /// - Throws: `NodeError` when the DID does not resolve here or is deactivated.
     package func currentDIDState(of did: DID) async throws -> (document: DIDDocument, versionId: UInt64) {
         let result = await resolve(did)
-        if let error = result.error { throw NodeError.refusal("\(error.code): \(error.reason)") }
+        if let error = result.error {
+            let message = "\(error.code): \(error.reason)"
+            throw error.code == .notFound ? NodeError.notFound(message) : NodeError.refusal(message)
+        }
         guard let document = result.didDocument, let version = result.didDocumentMetadata.versionId.flatMap(UInt64.init) else {
             throw NodeError("\(did) resolved without a document or version; the ledger may be damaged.")
         }
         guard result.didDocumentMetadata.deactivated != true else {
-            throw NodeError.refusal("\(did) is deactivated and cannot change.")
+            throw NodeError.conflict("\(did) is deactivated and cannot change.")
         }
         return (document, version)
     }
