@@ -46,19 +46,20 @@ test: deps
 	@# The output streams as usual; on failure the failed checks are repeated at its end, where
 	@# a CI log that keeps only the tail still shows which test failed and why.
 	@# Every didctl command and node the suite runs leaves its output in .build/test-outputs;
-	@# afterwards no password the suite gives them may appear there (scripts/test-secrets.txt).
+	@# afterwards no password the suite gives them may appear there, nor in schemathesis's node
+	@# log and reports (scripts/test-secrets.txt).
 	@rm -rf .build/test-outputs && mkdir -p .build/test-outputs
 	@{ CHANCERY_TEST_OUTPUT_DIR="$(CURDIR)/.build/test-outputs" $(SWIFT) test --skip-build --disable-xctest; echo $$? > .build/test-status; } 2>&1 | tee .build/test-output.log; \
 	status=$$(cat .build/test-status); \
 	if [ "$$status" != 0 ]; then \
 		echo; echo "Failed (repeated from above):"; grep -a '✘' .build/test-output.log | grep -av '^✘ Suite'; \
 	fi; \
-	scripts/check-secret-leaks.sh scripts/test-secrets.txt .build/test-outputs || status=1; \
 	echo "The chain's tests again, on chains of the sm crypto suite (specs/chain.md §9):"; \
 	CHANCERY_TEST_CRYPTO=sm $(SWIFT) test --skip-build --disable-xctest --filter ChainTests > .build/test-output-sm.log 2>&1 \
 		|| status=1; \
 	grep -a -E '✘|Test run with' .build/test-output-sm.log; \
 	scripts/schemathesis.sh "$$($(SWIFT) build --show-bin-path)/didctl" 5 40 || status=1; \
+	scripts/check-secret-leaks.sh scripts/test-secrets.txt .build/test-outputs .build/schemathesis || status=1; \
 	exit $$status
 
 # The long parts of the reliability suite (README, "Reliability"): 50 SIGKILLs of a node under
