@@ -194,7 +194,7 @@ package.targets += [
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             swiftSettings: strictSettings),
-    .testTarget(name: "ConsortiumTests", dependencies: ["Consortium", "Primitives",
+    .testTarget(name: "ConsortiumTests", dependencies: ["Consortium", "Benchmarks", "Primitives",
                                                         .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                         .product(name: "NIOCore", package: "swift-nio")],
                 swiftSettings: strictSettings),

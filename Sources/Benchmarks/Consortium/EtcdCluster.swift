@@ -1,23 +1,25 @@
-import Foundation
+package import Foundation
 
 /// A real etcd cluster on 127.0.0.1 (Debian's `etcd-server`), its members started as processes
-/// of this test and stopped by their own pids, also when the test fails (``stop()`` from a
-/// `defer`, and in `deinit`).
-final class EtcdCluster: @unchecked Sendable {
-    struct Member {
-        let name: String
-        let clientURL: String
-        let process: Process
+/// of this process (a test, `didctl bench consortium`) and stopped by their own pids, also when
+/// the caller fails (``stop()`` from a `defer`, and in `deinit`).
+package final class EtcdCluster: @unchecked Sendable {
+    /// One member process.
+    package struct Member {
+        package let name: String
+        package let clientURL: String
+        package let process: Process
     }
 
-    private(set) var members: [Member] = []
-    let directory: URL
+    package private(set) var members: [Member] = []
+    /// The members' data directories' parent, removed by ``stop()``.
+    package let directory: URL
 
     /// The members' client URLs.
-    var endpoints: [String] { members.map(\.clientURL) }
+    package var endpoints: [String] { members.map(\.clientURL) }
 
     /// Starts `size` members and waits until the cluster answers.
-    init(size: Int = 3) throws {
+    package init(size: Int = 3) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-etcd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let ports = try (0..<(2 * size)).map { _ in try Self.freePort() }
@@ -50,7 +52,7 @@ final class EtcdCluster: @unchecked Sendable {
     deinit { stop() }
 
     /// Stops every member still running (SIGTERM, then waits) and removes the data.
-    func stop() {
+    package func stop() {
         for member in members where member.process.isRunning {
             member.process.terminate()
             member.process.waitUntilExit()
@@ -59,7 +61,7 @@ final class EtcdCluster: @unchecked Sendable {
     }
 
     /// Kills one member at once (SIGKILL), as a crash would.
-    func kill(_ index: Int) {
+    package func kill(_ index: Int) {
         let process = members[index].process
         guard process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
@@ -85,7 +87,7 @@ final class EtcdCluster: @unchecked Sendable {
     }
 
     /// A TCP port nothing listens on now (bound to 0 and released).
-    private static func freePort() throws -> Int {
+    package static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
