@@ -62,7 +62,7 @@ public struct EtcdOrderedLog: OrderedLog {
         for _ in 0..<100 {
             let current = try await etcd.range(key: compactionKey).values.first
             if let current, let inForce = try? LogCompaction(decoding: current.value), inForce.sequence >= marker.sequence { return inForce }
-            let guardMarker: EtcdComparison = current.map { .value(of: compactionKey, equals: $0.value) } ?? .absent(compactionKey)
+            let guardMarker: EtcdComparison = current.map { EtcdComparison.value(of: compactionKey, equals: $0.value) } ?? .absent(compactionKey)
             let (succeeded, _) = try await etcd.transaction(compare: [guardMarker], success: [(compactionKey, marker.encoded)])
             guard succeeded else { continue }
             try await etcd.delete(key: entries.entryKey(0), rangeEnd: entries.entryKey(marker.sequence))

@@ -1,7 +1,8 @@
 public import AsyncHTTPClient
 public import Chain
 import Foundation
-import NIOCore
+public import NIOCore
+import NIOHTTP1
 import Primitives
 
 /// Another consortium node's final blocks over HTTP (`GET /blocks/{height}?count=N`,
@@ -42,7 +43,7 @@ public struct PeerBlockSource: BlockSource {
             throw EtcdError(.badResponse, "The peer \(url) answered blocks from \(height) with something that is not {\"blocks\": [...]}.")
         }
         return try items.map { item in
-            do { return try Block(json: item) } catch { throw EtcdError(.badResponse, "The peer \(url) served a block that cannot be read: \(error.reason)") }
+            do { return try Block(json: item) } catch { throw EtcdError(.badResponse, "The peer \(url) served a block that cannot be read: \((error as? ChainError)?.reason ?? "\(error)")") }
         }
     }
 }

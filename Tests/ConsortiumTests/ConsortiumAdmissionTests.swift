@@ -3,6 +3,7 @@ import Chain
 import Consortium
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Primitives
 import Testing
 

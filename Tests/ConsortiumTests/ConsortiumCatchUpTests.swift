@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Chain
 import Consortium
 import Foundation

@@ -81,6 +81,6 @@ struct PeerBlockCheckTests {
         let read = try Block(json: try JSONValue(parsing: block.json.serialized()))
         #expect(read.signedHeader == block.signedHeader)
         #expect(read.transactions.map(\.id) == block.transactions.map(\.id))
-        #expect(throws: ChainError.self) { try Block(json: ["header": "not base64url!", "signatures": [], "transactions": []]) }
+        #expect(throws: ChainError.self) { try Block(json: .object(["header": .string("not base64url!"), "signatures": .array([]), "transactions": .array([])])) }
     }
 }
