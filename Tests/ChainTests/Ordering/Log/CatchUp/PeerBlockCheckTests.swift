@@ -66,8 +66,9 @@ struct PeerBlockCheckTests {
         let (consortium, block, _, nodes) = try await Self.finalBlock()
         defer { consortium.shutdown() }
         let genesis = try #require(try consortium.stores[0].signedHeader(at: 0)).header
+        // Another parent at the right height: its state commitment differs, so its hash does.
         let fake = BlockHeader(suite: genesis.suite, chainId: genesis.chainId, height: block.height - 1, previousHash: genesis.previousHash,
-                               transactionsRoot: genesis.transactionsRoot, stateRoot: genesis.stateRoot, time: genesis.time,
+                               transactionsRoot: genesis.transactionsRoot, stateRoot: genesis.stateRoot.map { $0 ^ 0xFF }, time: genesis.time,
                                proposer: genesis.proposer, transactionCount: 0)
         let unlinked = PeerBlockCheck(chainId: consortium.genesis.chainId, suite: consortium.fixture.suite)
             .refusal(of: block, after: fake, nodes: nodes)
