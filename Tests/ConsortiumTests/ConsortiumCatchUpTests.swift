@@ -13,7 +13,7 @@ import Testing
 struct ConsortiumCatchUpTests {
     typealias Nodes = ConsortiumNodesTests
 
-    @Test("a node down while the log is compacted past it catches up from its peers' signed blocks to the same head and headers, and its ledger verifies")
+    @Test("a node down while the log is compacted past it, and a node joining after, catch up from their peers' signed blocks to the same head and headers, and their ledgers verify")
     func stoppedNodeCatchesUpAfterCompaction() async throws {
         let consortium = try Nodes.Consortium(etcdMembers: 1)
         defer { consortium.stop() }
@@ -51,15 +51,24 @@ struct ConsortiumCatchUpTests {
         // It goes on from the log: a transaction submitted through it.
         let (status, body) = try await Nodes.submit(transactions[0], to: consortium.nodes[3])
         #expect(status == 200, "\(body)")
-        let top = try #require(try await ConsortiumFailureTests.agreedHeight(consortium))
+        // A new node, joined after the compaction: it takes every block from its peers too.
+        let joined = try NodeProcess.run(["init", "--genesis", consortium.directories[0].appendingPathComponent("genesis.json").path,
+                                          "--json", "--data-dir", consortium.directory(4).path])
+        #expect(joined.status == 0, "\(joined.stderr)")
+        consortium.directories.append(consortium.directory(4))
+        try consortium.start(4, arguments: retention + ["--peers", peers])
+        let top = try #require(try await ConsortiumFailureTests.agreedHeight(consortium), "all five agree on a final head")
         for node in consortium.nodes { node.stop() }
+        #expect(consortium.nodes[4].standardError().contains("Caught up from peers"))
         #expect(consortium.nodes[3].standardError().contains("Caught up from peers"))
         let stores = try consortium.directories.map { try ConsortiumFailureTests.readOnlyStore($0) }
         for height in 0...UInt64(top) {
             let hashes = try stores.map { try #require(try $0.signedHeader(at: height), "block \(height)").hash }
-            #expect(Set(hashes).count == 1, "block \(height) has one hash on all four nodes")
+            #expect(Set(hashes).count == 1, "block \(height) has one hash on all five nodes")
         }
-        let verified = try NodeProcess.run(["chain", "verify", "--json", "--data-dir", consortium.directories[3].path])
-        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+        for index in [3, 4] {
+            let verified = try NodeProcess.run(["chain", "verify", "--json", "--data-dir", consortium.directories[index].path])
+            #expect(verified.status == 0, "node \(index): \(verified.stdout) \(verified.stderr)")
+        }
     }
 }
