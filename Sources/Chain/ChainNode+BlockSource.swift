@@ -4,7 +4,7 @@ extension ChainNode: BlockSource {
     /// The most blocks one ``finalBlocks(from:count:)`` returns.
     public static let maximumServedBlocks = 64
 
-    /// This node's chain id and key, for messages.
+    /// `node <chain id>`, for the operator's messages.
     public var sourceName: String { "node \(chainId)" }
 
     /// The blocks final on this node from `height` up (`GET /blocks/{height}`), with their stored
