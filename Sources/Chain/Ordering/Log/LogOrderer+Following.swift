@@ -54,7 +54,9 @@ extension LogOrderer {
                 let problem = (error as? ChainError)?.reason ?? "\(error)"
                 if problem != lastProblem, error is ChainError { setting.onNotice(problem) }
                 lastProblem = problem
-                try? await Task.sleep(for: error is ChainError ? .seconds(1) : .milliseconds(100))
+                // Waiting for peers or for a missing entry is slower to change than a failed read.
+                let waiting = (error as? ChainError).map { [.unavailable, .corruptLedger].contains($0.code) } ?? false
+                try? await Task.sleep(for: waiting ? .seconds(1) : .milliseconds(100))
             }
         }
     }
