@@ -50,5 +50,33 @@ public struct EtcdOrderedLog: OrderedLog {
         try await etcd.put(key: key, value: signature.value)
     }
 
+    public func compaction() async throws -> LogCompaction? {
+        guard let value = try await etcd.range(key: compactionKey).values.first else { return nil }
+        return try LogCompaction(decoding: value.value)
+    }
+
+    /// Records the marker with a transaction that holds only if the marker in force is the one
+    /// read (so it only moves up), then deletes the entries and signatures below it and compacts
+    /// etcd's history to the revision of the deletion.
+    public func compact(to marker: LogCompaction) async throws -> LogCompaction {
+        for _ in 0..<100 {
+            let current = try await etcd.range(key: compactionKey).values.first
+            if let current, let inForce = try? LogCompaction(decoding: current.value), inForce.sequence >= marker.sequence { return inForce }
+            let guardMarker: EtcdComparison = current.map { EtcdComparison.value(of: compactionKey, equals: $0.value) } ?? .absent(compactionKey)
+            let (succeeded, _) = try await etcd.transaction(compare: [guardMarker], success: [(compactionKey, marker.encoded)])
+            guard succeeded else { continue }
+            try await etcd.delete(key: entries.entryKey(0), rangeEnd: entries.entryKey(marker.sequence))
+            let end = signaturePrefix + Array(Self.padded(marker.height + 1).utf8)
+            let (_, revision) = try await etcd.range(key: compactionKey)
+            try await etcd.delete(key: signaturePrefix, rangeEnd: end)
+            // Another node may have compacted the history further already: nothing to do then.
+            try? await etcd.compact(revision: revision)
+            return marker
+        }
+        throw EtcdError(.badResponse, "Compacting the log of \(entries.chainId) lost the race for its marker 100 times.")
+    }
+
+    private var compactionKey: [UInt8] { prefix + Array("compacted".utf8) }
+
     private static func padded(_ number: UInt64) -> String { String(format: "%020llu", number) }
 }

@@ -23,10 +23,10 @@ struct ConsortiumNodesTests {
         var nodes: [NodeProcess] = []
         var nodeIds: [String] = []
 
-        init() throws {
+        init(etcdMembers: Int = 3) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-consortium-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            cluster = try EtcdCluster()
+            cluster = try EtcdCluster(size: etcdMembers)
         }
 
         /// Stops every node, then etcd, and removes the directories.
@@ -52,8 +52,8 @@ struct ConsortiumNodesTests {
             directories = (0..<count).map(directory)
         }
 
-        func start(_ index: Int) throws {
-            let node = try NodeProcess(dataDirectory: directories[index], etcd: cluster.endpoints)
+        func start(_ index: Int, arguments: [String] = []) throws {
+            let node = try NodeProcess(dataDirectory: directories[index], etcd: cluster.endpoints, arguments: arguments)
             if index < nodes.count { nodes[index] = node } else { nodes.append(node) }
         }
 

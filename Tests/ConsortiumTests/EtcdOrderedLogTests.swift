@@ -43,4 +43,36 @@ struct EtcdOrderedLogTests {
         #expect(after.entries.map(\.sequence) == [2])
         #expect(after.version > snapshot.version)
     }
+
+    @Test("compaction deletes the entries below its sequence and the signatures at or below its height, never moves back, and a reader waiting from before it is not left waiting")
+    func compacts() async throws {
+        let cluster = try EtcdCluster(size: 1)
+        defer { cluster.stop() }
+        let log = EtcdOrderedLog(etcd: EtcdClient(endpoints: cluster.endpoints, httpClient: .shared), chainId: "compaction-test")
+        for index in 0..<5 { _ = try await log.append(Array("entry \(index)".utf8)) }
+        let node = [UInt8](repeating: 7, count: 32), hash = [UInt8](repeating: 1, count: 32)
+        for height in UInt64(0)..<4 {
+            try await log.publish(PublishedSignature(height: height, blockHash: hash,
+                                                     signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: 9, count: 64))))
+        }
+        let before = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0)
+        #expect(try await log.compaction() == nil)
+
+        let marker = LogCompaction(sequence: 3, height: 1, blockHash: hash)
+        #expect(try await log.compact(to: marker) == marker)
+        #expect(try await log.compaction() == marker)
+        let after = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0)
+        #expect(after.entries.map(\.sequence) == [3, 4])
+        #expect(after.signatures.map(\.height) == [2, 3])
+
+        let lower = LogCompaction(sequence: 2, height: 0, blockHash: hash)
+        #expect(try await log.compact(to: lower) == marker, "the marker never moves down")
+        #expect(try await log.append(Array("entry 5".utf8)) == 5, "appends go on after the compaction")
+
+        // etcd's history before the compaction is gone: a watch from there answers at once
+        // (cancelled, or with the later changes), so the reader reads again.
+        let started = ContinuousClock.now
+        try await log.waitForChange(after: before.version, timeout: .seconds(30))
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
 }

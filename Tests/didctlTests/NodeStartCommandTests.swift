@@ -56,6 +56,19 @@ struct NodeStartCommandTests {
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "stderr: \(Self.drain(err))")
     }
 
+    @Test("--peers is bad usage (exit 2, with a reason) outside --ordering etcd or without URLs, and so is a negative --log-retention")
+    func consortiumOptionsAreValidated() throws {
+        let root = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let solo = try Didctl.run(["node", "start", "--data-dir", root.path, "--peers", "http://127.0.0.1:1"])
+        #expect(solo.status == 2 && solo.stderr.contains("--ordering etcd"), "\(solo.stderr)")
+        let noURL = try Didctl.run(["node", "start", "--data-dir", root.path, "--ordering", "etcd", "--etcd-endpoints", "http://127.0.0.1:1",
+                                    "--peers", "nothing"])
+        #expect(noURL.status == 2 && noURL.stderr.contains("--peers"), "\(noURL.stderr)")
+        let retention = try Didctl.run(["node", "start", "--data-dir", root.path, "--log-retention", "-3"])
+        #expect(retention.status == 2, "\(retention.stderr)")
+    }
+
     @Test("while a node runs, a command that writes is refused with a clear error and leaves nothing behind; reading commands run, and the write succeeds once the node stops")
     func oneWriterPerDataDirectory() async throws {
         let root = try Didctl.temporaryDirectory()

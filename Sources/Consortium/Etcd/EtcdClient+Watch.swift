@@ -33,7 +33,10 @@ extension EtcdClient {
                         for try await chunk in response.body {
                             text += chunk.readableBytesView
                             // The first message confirms the watch; any later one carries events.
-                            if text.count > 8, String(decoding: text, as: UTF8.self).contains("\"events\"") { return true }
+                            // A watch cancelled because its revision was compacted (§3.3) also
+                            // sends the reader back to read.
+                            if text.count > 8, String(decoding: text, as: UTF8.self).contains("\"events\"")
+                                || String(decoding: text, as: UTF8.self).contains("\"canceled\"") { return true }
                         }
                         return false
                     }

@@ -90,6 +90,14 @@ public struct EtcdClient: Sendable {
         return Int(answer["deleted"]?.stringValue ?? "0") ?? 0
     }
 
+    /// Discards the history of every key before `revision` (etcd's compaction): the current
+    /// values stay, but reads and watches of older revisions are refused from then on.
+    /// - Throws: ``EtcdError``; `invalidRequest` when the history was compacted past `revision`
+    ///   already (another client did it first).
+    public func compact(revision: Int64) async throws {
+        _ = try await call("kv/compaction", ["revision": .string(String(revision)), "physical": .bool(false)])
+    }
+
     // MARK: - Wire
 
     private func call(_ path: String, _ body: JSONObject) async throws -> JSONObject {

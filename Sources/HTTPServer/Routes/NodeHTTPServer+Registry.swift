@@ -108,6 +108,15 @@ extension NodeHTTPServer {
                  "previousHash": .string(Hex.encode(signed.header.previousHash))]
             })])
         }
+        on(router, .get, "/blocks/:height", waits: false) { request, context in
+            guard let height = UInt64(context.parameters.get("height") ?? "") else { throw HTTPServerError.malformed("A block height is a number.") }
+            let count = try request.uri.queryParameters["count"].map { text -> Int in
+                guard let count = Int(String(text)), (1...1_000).contains(count) else { throw HTTPServerError.malformed("'count' is 1 to 1000.") }
+                return count
+            } ?? 1
+            let blocks = try await Self.read { try await backend.finalBlocks(from: height, count: count) }
+            return Response.json(["blocks": .array(blocks.map(\.json))])
+        }
         on(router, .get, "/governance/proposals/:id", waits: false) { _, context in
             guard let id = try? Hex.decode(context.parameters.get("id") ?? ""), id.count == 32 else {
                 throw HTTPServerError.malformed("A proposal id is 64 hex digits (SHA-256 of the action).")

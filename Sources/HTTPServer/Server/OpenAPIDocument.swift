@@ -930,6 +930,44 @@ paths:
                         hash: { type: string }
                         previousHash: { type: string }
         "400": { $ref: "#/components/responses/Problem" }
+  /blocks/{height}:
+    get:
+      summary: Final blocks from a height, for a consortium peer catching up after the log was compacted (specs/consortium.md §3.3).
+      description: "The blocks final on this node from `height` up, in order, each with its transactions and its stored (quorum) signatures; at most `count`, 64 and about 8 MiB per answer, none above the final height. Nothing served is trusted: the reader checks every hash, Merkle root and quorum signature and replays the transactions before storing a block."
+      operationId: finalBlocks
+      parameters:
+        - { name: height, in: path, required: true, schema: { type: integer, minimum: 0, maximum: 18446744073709551615 } }
+        - { name: count, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 1000, default: 1 } }
+      responses:
+        "200":
+          description: The blocks (an empty list when `height` is above the final height).
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [blocks]
+                properties:
+                  blocks:
+                    type: array
+                    items:
+                      type: object
+                      required: [height, hash, header, signatures, transactions]
+                      properties:
+                        height: { type: integer }
+                        hash: { type: string, description: "The header hash in hex (informative: readers compute it from `header`)." }
+                        header: { type: string, description: "The header's canonical bytes (specs/chain.md §4.1), base64url." }
+                        signatures:
+                          type: array
+                          items:
+                            type: object
+                            required: [node, signature]
+                            properties:
+                              node: { type: string, description: "The signing node's key, hex." }
+                              signature: { type: string, description: "Its signature over the header hash, hex." }
+                        transactions:
+                          type: array
+                          items: { type: string, description: "A transaction's wire form, base64url." }
+        "400": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       summary: Liveness and the chain head.

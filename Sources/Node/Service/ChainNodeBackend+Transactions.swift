@@ -61,6 +61,10 @@ extension ChainNodeBackend {
         try runtime.store.headers(from: height, limit: limit)
     }
 
+    package func finalBlocks(from height: UInt64, count: Int) async throws -> [Block] {
+        try runtime.node.finalBlocks(from: height, count: count)
+    }
+
     package func issuers() async throws -> [IssuerRecord] { try runtime.credentialRegistry().issuers() }
 
     package func delegation(_ id: DelegationID) async throws -> DelegationRecord? { try await runtime.delegationRecord(id) }

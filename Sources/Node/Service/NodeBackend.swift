@@ -131,6 +131,12 @@ public protocol NodeBackend: Sendable {
     /// (`GET /blocks`).
     /// - Throws: when the ledger cannot be read.
     func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader]
+
+    /// The blocks final on this node from `height` up, at most `count`, with their transactions
+    /// and stored signatures (`GET /blocks/{height}`, for peers catching up,
+    /// `specs/consortium.md` §3.3).
+    /// - Throws: when the ledger cannot be read.
+    func finalBlocks(from height: UInt64, count: Int) async throws -> [Block]
 }
 
 extension NodeBackend {
@@ -191,6 +197,9 @@ extension NodeBackend {
 
     /// A backend without a chain has no blocks.
     public func blockHeaders(from height: UInt64?, limit: Int) async throws -> [SignedBlockHeader] { [] }
+
+    /// A backend without a chain has no blocks.
+    public func finalBlocks(from height: UInt64, count: Int) async throws -> [Block] { [] }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

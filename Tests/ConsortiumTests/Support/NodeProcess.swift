@@ -33,13 +33,14 @@ final class NodeProcess: @unchecked Sendable {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
-    /// Starts `didctl node start --ordering etcd` on a free port and waits for its URL line.
-    init(dataDirectory: URL, etcd endpoints: [String]) throws {
+    /// Starts `didctl node start --ordering etcd` (and `arguments`) on a free port and waits for
+    /// its URL line.
+    init(dataDirectory: URL, etcd endpoints: [String], arguments: [String] = []) throws {
         self.dataDirectory = dataDirectory
         process = Process()
         process.executableURL = Self.executable
         process.arguments = ["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path,
-                             "--ordering", "etcd", "--etcd-endpoints", endpoints.joined(separator: ",")]
+                             "--ordering", "etcd", "--etcd-endpoints", endpoints.joined(separator: ",")] + arguments
         let out = Pipe()
         errors = Pipe()
         process.standardOutput = out

@@ -56,6 +56,10 @@ final class TestBackend: NodeBackend, @unchecked Sendable {
         try lock.withLock { transactions }.state(of: id)
     }
 
+    func finalBlocks(from height: UInt64, count: Int) async throws -> [Block] {
+        try fixture.chain.node.finalBlocks(from: height, count: count)
+    }
+
     func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {
         OneTimeKeyCertification(service: fixture.chain.membershipService, clock: fixture.chain.clock).certify(request)
     }

@@ -4,7 +4,10 @@ import Foundation
 /// test as the etcd cluster is shared by the nodes of a consortium.
 public final class InMemoryOrderedLog: OrderedLog, @unchecked Sendable {
     private let lock = NSLock()
+    /// Entries from ``firstSequence`` on (those below were compacted).
     private var entries: [[UInt8]] = []
+    private var firstSequence: UInt64 = 0
+    private var marker: LogCompaction?
     private var signatures: [UInt64: [[UInt8]: PublishedSignature]] = [:]
     private var version: UInt64 = 0
 
@@ -15,15 +18,15 @@ public final class InMemoryOrderedLog: OrderedLog, @unchecked Sendable {
         lock.withLock {
             entries.append(entry)
             version += 1
-            return UInt64(entries.count - 1)
+            return firstSequence + UInt64(entries.count - 1)
         }
     }
 
     public func read(entriesFrom sequence: UInt64, limit: Int, signaturesFrom height: UInt64) async throws -> OrderedLogSnapshot {
         lock.withLock {
-            let start = Int(min(sequence, UInt64(entries.count)))
+            let start = Int(min(max(sequence, firstSequence) - firstSequence, UInt64(entries.count)))
             let end = limit > 0 ? min(entries.count, start + limit) : entries.count
-            let found = (start..<end).map { (sequence: UInt64($0), entry: entries[$0]) }
+            let found = (start..<end).map { (sequence: firstSequence + UInt64($0), entry: entries[$0]) }
             let published = signatures.filter { $0.key >= height }.sorted { $0.key < $1.key }.flatMap { $0.value.values }
             return OrderedLogSnapshot(entries: found, signatures: published, version: version)
         }
@@ -44,10 +47,25 @@ public final class InMemoryOrderedLog: OrderedLog, @unchecked Sendable {
         }
     }
 
+    public func compaction() async throws -> LogCompaction? { lock.withLock { marker } }
+
+    public func compact(to marker: LogCompaction) async throws -> LogCompaction {
+        lock.withLock {
+            if let current = self.marker, current.sequence >= marker.sequence { return current }
+            self.marker = marker
+            let dropped = Int(min(marker.sequence - min(marker.sequence, firstSequence), UInt64(entries.count)))
+            entries.removeFirst(dropped)
+            firstSequence += UInt64(dropped)
+            signatures = signatures.filter { $0.key > marker.height }
+            version += 1
+            return marker
+        }
+    }
+
     /// Replaces entry `sequence`, as a lying log member would, for divergence tests.
     public func overwrite(_ sequence: UInt64, with entry: [UInt8]) {
         lock.withLock {
-            entries[Int(sequence)] = entry
+            entries[Int(sequence - firstSequence)] = entry
             version += 1
         }
     }

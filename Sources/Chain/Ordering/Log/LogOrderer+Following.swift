@@ -11,23 +11,52 @@ extension LogOrderer {
         // Block 0 is never cut from the log: every node publishes its signature on it at start,
         // so that nodes joining later can count it final (`specs/consortium.md` §4).
         var unsigned = Array(Set(lock.withLock { unfinal.keys }).union([0])).sorted()
+        var rounds = 0
+        var lastProblem = ""
         while !Task.isCancelled {
             do {
                 unsigned = await publishSignatures(unsigned)
                 let lowest = lock.withLock { finalCount }
                 let snapshot = try await log.read(entriesFrom: next, limit: 32, signaturesFrom: lowest)
+                rounds += 1
+                // A gap, a quiet log, and now and then under load: was the log compacted past
+                // this node's next entry, or past signatures it still needs (§3.3)?
+                let gap = snapshot.entries.first.map { $0.sequence != next } ?? false
+                if gap || snapshot.entries.isEmpty || rounds % 64 == 0, let marker = try await log.compaction() {
+                    lock.withLock { if (compacted?.sequence ?? 0) < marker.sequence { compacted = marker } }
+                    if next < marker.sequence || lock.withLock({ finalCount }) <= marker.height {
+                        try await catchUp(to: marker)
+                        next = lock.withLock { cursor }
+                        let final = lock.withLock { finalCount }
+                        unsigned.removeAll { $0 < final }
+                        continue
+                    }
+                }
+                if gap {
+                    throw ChainError(.unavailable, "The log holds no entry \(next) and no compaction marker past it; this node waits for it.")
+                }
                 for (sequence, bytes) in snapshot.entries {
                     if Task.isCancelled { return }
-                    if let height = try await cut(bytes) { unsigned.append(height) }
+                    if let height = try await cut(bytes) {
+                        unsigned.append(height)
+                        if setting.retention != nil { lock.withLock { madeBlocks.append((sequence, height, head.hash)) } }
+                    }
                     next = sequence + 1
                     saveCursor(next)
                 }
                 unsigned = await publishSignatures(unsigned)
                 try await tally(snapshot.signatures)
+                try await compactIfDue()
                 if snapshot.entries.isEmpty { try await log.waitForChange(after: snapshot.version, timeout: .seconds(1)) }
+                lastProblem = ""
             } catch {
                 if Task.isCancelled { return }
-                try? await Task.sleep(for: .milliseconds(100))
+                let problem = (error as? ChainError)?.reason ?? "\(error)"
+                if problem != lastProblem, error is ChainError { setting.onNotice(problem) }
+                lastProblem = problem
+                // Waiting for peers or for a missing entry is slower to change than a failed read.
+                let waiting = (error as? ChainError).map { [.unavailable, .corruptLedger].contains($0.code) } ?? false
+                try? await Task.sleep(for: waiting ? .seconds(1) : .milliseconds(100))
             }
         }
     }
@@ -42,7 +71,13 @@ extension LogOrderer {
         var decoded: [Transaction] = []
         for wire in entry.transactions { if let transaction = try? Transaction(decoding: wire) { decoded.append(transaction) } }
         guard nodes.contains(entry.node) else {
-            let refusal = ChainError(.unauthorized, "The log entry's node is not an admitted node; its transactions are refused.")
+            // Every node refuses the entry alike (§4); this node's own submitters learn why.
+            let refusal = entry.node == nodeKey.publicKey
+                ? ChainError(.unauthorized, "This node (\(Hex.encode(entry.node))) is not admitted to the consortium: every node refuses "
+                             + "its log entries. Submit through an admitted node, or have the committee admit this one "
+                             + "('didctl node admit \(Hex.encode(entry.node))').")
+                : ChainError(.unauthorized, "The log entry's node is not an admitted node; its transactions are refused.")
+            lock.withLock { for transaction in decoded { ownPrepared[transaction.id] = nil } }
             for transaction in decoded { answer(transaction.id, with: .failure(refusal)) }
             return nil
         }

@@ -36,6 +36,8 @@ final class LogOrderer: @unchecked Sendable {
     let setting: LogOrdering
     /// The stateless checks (`chain.md` §2.5 steps 1-4, §2.6) for other nodes' transactions.
     let check: @Sendable (Transaction) -> Result<CheckedTransaction, ChainError>
+    /// The stateless checks of a peer's block before its replay (§3.3).
+    let peerCheck: PeerBlockCheck
     let commitQueue = DispatchQueue(label: "chancery.log-orderer.commit", qos: .userInitiated)
 
     // Everything below is guarded by `lock`.
@@ -54,6 +56,11 @@ final class LogOrderer: @unchecked Sendable {
     var unfinal: [UInt64: Unfinal] = [:]
     var admitted: Set<[UInt8]>
     var alert: DivergenceAlert?
+    /// The log's compaction marker as last read or written (§3.3).
+    var compacted: LogCompaction?
+    /// Entries this node cut a block from since it started, with that block's height and hash:
+    /// where it may compact the log to (only with a retention set; pruned as it compacts).
+    var madeBlocks: [(sequence: UInt64, height: UInt64, hash: [UInt8])] = []
     var statistics = OrdererStatistics()
     var stopping = false
     var appenderWake: AsyncStream<Void>.Continuation?
@@ -71,6 +78,7 @@ final class LogOrderer: @unchecked Sendable {
         self.limits = limits
         self.setting = setting
         self.check = check
+        peerCheck = PeerBlockCheck(chainId: builder.applier.chainId, suite: builder.suite)
         admitted = try Self.admittedNodes(in: store)
         let saved = loadCursor()
         cursor = saved.next

@@ -10,6 +10,14 @@ public struct LogOrdering: Sendable {
     public var cursorFile: URL?
     /// Called once when the node finds a divergence (it logs and counts it).
     public var onDivergence: @Sendable (DivergenceAlert) -> Void
+    /// Other nodes to take final blocks from when the log was compacted past this node's next
+    /// entry (`specs/consortium.md` §3.3), tried in order.
+    public var peers: [any BlockSource] = []
+    /// How many final blocks' entries the log keeps (§3.3): this node compacts the log to `R`
+    /// blocks below its final height, at most every `R / 2` blocks; `nil` never compacts.
+    public var retention: UInt64?
+    /// One line for the operator: catch-up from peers, a peer's block refused, compaction.
+    public var onNotice: @Sendable (String) -> Void = { _ in }
 
     /// Creates the setting.
     public init(log: any OrderedLog, cursorFile: URL? = nil, onDivergence: @escaping @Sendable (DivergenceAlert) -> Void = { _ in }) {

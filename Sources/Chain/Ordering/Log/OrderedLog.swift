@@ -28,6 +28,18 @@ public protocol OrderedLog: Sendable {
     /// Publishes this node's signature over the header it computed at `height`.
     /// - Throws: when the log cannot be reached.
     func publish(_ signature: PublishedSignature) async throws
+
+    /// The log's compaction marker (`specs/consortium.md` §3.3), or `nil` when nothing was
+    /// compacted.
+    /// - Throws: when the log cannot be read or the marker is not one.
+    func compaction() async throws -> LogCompaction?
+
+    /// Compacts the log to `marker`: records it, unless a marker at or above its sequence is in
+    /// force already, then deletes the entries below its sequence and the signatures at or
+    /// below its height (several nodes may compact at once; the marker only moves up).
+    /// - Returns: the marker in force afterwards.
+    /// - Throws: when the log cannot be reached.
+    func compact(to marker: LogCompaction) async throws -> LogCompaction
 }
 
 /// One read of an ``OrderedLog``.

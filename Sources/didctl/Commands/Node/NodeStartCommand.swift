@@ -59,15 +59,26 @@ struct NodeStartCommand: AsyncParsableCommand {
     @Option(name: .customLong("etcd-endpoints"), help: "The etcd members' client URLs, comma-separated (http://127.0.0.1:2379,...), for --ordering etcd.")
     var etcdEndpoints: String?
 
+    @Option(name: .customLong("peers"), help: ArgumentHelp(
+        "Other consortium nodes' URLs, comma-separated (http://10.0.0.2:8080,...), for --ordering etcd.",
+        discussion: "When the log was compacted past this node's next entry (it was down long, or is new), it takes the final blocks it lacks from these peers, checking every hash, Merkle root and quorum signature and replaying them, then reads the log on (specs/consortium.md §3.3)."))
+    var peers: String?
+
+    @Option(name: .customLong("log-retention"), help: ArgumentHelp(
+        "How many final blocks' log entries to keep, for --ordering etcd (0: never compact the log).",
+        discussion: "The node deletes the log's entries and signatures of blocks more than this many below its final height, at most every half as many blocks; a node further behind catches up from --peers."))
+    var logRetention: UInt64 = 10_000
+
     func validate() throws {
         guard ["solo", "etcd"].contains(ordering) else { throw ValidationError("--ordering is 'solo' or 'etcd', not '\(ordering)'.") }
         if ordering == "etcd" {
             guard let etcdEndpoints, !Self.endpoints(etcdEndpoints).isEmpty else {
                 throw ValidationError("--ordering etcd needs --etcd-endpoints URLS (http://HOST:PORT, comma-separated).")
             }
-        } else if etcdEndpoints != nil {
-            throw ValidationError("--etcd-endpoints applies to --ordering etcd only.")
+        } else if etcdEndpoints != nil || peers != nil {
+            throw ValidationError("--etcd-endpoints and --peers apply to --ordering etcd only.")
         }
+        if let peers, Self.endpoints(peers).isEmpty { throw ValidationError("--peers is URLS (http://HOST:PORT, comma-separated).") }
         guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080.") }
         guard global.nodeURL == nil else { throw ValidationError("node start runs the node of the data directory; --node is not supported.") }
         guard (1...86_400).contains(unlockBackoff) else { throw ValidationError("--unlock-backoff must be 1 to 86400 seconds.") }
@@ -93,7 +104,8 @@ struct NodeStartCommand: AsyncParsableCommand {
         var configuration = ChainNode.Configuration()
         if ordering == "etcd", let etcdEndpoints {
             configuration.logOrdering = try ConsortiumOrdering.setting(directory: directory, endpoints: Self.endpoints(etcdEndpoints),
-                                                                       metrics: factory)
+                                                                       peers: peers.map(Self.endpoints) ?? [],
+                                                                       retention: logRetention == 0 ? nil : logRetention, metrics: factory)
         }
         let runtime = try NodeRuntime(directory: directory, configuration: configuration, unlockBackoff: VaultLockoutPolicy(
             maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))),

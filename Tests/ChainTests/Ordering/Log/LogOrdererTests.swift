@@ -16,7 +16,8 @@ struct LogOrdererTests {
         let nodes: [ChainNode]
         let alerts = Alerts()
 
-        init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, alteredGenesisOf altered: Int? = nil) throws {
+        init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, alteredGenesisOf altered: Int? = nil,
+             retention: UInt64? = nil) throws {
             let fixture = try ChainFixture()
             self.fixture = fixture
             let keys = (0..<size).map { _ in fixture.suite.signature.generateKey() }
@@ -31,6 +32,7 @@ struct LogOrdererTests {
                 var configuration = ChainNode.Configuration()
                 let alerts = self.alerts
                 configuration.logOrdering = LogOrdering(log: log, onDivergence: { alerts.record($0) })
+                configuration.logOrdering?.retention = retention
                 var own = genesis
                 // A node whose genesis differs in one field computes other headers from block 0 on.
                 if index == altered { own.time += 1 }
