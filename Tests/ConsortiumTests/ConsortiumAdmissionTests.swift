@@ -1,3 +1,4 @@
+import Benchmarks
 import AsyncHTTPClient
 import Chain
 import Consortium
