@@ -31,4 +31,14 @@ struct ConsortiumBenchmarkTests {
         }
         #expect(leftover.isEmpty, "processes left: \(leftover)")
     }
+
+    @Test("didctl bench consortium, the command, runs the cluster and nodes from its own executable and answers its figures in JSON")
+    func command() throws {
+        let run = try NodeProcess.run(["bench", "consortium", "--transactions", "40", "--clients", "2", "--window", "4", "--rate", "20",
+                                       "--latency-transactions", "10", "--solo-transactions", "0", "--json"])
+        #expect(run.status == 0, "\(run.stderr.suffix(2_000))")
+        let object = try #require(try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        #expect(object["nodesAgree"] as? Bool == true && object["nodes"] as? Int == 3, "\(object)")
+        #expect((object["committedPerSecond"] as? Double ?? 0) > 0 && object["latencySamples"] as? Int == 10, "\(object)")
+    }
 }
