@@ -1074,13 +1074,13 @@ components:
               serviceEndpoint:
                 description: DID Core's forms - a URI, a map, or a set of them.
                 oneOf:
-                  - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" }
+                  - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#@!$&'()*+,;=-]*$" }
                   - { type: object }
                   - type: array
                     minItems: 1
                     items:
                       oneOf:
-                        - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:" }
+                        - { type: string, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#@!$&'()*+,;=-]*$" }
                         - { type: object }
     MembershipRequestState:
       type: object
