@@ -1,35 +1,30 @@
 import Chain
 
 /// Where did:chancery keeps its state (`specs/did-method.md` §4): the current record under the
-/// DID, and each superseded version under `(DID, version)`. The current version is not stored
-/// twice, and `versionTime` is answered from the records' own `updated` times.
+/// DID, each version under `(DID, version)`, and a `(DID, time, version)` index.
 enum DIDLedgerState {
     static let current = "did"
     static let versions = "did.version"
+    static let times = "did.time"
 
     static func key(_ did: DID) -> [UInt8] { Array(did.description.utf8) }
 
     static func versionKey(_ did: DID, _ version: UInt64) -> [UInt8] { key(did) + [0] + bigEndian(version) }
 
+    static func timeKey(_ did: DID, time: UInt64, version: UInt64) -> [UInt8] { key(did) + [0] + bigEndian(time) + bigEndian(version) }
+
     static func bigEndian(_ value: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+
+    static func integer(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
 
     static func record(_ did: DID, in state: any StateReader) throws -> DIDRecord? {
         try state.value(namespace: current, key: key(did)).map { try DIDRecord(bytes: $0) }
     }
 
-    /// A superseded version, or `nil`.
-    static func record(_ did: DID, version: UInt64, in state: any StateReader) throws -> DIDRecord? {
-        try state.value(namespace: versions, key: versionKey(did, version)).map { try DIDRecord(bytes: $0) }
-    }
-
-    /// Every superseded version, oldest first.
-    static func superseded(_ did: DID, in state: any StateReader) throws -> [DIDRecord] {
-        try state.entries(namespace: versions, prefix: key(did) + [0]).map { try DIDRecord(bytes: $0.value) }
-    }
-
-    /// Makes `record` current; the record it replaces, if any, moves to the versions.
-    static func write(_ record: DIDRecord, replacing previous: DIDRecord?, for did: DID, to state: StateTransaction) {
-        state.put(namespace: current, key: key(did), value: record.bytes)
-        if let previous { state.put(namespace: versions, key: versionKey(did, previous.versionId), value: previous.bytes) }
+    static func write(_ record: DIDRecord, for did: DID, to state: StateTransaction) {
+        let bytes = record.bytes
+        state.put(namespace: current, key: key(did), value: bytes)
+        state.put(namespace: versions, key: versionKey(did, record.versionId), value: bytes)
+        state.put(namespace: times, key: timeKey(did, time: record.updated, version: record.versionId), value: [])
     }
 }

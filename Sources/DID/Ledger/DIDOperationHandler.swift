@@ -3,7 +3,7 @@ package import Primitives
 
 /// Applies `did.create`, `did.update` and `did.deactivate` (`specs/did-method.md` §2-3): checks
 /// the document, the proof's signer against the DID's authority rules, and the version, then
-/// writes the new record and keeps the one it replaces as a past version.
+/// writes the new record, its version and its time index entry.
 public struct DIDOperationHandler: TransactionHandler {
     /// The operation this handler applies.
     public let kind: DIDOperation.Kind
@@ -46,7 +46,7 @@ public struct DIDOperationHandler: TransactionHandler {
                 throw ChainError.unauthorized("The proof is not by the key whose address is in \(did).")
             }
             DIDLedgerState.write(DIDRecord(document: operation.document!, versionId: 1, created: context.time,
-                                           updated: context.time, deactivated: false), replacing: nil, for: did, to: state)
+                                           updated: context.time, deactivated: false), for: did, to: state)
         case .update, .deactivate:
             guard let current = existing else { throw ChainError(.notFound, "\(did) does not exist on this chain.") }
             guard !current.deactivated else { throw ChainError.unauthorized("\(did) is deactivated and cannot change.") }
@@ -66,7 +66,7 @@ public struct DIDOperationHandler: TransactionHandler {
             }
             DIDLedgerState.write(DIDRecord(document: operation.document ?? current.document, versionId: current.versionId + 1,
                                            created: current.created, updated: context.time, deactivated: kind == .deactivate),
-                                 replacing: current, for: did, to: state)
+                                 for: did, to: state)
         }
     }
 

@@ -65,19 +65,20 @@ extension DIDChancery {
                 wanted = number
             } else if let time = options.versionTime {
                 let limit = UInt64(max(0, time.secondsSince1970) * 1000)
-                // Versions are few per DID; each record carries the time it became current.
-                let records = try DIDLedgerState.superseded(did, in: state) + [current]
-                guard let last = records.last(where: { $0.updated <= limit }) else {
+                let prefix = DIDLedgerState.key(did) + [0]
+                let entries = try state.entries(namespace: DIDLedgerState.times, prefix: prefix)
+                guard let last = entries.last(where: { DIDLedgerState.integer($0.key[prefix.count..<prefix.count + 8]) <= limit }) else {
                     throw DIDError(.notFound, "\(did) did not exist at \(time).")
                 }
-                wanted = last.versionId
+                wanted = DIDLedgerState.integer(last.key[(prefix.count + 8)...])
             }
             guard let number = wanted, number != current.versionId else { return (current, nil) }
-            guard number < current.versionId, let record = try DIDLedgerState.record(did, version: number, in: state),
-                  let next = number + 1 == current.versionId ? current : try DIDLedgerState.record(did, version: number + 1, in: state) else {
+            guard number < current.versionId,
+                  let bytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number)),
+                  let nextBytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number + 1)) else {
                 throw DIDError(.notFound, "Version \(number) of \(did) does not exist; versions are 1 to \(current.versionId).")
             }
-            return (record, next)
+            return (try DIDRecord(bytes: bytes), try DIDRecord(bytes: nextBytes))
         }
     }
 }

@@ -62,6 +62,12 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         let names = SQLiteNames(isAuthoritative: !options.readOnly)
         self.names = names
         do {
+            // A ledger of another layout is refused before a writing connection touches the file.
+            if !options.readOnly, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
+                var readOnly = Configuration()
+                readOnly.readonly = true
+                try DatabaseQueue(path: path, configuration: readOnly).read { db in try SQLiteLayout.requireCurrent(db, creating: true) }
+            }
             let pool = try DatabasePool(path: path, configuration: configuration)
             self.pool = pool
             if options.readOnly {
