@@ -13,6 +13,13 @@ struct ChainMigrateCommandTests {
         let root = try Didctl.temporaryDirectory()
         try FileManager.default.removeItem(at: root)
         try FileManager.default.copyItem(at: fixture.appendingPathComponent("data"), to: root)
+        // An account record names its keystore by the absolute path it was made at: point it at the copy.
+        for name in ["alice", "university"] {
+            let record = root.appendingPathComponent("accounts/\(name).json")
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: record)) as? [String: Any])
+            object["keystore"] = root.appendingPathComponent("accounts/\(name).keystore").path
+            try JSONSerialization.data(withJSONObject: object).write(to: record)
+        }
         let ids = try String(contentsOf: fixture.appendingPathComponent("ids.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
         return (DIDCommandTests.Fixture(existing: root), ids[0], ids[1])
     }
