@@ -34,6 +34,8 @@ public struct ChainError: CodedError, Sendable {
         public static let awaitingApproval = Code("awaitingApproval")
         /// A transaction or block of another crypto suite than the chain's (`specs/chain.md` §9).
         public static let wrongCryptoSuite = Code("wrongCryptoSuite")
+        /// A ledger file of another storage layout than this code's (`specs/chain.md` §6.3).
+        public static let previousLedgerLayout = Code("previousLedgerLayout")
     }
 
     /// The kind of failure.

@@ -130,7 +130,9 @@ struct ConsortiumFailureTests {
         let digest = Array(transactions[0].body.prefix(32))
         let queue = try DatabaseQueue(path: consortium.directories[2].appendingPathComponent("ledger.sqlite").path)
         try await queue.write { db in
-            try db.execute(sql: "INSERT INTO state(namespace, key, value) VALUES (?, ?, ?)",
+            // State rows name their namespace by its code (`specs/chain.md` §6.3).
+            try db.execute(sql: "INSERT OR IGNORE INTO namespaces(name) VALUES (?)", arguments: [AnchorHandler.namespace])
+            try db.execute(sql: "INSERT INTO state(namespace, key, value) VALUES ((SELECT code FROM namespaces WHERE name = ?), ?, ?)",
                            arguments: [AnchorHandler.namespace, Data(digest), Data([0, 0, 0, 0, 0, 0, 0, 1])])
         }
         try queue.close()

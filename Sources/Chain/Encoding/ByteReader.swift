@@ -6,6 +6,9 @@ package struct ByteReader {
 
     package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// Bytes not yet consumed.
+    package var remaining: Int { bytes.count - offset }
+
     /// Whether every byte was consumed.
     package var isAtEnd: Bool { offset == bytes.count }
 

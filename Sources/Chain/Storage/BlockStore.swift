@@ -35,6 +35,8 @@ public protocol BlockStore: StateReader {
     /// - Throws: `ChainError.notFound` for a height not stored; `.storageFailure`.
     func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws
 
-    /// Calls `body` with every stored state entry, ordered by namespace and key.
+    /// Calls `body` with every stored state entry, grouped by namespace (in name order); within
+    /// a namespace ordered by key, except that a SQLite ledger passes the entries it keeps in
+    /// its lookup table (`specs/chain.md` §6.3) after the others, each group in key order.
     func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws
 }

@@ -79,6 +79,8 @@ struct SQLiteBlockStoreTests {
     func diskFull() async throws {
         var options = SQLiteBlockStore.Options()
         options.maximumPageCount = 24
+        // The cap was chosen in pages of 4 KiB: room for the small transactions, not the big ones.
+        options.pageSize = 4_096
         var configuration = ChainNode.Configuration()
         configuration.maximumBatch = 2
         configuration.maximumDelayMilliseconds = 10_000

@@ -22,7 +22,7 @@ struct LedgerTamperTests {
     }
 
     enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case transactionByte, transactionId, transactionBytesAndId, transactionDeleted
+        case transactionByte, transactionDeleted
         case headerByte, headerAndHash, blockHash, blockSignature, blockTransactionCount, blockDeleted, headBlockHash
         case stateValue, extraStateRow, deletedStateRow, deletedSpentKey
         case genesisDocument, genesisGarbage
@@ -41,9 +41,9 @@ struct LedgerTamperTests {
         /// The SQL edit, followed by the number of rows it changed.
         func sql(_ ledger: Ledger) -> String {
             func x(_ bytes: some Sequence<UInt8>) -> String { "X'\(Hex.encode(bytes))'" }
-            let id = x(ledger.target.id.bytes)
-            var body = ledger.target.encoded
-            body[22] ^= 0x20  // the first body byte (specs/chain.md §2.1 offsets for this fixture)
+            var stored = Self.storedForm(of: ledger.target)
+            stored[3] ^= 0x20  // the first body byte (specs/chain.md §6.3 offsets for this fixture)
+            func named(_ namespace: String) -> String { "(SELECT code FROM namespaces WHERE name = '\(namespace)')" }
             var header = ledger.header.header.encoded
             // The last byte of the time field, before the proposer (32 or 33 bytes) and the count.
             header[header.count - 5 - ledger.header.header.proposer.count] ^= 0x01
@@ -52,11 +52,9 @@ struct LedgerTamperTests {
             signatures.raw(ledger.header.signatures[0].nodeKey)
             signatures.raw(ledger.header.signatures[0].signature.dropLast() + [ledger.header.signatures[0].signature.last! ^ 1])
             let edit = switch self {
-            case .transactionByte: "UPDATE transactions SET bytes = \(x(body)) WHERE id = \(id)"
-            case .transactionId: "UPDATE transactions SET id = \(x(Hash.sha256([1]))) WHERE id = \(id)"
-            case .transactionBytesAndId:
-                "UPDATE transactions SET bytes = \(x(body)), id = \(x(ledger.target.suite.hash.digest(body))) WHERE id = \(id)"
-            case .transactionDeleted: "DELETE FROM transactions WHERE id = \(id)"
+            // Blocks 1-3 hold one transaction each, so the target (block 2's) is stored as seq 2.
+            case .transactionByte: "UPDATE transactions SET bytes = \(x(stored)) WHERE seq = 2"
+            case .transactionDeleted: "DELETE FROM transactions WHERE seq = 2"
             case .headerByte: "UPDATE blocks SET header = \(x(header)) WHERE height = 2"
             case .headerAndHash:
                 "UPDATE blocks SET header = \(x(header)), hash = \(x(try! BlockHeader(decoding: header).hash)) WHERE height = 2"
@@ -66,16 +64,29 @@ struct LedgerTamperTests {
             case .blockDeleted: "DELETE FROM blocks WHERE height = 2"
             case .headBlockHash: "UPDATE blocks SET hash = zeroblob(32) WHERE height = 3"
             case .stateValue:
-                "UPDATE state SET value = X'54' WHERE namespace = 'test' AND key = \(x(Hash.sha256(ledger.target.body)))"
-            case .extraStateRow: "INSERT INTO state(namespace, key, value) VALUES ('node', zeroblob(32), X'01')"
-            case .deletedStateRow: "DELETE FROM state WHERE namespace = 'member' AND key = \(x(ledger.firstMember))"
-            case .deletedSpentKey: "DELETE FROM state WHERE namespace = 'otk' AND key = \(x(ledger.target.oneTimeKey))"
+                "UPDATE state SET value = X'54' WHERE namespace = \(named("test")) AND key = \(x(Hash.sha256(ledger.target.body)))"
+            case .extraStateRow: "INSERT INTO state(namespace, key, value) VALUES (\(named("node")), zeroblob(32), X'01')"
+            case .deletedStateRow: "DELETE FROM state WHERE namespace = \(named("member")) AND key = \(x(ledger.firstMember))"
+            // A spent key is the lookup entry pointing at the transaction that spent it.
+            case .deletedSpentKey: "DELETE FROM lookup WHERE entry >> 62 = 1 AND (entry & 4294967295) = 2"
             case .genesisDocument:
                 #"UPDATE meta SET value = CAST(replace(CAST(value AS TEXT), '"epochSeconds":86400', '"epochSeconds":86401') AS BLOB) "#
                     + "WHERE key = 'genesis'"
             case .genesisGarbage: "UPDATE meta SET value = X'00' WHERE key = 'genesis'"
             }
             return edit + "; SELECT changes();"
+        }
+
+        /// A `test.put` of this fixture as `specs/chain.md` §6.3 stores it: the format byte, type
+        /// code 1 (the first type the ledger met) shifted left by the packed bit (0: the body is
+        /// not JSON), the body, the epoch as a varint, then the wire's fields after the epoch.
+        static func storedForm(of transaction: Transaction) -> [UInt8] {
+            var writer = ByteWriter()
+            writer.u8(transaction.encoded[0])
+            writer.varint(1 << 1)
+            writer.bytes(transaction.body)
+            writer.varint(transaction.epoch)
+            return writer.bytes + transaction.encoded.suffix(transaction.oneTimeKey.count + 64 + transaction.envelope.count + 64)
         }
     }
 
@@ -132,8 +143,13 @@ struct LedgerTamperTests {
         let chain = try ChainFixture(sqlite: true, suite: suite)
         for text in ["one", "two", "three"] { _ = try await chain.node.submit(try await chain.put(text)) }
         let path = try #require(chain.ledgerPath)
+        let second = try #require(try chain.store.transactions(at: 2).first)
         chain.close()
         #expect(try Self.sqlite(path, "SELECT count(*) FROM blocks;") == "4")
+        // Stored without the chain id and with the type as a code; the id is not stored.
+        #expect(try Self.sqlite(path, "SELECT hex(bytes) FROM transactions WHERE seq = 2;")
+                == Hex.encode(Tamper.storedForm(of: second)).uppercased())
+        #expect(try Self.sqlite(path, "SELECT name FROM types WHERE code = 1;") == "test.put")
         let report = try ChainVerifier(store: try SQLiteBlockStore(path: path), handlers: ChainFixture.handlers()).verify()
         #expect(report.isValid, "\(report)")
         #expect(report.verifiedBlocks == 4)

@@ -11,6 +11,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     /// `nil` for a read-only store, which never writes the file.
     private let checkpointer: SQLiteCheckpointer?
     private let pointReaders: SQLitePointReaders
+    private let names: SQLiteNames
     /// The database file.
     public let path: String
 
@@ -23,6 +24,10 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         public var cacheKiB = 65_536
         /// A cap on the database size in pages, to exercise the disk-full path in tests.
         public var maximumPageCount: Int?
+        /// The page size of a ledger created by this store (an existing file keeps its own).
+        /// Larger pages leave less of each page unused by rows of a few hundred bytes, but every
+        /// random-key insert then writes a larger page to the WAL (`specs/chain.md` §6.3).
+        public var pageSize = 4_096
         /// Open for reading only: nothing is written to the file, not even the housekeeping of a
         /// WAL database's first open, so a damaged ledger can be examined as it was found.
         public var readOnly = false
@@ -36,7 +41,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     ///   - path: the database file.
     ///   - options: durability settings.
     /// - Throws: `ChainError.corruptLedger` when the file is not a Chancery ledger,
-    ///   `.storageFailure` when it cannot be opened.
+    ///   `.previousLedgerLayout` for a ledger of another storage layout (`didctl chain migrate`
+    ///   copies an older one), `.storageFailure` when it cannot be opened.
     public init(path: String, options: Options = Options()) throws {
         self.path = path
         var configuration = Configuration()
@@ -44,6 +50,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         configuration.busyMode = .timeout(30)
         configuration.readonly = options.readOnly
         configuration.prepareDatabase { db in
+            // Takes effect only on a file with no tables yet.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = \(options.pageSize)") }
             try db.execute(sql: "PRAGMA synchronous = \(options.fullSync ? "FULL" : "NORMAL")")
             let cache = db.configuration.readonly ? options.cacheKiB / 8 : options.cacheKiB
             try db.execute(sql: "PRAGMA cache_size = -\(cache)")
@@ -51,12 +59,28 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             if let pages = options.maximumPageCount { try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
         }
+        let names = SQLiteNames(isAuthoritative: !options.readOnly)
+        self.names = names
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            // A ledger of another layout is refused before a writing connection touches the file.
+            if !options.readOnly, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
+                var readOnly = Configuration()
+                readOnly.readonly = true
+                try DatabaseQueue(path: path, configuration: readOnly).read { db in try SQLiteLayout.requireCurrent(db, creating: true) }
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            self.pool = pool
             if options.readOnly {
+                try pool.read { db in
+                    try SQLiteLayout.requireCurrent(db, creating: true)
+                    if try db.tableExists("types") { try names.reload(db) }
+                }
                 checkpointer = nil
             } else {
-                try pool.write { db in try SQLiteSchema.create(in: db) }
+                try pool.write { db in
+                    try SQLiteSchema.create(in: db)
+                    try names.reload(db)
+                }
                 // GRDB sets `synchronous=NORMAL` on a pool's writer after `prepareDatabase` (WAL
                 // setup), which syncs the WAL only at checkpoints: a block acknowledged before
                 // one was lost when the file system failed (StorageFaultTests). Set it again.
@@ -69,7 +93,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 }
                 checkpointer = try SQLiteCheckpointer(path: path)
             }
-            pointReaders = SQLitePointReaders(path: path)
+            pointReaders = SQLitePointReaders(path: path, names: names) { try pool.read { db in try names.reload(db) } }
         } catch {
             throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
         }
@@ -104,31 +128,28 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     public func transactions(at height: UInt64) throws -> [Transaction] {
         guard let key = Int64(exactly: height) else { return [] }
-        let rows = try read("read the transactions of block \(height)") { db -> [Row] in
+        return try read("read the transactions of block \(height)") { db -> [Transaction] in
             guard let block = try Row.fetchOne(db, sql: "SELECT firstSeq, txCount FROM blocks WHERE height = ?",
                                                arguments: [key]) else { return [] }
             let first: Int64 = block["firstSeq"], count: Int64 = block["txCount"]
-            return try Row.fetchAll(db, sql: "SELECT id, bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
-                                    arguments: [first, first + count])
-        }
-        return try rows.map { row in
-            let id: Data = row["id"], bytes: Data = row["bytes"]
-            let transaction: Transaction
-            do { transaction = try Transaction(decoding: Array(bytes)) } catch {
-                throw ChainError(.corruptLedger, "A stored transaction of block \(height) cannot be decoded: \(error)")
+            let reader = SQLiteStateReader(db: db, names: names)
+            return try Row.fetchAll(db, sql: "SELECT bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
+                                    arguments: [first, first + count]).map { row in
+                do { return try reader.decode(Array(row["bytes"] as Data)) } catch let error as ChainError {
+                    throw ChainError(.corruptLedger, "A stored transaction of block \(height) cannot be decoded: \(error.reason)")
+                }
             }
-            guard transaction.id.bytes == Array(id) else {
-                throw ChainError(.corruptLedger, "A stored transaction of block \(height) does not match its recorded id.")
-            }
-            return transaction
         }
     }
 
     public func location(of id: TransactionID) throws -> (height: UInt64, index: Int)? {
         try read("look up transaction \(id)") { db in
-            let candidates = try Row.fetchAll(db, sql: "SELECT seq, id FROM transactions WHERE idPrefix = ?",
-                                              arguments: [SQLiteSchema.idPrefix(id.bytes)])
-            guard let seq = candidates.first(where: { ($0["id"] as Data) == Data(id.bytes) }).map({ $0["seq"] as Int64 }),
+            // The id is not stored: each candidate is rebuilt and hashed (`specs/chain.md` §6.3).
+            let reader = SQLiteStateReader(db: db, names: names)
+            let range = SQLiteLookup.range(kind: SQLiteLookup.transactionId, hash: id.bytes)
+            let candidates = try Int64.fetchAll(db, sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?",
+                                                arguments: [range.lowerBound, range.upperBound]).map(SQLiteLookup.seq(of:))
+            guard let seq = try candidates.first(where: { try reader.transaction(seq: $0).id == id }),
                   let block = try Row.fetchOne(db, sql: "SELECT height, firstSeq FROM blocks WHERE firstSeq <= ? ORDER BY firstSeq DESC, height DESC LIMIT 1",
                                                arguments: [seq]) else { return nil }
             let height: Int64 = block["height"], first: Int64 = block["firstSeq"]
@@ -143,18 +164,20 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     }
 
     public func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] {
-        try read("read state") { db in try SQLiteStateReader(db: db).entries(namespace: namespace, prefix: prefix) }
+        try read("read state") { db in try SQLiteStateReader(db: db, names: names).entries(namespace: namespace, prefix: prefix) }
     }
 
     public func append(genesis: Genesis?, build: (any StateReader) throws -> (Block, [StateWrite])) throws -> Block {
         var buildError: (any Error)?
         do {
-            return try pool.write { db -> Block in
+            let (block, assigned) = try pool.write { db -> (Block, (types: SQLiteNames.Table, namespaces: SQLiteNames.Table, dictionary: [UInt8]?)) in
                 let built: (Block, [StateWrite])
-                do { built = try build(SQLiteStateReader(db: db)) } catch { buildError = error; throw error }
-                try SQLiteSchema.insert(block: built.0, writes: built.1, genesis: genesis, in: db)
-                return built.0
+                do { built = try build(SQLiteStateReader(db: db, names: names)) } catch { buildError = error; throw error }
+                return (built.0, try SQLiteSchema.insert(block: built.0, writes: built.1, genesis: genesis, names: names, in: db))
             }
+            // The codes the block added are known from here on, now that they are in the file.
+            names.commit((assigned.types, assigned.namespaces), chainId: genesis?.chainId, dictionary: assigned.dictionary)
+            return block
         } catch {
             if let buildError { throw buildError }
             throw SQLiteErrors.map(error, doing: "commit a block", systemErrno: writeErrno(after: error))
@@ -205,10 +228,20 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {
         try read("read state") { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT namespace, key, value FROM state ORDER BY namespace, key")
-            while let row = try cursor.next() {
-                let key: Data = row["key"], value: Data = row["value"]
-                try body(StateWrite(namespace: row["namespace"], key: Array(key), value: Array(value)))
+            let reader = SQLiteStateReader(db: db, names: names)
+            let namespaces = try Row.fetchAll(db, sql: "SELECT code, name FROM namespaces").map { ($0["name"] as String, $0["code"] as Int64) }
+            for (namespace, code) in namespaces.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }) {
+                let cursor = try Row.fetchCursor(db, sql: "SELECT key, value, packed FROM state WHERE namespace = ? ORDER BY key", arguments: [code])
+                while let row = try cursor.next() {
+                    let key: Data = row["key"], stored: Data = row["value"]
+                    // A value that no longer unpacks is compared as stored, so verification names it.
+                    let value = (try? reader.unpacked(row)) ?? Array(stored)
+                    try body(StateWrite(namespace: namespace, key: Array(key), value: value))
+                }
+                // Entries the transactions imply (`SQLiteLookup`) follow the namespace's stored ones.
+                if let kind = SQLiteLookup.kind(of: namespace) {
+                    try reader.forEachDerived(kind: kind) { key, value in try body(StateWrite(namespace: namespace, key: key, value: value)) }
+                }
             }
         }
     }
@@ -217,6 +250,28 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     /// acknowledged block durable, shown to tests.
     package var writerSynchronous: Int {
         get throws { try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 } }
+    }
+
+    /// Stores state entries outside any block, for ``SQLiteLedgerMigration``: the entries a
+    /// copied ledger's state held that no copied block implies.
+    func importState(_ writes: [StateWrite]) throws {
+        guard !writes.isEmpty else { return }
+        do {
+            let assigned = try pool.write { db in
+                let assigned = try names.assign(types: [String](), namespaces: Set(writes.map(\.namespace)), in: db)
+                let put = try db.cachedStatement(sql: "INSERT OR REPLACE INTO state(namespace, key, value, packed) VALUES (?, ?, ?, ?)")
+                let dictionary = names.dictionary
+                for write in writes {
+                    guard let value = write.value, let code = assigned.namespaces.codes[write.namespace] else { continue }
+                    let packed = SQLitePacking.isCandidate(value) ? SQLitePacking.pack(value, dictionary: dictionary) : nil
+                    try put.execute(arguments: [code, Data(write.key), Data(packed ?? value), packed == nil ? 0 : 1])
+                }
+                return assigned
+            }
+            names.commit(assigned, chainId: nil)
+        } catch {
+            throw SQLiteErrors.map(error, doing: "copy state into the ledger", systemErrno: writeErrno(after: error))
+        }
     }
 
     /// Bytes used by the database file and its WAL, for the benchmark's bytes per transaction.
