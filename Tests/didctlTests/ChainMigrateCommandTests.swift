@@ -5,8 +5,9 @@ import Testing
 /// refused with the command to run, and the command copies it into the current layout, checks
 /// the copy as `chain verify` does and keeps the original.
 struct ChainMigrateCommandTests {
-    /// A data directory made by `Fixtures/make-ledger-layout1.sh` with the didctl of layout 1.
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ledger-layout1")
+    /// A data directory made by `Tests/Fixtures/make-ledger-layout1.sh` with the didctl of layout 1.
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/ledger-layout1")
 
     /// A fresh copy of the fixture's data directory, and its DIDs (issuer, holder).
     private static func copy() throws -> (chain: DIDCommandTests.Fixture, issuer: String, holder: String) {

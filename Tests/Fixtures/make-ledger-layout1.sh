@@ -1,5 +1,5 @@
 #!/bin/sh
-# Makes Tests/didctlTests/Fixtures/ledger-layout1: a data directory whose ledger was written by
+# Makes Tests/Fixtures/ledger-layout1 (outside every test target, so SwiftPM leaves its files alone): a data directory whose ledger was written by
 # storage layout 1 (before #19's compact storage), with DIDs, an update, a CPT, an accredited
 # issuer and an issued credential (its evidence anchored). Run with a didctl of layout 1.
 set -eu
