@@ -66,6 +66,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             if !options.readOnly, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
                 var readOnly = Configuration()
                 readOnly.readonly = true
+                // Another store of the same file may be checkpointing (TRUNCATE holds the lock a moment).
+                readOnly.busyMode = .timeout(30)
                 try DatabaseQueue(path: path, configuration: readOnly).read { db in try SQLiteLayout.requireCurrent(db, creating: true) }
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
