@@ -50,7 +50,9 @@ struct ConsortiumFailureTests {
     static func agreedHeight(_ consortium: Nodes.Consortium) async throws -> Int? {
         var agreed: Int?
         let settled = try await Nodes.eventually { () async throws -> Bool in
-            let healths = try await consortium.nodes.asyncMap { try await Nodes.health(of: $0) }
+            // A probe that fails (a node busy catching up on a loaded machine reset one in CI)
+            // is a poll that has not settled yet, not a failed test.
+            guard let healths = try? await consortium.nodes.asyncMap({ try await Nodes.health(of: $0) }) else { return false }
             let heights = Set(healths.compactMap { $0["height"]?.doubleValue.map(Int.init) })
             let finals = Set(healths.compactMap { $0["finalHeight"]?.doubleValue.map(Int.init) })
             let heads = Set(healths.compactMap { $0["headHash"]?.stringValue })
