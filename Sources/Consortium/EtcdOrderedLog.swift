@@ -45,9 +45,14 @@ public struct EtcdOrderedLog: OrderedLog {
         _ = try await etcd.waitForChange(prefix: prefix, after: Int64(version), timeout: timeout)
     }
 
-    public func publish(_ signature: PublishedSignature) async throws {
-        let key = signaturePrefix + Array((Self.padded(signature.height) + "/" + Hex.encode(signature.signature.nodeKey)).utf8)
-        try await etcd.put(key: key, value: signature.value)
+    /// One etcd transaction per 64 signatures (etcd takes at most 128 operations in one).
+    public func publish(_ signatures: [PublishedSignature]) async throws {
+        for start in stride(from: 0, to: signatures.count, by: 64) {
+            let puts = signatures[start..<min(signatures.count, start + 64)].map { signature in
+                (signaturePrefix + Array((Self.padded(signature.height) + "/" + Hex.encode(signature.signature.nodeKey)).utf8), signature.value)
+            }
+            _ = try await etcd.transaction(compare: [], success: puts)
+        }
     }
 
     public func compaction() async throws -> LogCompaction? {

@@ -17,10 +17,10 @@ struct EtcdOrderedLogTests {
         #expect(try await log.append(Array("first".utf8)) == 0)
         #expect(try await log.append(Array("second".utf8)) == 1)
         let node = [UInt8](repeating: 7, count: 32), hash = [UInt8](repeating: 1, count: 32)
-        for height in [UInt64(0), 5, 12] {
-            try await log.publish(PublishedSignature(height: height, blockHash: hash,
-                                                     signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: UInt8(height), count: 64))))
-        }
+        try await log.publish([UInt64(0), 5, 12].map { height in
+            PublishedSignature(height: height, blockHash: hash,
+                               signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: UInt8(height), count: 64)))
+        })
         let snapshot = try await log.read(entriesFrom: 1, limit: 10, signaturesFrom: 5)
         #expect(snapshot.entries.map(\.sequence) == [1])
         #expect(snapshot.entries.first?.entry == Array("second".utf8))
@@ -44,6 +44,23 @@ struct EtcdOrderedLogTests {
         #expect(after.version > snapshot.version)
     }
 
+    @Test("a batch of signatures larger than one etcd transaction takes is published whole")
+    func publishesLargeBatches() async throws {
+        let cluster = try EtcdCluster(size: 1)
+        defer { cluster.stop() }
+        let log = EtcdOrderedLog(etcd: EtcdClient(endpoints: cluster.endpoints, httpClient: .shared), chainId: "batch-test")
+        let node = [UInt8](repeating: 7, count: 32)
+        // etcd refuses a transaction of more than 128 operations by default: 300 takes several.
+        let published = (UInt64(0)..<300).map { height in
+            PublishedSignature(height: height, blockHash: [UInt8](repeating: UInt8(height % 251), count: 32),
+                               signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: 3, count: 64)))
+        }
+        try await log.publish(published)
+        let snapshot = try await log.read(entriesFrom: 0, limit: 1, signaturesFrom: 0)
+        #expect(snapshot.signatures.map(\.height) == Array(0..<300))
+        #expect(Set(snapshot.signatures) == Set(published))
+    }
+
     @Test("compaction deletes the entries below its sequence and the signatures at or below its height, never moves back, and a reader waiting from before it is not left waiting")
     func compacts() async throws {
         let cluster = try EtcdCluster(size: 1)
@@ -52,8 +69,8 @@ struct EtcdOrderedLogTests {
         for index in 0..<5 { _ = try await log.append(Array("entry \(index)".utf8)) }
         let node = [UInt8](repeating: 7, count: 32), hash = [UInt8](repeating: 1, count: 32)
         for height in UInt64(0)..<4 {
-            try await log.publish(PublishedSignature(height: height, blockHash: hash,
-                                                     signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: 9, count: 64))))
+            try await log.publish([PublishedSignature(height: height, blockHash: hash,
+                                                      signature: NodeSignature(nodeKey: node, signature: [UInt8](repeating: 9, count: 64)))])
         }
         let before = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0)
         #expect(try await log.compaction() == nil)

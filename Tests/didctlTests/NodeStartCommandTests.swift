@@ -69,6 +69,14 @@ struct NodeStartCommandTests {
         #expect(retention.status == 2, "\(retention.stderr)")
     }
 
+    @Test("--requests-per-client outside 1...100000 is bad usage (exit 2) naming the option", arguments: ["0", "100001", "-1"])
+    func requestsPerClientIsValidated(value: String) throws {
+        let root = try Didctl.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Didctl.run(["node", "start", "--data-dir", root.path, "--requests-per-client", value])
+        #expect(result.status == 2 && result.stderr.contains("--requests-per-client"), "\(result.stderr)")
+    }
+
     @Test("while a node runs, a command that writes is refused with a clear error and leaves nothing behind; reading commands run, and the write succeeds once the node stops")
     func oneWriterPerDataDirectory() async throws {
         let root = try Didctl.temporaryDirectory()

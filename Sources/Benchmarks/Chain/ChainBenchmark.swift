@@ -174,33 +174,13 @@ package struct ChainBenchmark: Sendable {
         return rounds.sorted()[rounds.count / 2]
     }
 
-    /// `clients` concurrent clients, each keeping `window` submissions in flight.
+    /// `clients` concurrent clients, each keeping `window` submissions in flight (``ChainLoad``);
+    /// each receipt's id goes to `ack` when given.
     private func submitAll(_ signed: [[UInt8]], node: ChainNode, ack: FileHandle?) async throws {
         let ackLock = NSLock()
-        let counter = BenchmarkCounter()
-        let progress = self.progress, clients = self.clients, window = self.window
-        try await withThrowingTaskGroup(of: Void.self) { clientsGroup in
-            for client in 0..<clients {
-                let slice = stride(from: client, to: signed.count, by: clients).map { signed[$0] }
-                clientsGroup.addTask {
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        var iterator = slice.makeIterator()
-                        func add() -> Bool {
-                            guard let bytes = iterator.next() else { return false }
-                            group.addTask {
-                                let receipt = try await node.submit(encoded: bytes)
-                                if let ack { ackLock.withLock { ack.write(Data("\(receipt.transactionId)\n".utf8)) } }
-                                let done = counter.increment()
-                                if done % 20_000 == 0 { progress("  committed \(done)/\(signed.count)") }
-                            }
-                            return true
-                        }
-                        for _ in 0..<window { guard add() else { break } }
-                        while try await group.next() != nil { _ = add() }
-                    }
-                }
-            }
-            try await clientsGroup.waitForAll()
+        try await ChainLoad.submitAll(signed, clients: clients, window: window, progressEvery: 20_000, progress: progress) { _, bytes in
+            let receipt = try await node.submit(encoded: bytes)
+            if let ack { ackLock.withLock { ack.write(Data("\(receipt.transactionId)\n".utf8)) } }
         }
     }
 

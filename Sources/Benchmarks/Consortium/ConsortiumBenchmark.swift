@@ -90,7 +90,8 @@ package struct ConsortiumBenchmark: Sendable {
                 "init", "--genesis", directories[0].appendingPathComponent("genesis.json").path, "--json", "--data-dir", directories[index].path])))
         }
         for index in 0..<nodes {
-            running.append(try ConsortiumNodeProcess(didctl: didctl, dataDirectory: directories[index], etcd: cluster.endpoints))
+            running.append(try ConsortiumNodeProcess(didctl: didctl, dataDirectory: directories[index], etcd: cluster.endpoints,
+                                                     requestsPerClient: max(64, clients * window)))
         }
         for index in 1..<max(1, nodes) where nodes > 1 {
             progress("admitting node \(index) (the committee's approval, through node 0)…")
@@ -103,13 +104,22 @@ package struct ConsortiumBenchmark: Sendable {
         let signed = try await Self.anchors(total, directory: directories[0])
         let urls = running.map { $0.url.appendingPathComponent("transactions").absoluteString }
 
-        progress("submitting \(transactions) transactions to \(nodes) nodes from \(clients) clients…")
-        let start = ContinuousClock.now
-        try await submitAll(Array(signed.prefix(transactions)), to: urls)
-        let committed = Double(transactions) / (ContinuousClock.now - start).seconds
+        // Enough connections for every submission in flight: HTTP/1.1 takes one request at a time.
+        let client = BenchmarkHTTPClient.make(connections: clients * window)
+        let committed: Double, latencies: [Double]
+        do {
+            progress("submitting \(transactions) transactions to \(nodes) nodes from \(clients) clients…")
+            let start = ContinuousClock.now
+            try await submitAll(Array(signed.prefix(transactions)), to: urls, client: client)
+            committed = Double(transactions) / (ContinuousClock.now - start).seconds
 
-        progress("offering \(offeredRate) tx/s for \(latencyTransactions) transactions…")
-        let latencies = try await steadyLoad(Array(signed.suffix(latencyTransactions)), to: urls).sorted()
+            progress("offering \(offeredRate) tx/s for \(latencyTransactions) transactions…")
+            latencies = try await steadyLoad(Array(signed.suffix(latencyTransactions)), to: urls, client: client).sorted()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try? await client.shutdown()
 
         progress("waiting for every node to reach the same final head…")
         let (agree, finalHeight) = try await agreement(of: running)
@@ -150,59 +160,29 @@ package struct ConsortiumBenchmark: Sendable {
         return signed
     }
 
-    /// `clients` concurrent clients, each keeping `window` submissions in flight, to the nodes in turn.
-    private func submitAll(_ signed: [[UInt8]], to urls: [String]) async throws {
-        let counter = BenchmarkCounter()
-        let progress = self.progress, clients = self.clients, window = self.window
-        try await withThrowingTaskGroup(of: Void.self) { clientsGroup in
-            for client in 0..<clients {
-                let slice = stride(from: client, to: signed.count, by: clients).map { signed[$0] }
-                clientsGroup.addTask {
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        var iterator = slice.enumerated().makeIterator()
-                        func add() -> Bool {
-                            guard let (index, bytes) = iterator.next() else { return false }
-                            group.addTask {
-                                try await Self.submit(bytes, to: urls[(client + index) % urls.count])
-                                let done = counter.increment()
-                                if done % 5_000 == 0 { progress("  committed \(done)/\(signed.count)") }
-                            }
-                            return true
-                        }
-                        for _ in 0..<window { guard add() else { break } }
-                        while try await group.next() != nil { _ = add() }
-                    }
-                }
-            }
-            try await clientsGroup.waitForAll()
+    /// `clients` concurrent clients, each keeping `window` submissions in flight, to the nodes in
+    /// turn (``ChainLoad``).
+    private func submitAll(_ signed: [[UInt8]], to urls: [String], client: HTTPClient) async throws {
+        try await ChainLoad.submitAll(signed, clients: clients, window: window, progressEvery: 5_000, progress: progress) { index, bytes in
+            try await Self.submit(bytes, to: urls[index % urls.count], client: client)
         }
     }
 
-    /// Offers the transactions at `offeredRate` (open loop: each is sent at its time whatever the
-    /// answers before it) and returns each one's confirmation time in milliseconds.
-    private func steadyLoad(_ signed: [[UInt8]], to urls: [String]) async throws -> [Double] {
-        let interval = Duration.nanoseconds(1_000_000_000 / Int64(offeredRate))
-        let start = ContinuousClock.now
-        return try await withThrowingTaskGroup(of: Double.self) { group in
-            for (index, bytes) in signed.enumerated() {
-                try await Task.sleep(until: start + interval * index, clock: .continuous)
-                group.addTask {
-                    let sent = ContinuousClock.now
-                    try await Self.submit(bytes, to: urls[index % urls.count])
-                    return (ContinuousClock.now - sent).seconds * 1000
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
+    /// Offers the transactions at `offeredRate` to the nodes in turn (``ChainLoad``: open loop,
+    /// each confirmation time measured from its scheduled release) and returns them in ms.
+    private func steadyLoad(_ signed: [[UInt8]], to urls: [String], client: HTTPClient) async throws -> [Double] {
+        try await ChainLoad.offer(signed, rate: offeredRate) { index, bytes in
+            try await Self.submit(bytes, to: urls[index % urls.count], client: client)
         }
     }
 
     /// One `POST /transactions`; a receipt (200) is the node's word that the block is final.
-    private static func submit(_ bytes: [UInt8], to url: String) async throws {
+    private static func submit(_ bytes: [UInt8], to url: String, client: HTTPClient) async throws {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: JSONValue.object(["transaction": .string(Base64URL.encode(bytes))]).serialized()))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        let response = try await client.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 1 << 20)
         guard response.status == .ok else {
             throw BenchmarkError("A node answered \(response.status.code): \(String(buffer: body).prefix(300))")

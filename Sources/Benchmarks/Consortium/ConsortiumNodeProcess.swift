@@ -16,11 +16,14 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
     ///   - dataDirectory: the node's data directory.
     ///   - endpoints: the etcd cluster's client URLs.
     /// - Throws: `BenchmarkError` with the node's standard error when it did not start.
-    package init(didctl: URL, dataDirectory: URL, etcd endpoints: [String]) throws {
+    ///   - requestsPerClient: `--requests-per-client`: the benchmark's submissions all come from
+    ///     one address.
+    package init(didctl: URL, dataDirectory: URL, etcd endpoints: [String], requestsPerClient: Int = 64) throws {
         process = Process()
         process.executableURL = didctl
         process.arguments = ["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path,
-                             "--ordering", "etcd", "--etcd-endpoints", endpoints.joined(separator: ",")]
+                             "--ordering", "etcd", "--etcd-endpoints", endpoints.joined(separator: ","),
+                             "--requests-per-client", String(requestsPerClient)]
         let log = dataDirectory.appendingPathComponent("bench-node.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let out = Pipe()

@@ -13,14 +13,6 @@ struct HTTPRegistration: RegistrationChannel {
     /// The node's base URL, without a trailing slash.
     let base: String
 
-    /// A client keeping up to `connections` connections to the node.
-    static func client(connections: Int) -> HTTPClient {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }
-
     func certify(_ request: OneTimeKeyRequest) async throws -> [(certificate: [UInt8], envelope: [UInt8])] {
         let answer = try await post("membership/certificates", request.json)
         guard let entries = answer["certificates"]?.arrayValue, entries.count == request.oneTimeKeys.count else {

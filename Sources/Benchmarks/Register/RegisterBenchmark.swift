@@ -111,7 +111,7 @@ package struct RegisterBenchmark: Sendable {
                                                     maximumConnectionsPerClient: inFlight)
         let server = try await BenchmarkServer.start(backend: try ChainNodeBackend(runtime: runtime), limits: limits)
         progress("node serving on \(server.url); \(clients) clients per phase, \(window) submissions in flight each")
-        let httpClients = (0..<clients).map { _ in HTTPRegistration.client(connections: window + 1) }
+        let httpClients = (0..<clients).map { _ in BenchmarkHTTPClient.make(connections: window + 1) }
         let inProcess = InProcessRegistration(node: runtime.node, service: try runtime.membershipService, clock: runtime.clock)
         let overHTTP = httpClients.map { HTTPRegistration(client: $0, base: server.url) as any RegistrationChannel }
 

@@ -29,14 +29,23 @@ public protocol BlockStore: StateReader {
     ///   `.diskFull` when the store cannot commit.
     func append(genesis: Genesis?, build: (any StateReader) throws -> (Block, [StateWrite])) throws -> Block
 
-    /// Replaces the signatures stored with the header at `height`: a consortium node stores a
-    /// block with its own signature and adds the others' once the block is final
-    /// (`specs/consortium.md` §5). The header itself never changes.
-    /// - Throws: `ChainError.notFound` for a height not stored; `.storageFailure`.
-    func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws
+    /// Replaces the signatures stored with the headers at the given heights, in one commit: a
+    /// consortium node stores a block with its own signature and adds the others' once the
+    /// block is final (`specs/consortium.md` §5). The headers themselves never change.
+    /// - Throws: `ChainError.notFound` for a height not stored (nothing is replaced);
+    ///   `.storageFailure`.
+    func replaceSignatures(_ byHeight: [(height: UInt64, signatures: [NodeSignature])]) throws
 
     /// Calls `body` with every stored state entry, grouped by namespace (in name order); within
     /// a namespace ordered by key, except that a SQLite ledger passes the entries it keeps in
     /// its lookup table (`specs/chain.md` §6.3) after the others, each group in key order.
     func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws
+}
+
+extension BlockStore {
+    /// Replaces the signatures stored with the header at `height` (``replaceSignatures(_:)``).
+    /// - Throws: `ChainError.notFound` for a height not stored; `.storageFailure`.
+    public func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws {
+        try replaceSignatures([(height, signatures)])
+    }
 }

@@ -54,10 +54,14 @@ public final class InMemoryBlockStore: BlockStore, @unchecked Sendable {
         return block
     }
 
-    public func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws {
+    public func replaceSignatures(_ byHeight: [(height: UInt64, signatures: [NodeSignature])]) throws {
         try lock.withLock {
-            guard height < headers.count else { throw ChainError(.notFound, "No block \(height) is stored.") }
-            headers[Int(height)] = SignedBlockHeader(header: headers[Int(height)].header, signatures: signatures)
+            if let missing = byHeight.first(where: { $0.height >= headers.count }) {
+                throw ChainError(.notFound, "No block \(missing.height) is stored.")
+            }
+            for (height, signatures) in byHeight {
+                headers[Int(height)] = SignedBlockHeader(header: headers[Int(height)].header, signatures: signatures)
+            }
         }
     }
 

@@ -40,9 +40,9 @@ public final class InMemoryOrderedLog: OrderedLog, @unchecked Sendable {
         }
     }
 
-    public func publish(_ signature: PublishedSignature) async throws {
+    public func publish(_ published: [PublishedSignature]) async throws {
         lock.withLock {
-            signatures[signature.height, default: [:]][signature.signature.nodeKey] = signature
+            for signature in published { signatures[signature.height, default: [:]][signature.signature.nodeKey] = signature }
             version += 1
         }
     }

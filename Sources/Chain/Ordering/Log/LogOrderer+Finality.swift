@@ -24,24 +24,29 @@ extension LogOrderer {
         }
     }
 
-    /// Signs and publishes this node's signature for each height; a node that found a
-    /// divergence signs nothing (`specs/consortium.md` §6).
+    /// Signs and publishes this node's signature for each height, all in one write to the log;
+    /// a node that found a divergence signs nothing (`specs/consortium.md` §6).
     /// - Returns: the heights whose signature could not be published yet.
     func publishSignatures(_ heights: [UInt64]) async -> [UInt64] {
         let signing = lock.withLock { alert?.stoppedSigning != true }
         guard !heights.isEmpty, signing else { return signing ? heights : [] }
+        var signatures: [PublishedSignature] = []
         var failed: [UInt64] = []
         for height in heights {
             guard let hash = lock.withLock({ unfinal[height]?.hash }) ?? (try? store.signedHeader(at: height))?.hash else { continue }
-            do {
-                let signature = try nodeKey.signature(for: hash)
-                try await log.publish(PublishedSignature(height: height, blockHash: hash,
-                                                         signature: NodeSignature(nodeKey: nodeKey.publicKey, signature: signature)))
-            } catch {
+            guard let signature = try? nodeKey.signature(for: hash) else {
                 failed.append(height)
+                continue
             }
+            signatures.append(PublishedSignature(height: height, blockHash: hash,
+                                                 signature: NodeSignature(nodeKey: nodeKey.publicKey, signature: signature)))
         }
-        return failed
+        do {
+            try await log.publish(signatures)
+        } catch {
+            failed += signatures.map(\.height)
+        }
+        return failed.sorted()
     }
 
     /// Counts published signatures: a height whose hash a quorum signed becomes final once all
@@ -52,10 +57,17 @@ extension LogOrderer {
         var quorums: [UInt64: [NodeSignature]] = [:]
         var found: DivergenceAlert?
         let pending = lock.withLock { unfinal }
+        // A signature is checked once: a node behind its peers reads the same ones every round.
+        var known = lock.withLock { checkedSignatures }
         for (height, entry) in pending {
             let signatures = (byHeight[height] ?? []).filter {
-                entry.nodes.contains($0.signature.nodeKey)
-                    && builder.suite.signature.isValidSignature($0.signature.signature, publicKey: $0.signature.nodeKey, message: $0.blockHash)
+                guard entry.nodes.contains($0.signature.nodeKey) else { return false }
+                if known.contains($0) { return true }
+                guard builder.suite.signature.isValidSignature($0.signature.signature, publicKey: $0.signature.nodeKey, message: $0.blockHash) else {
+                    return false
+                }
+                known.insert($0)
+                return true
             }
             let agreeing = signatures.filter { $0.blockHash == entry.hash }.map(\.signature)
             let differing = signatures.filter { $0.blockHash != entry.hash }
@@ -78,18 +90,23 @@ extension LogOrderer {
             }
             if isNew { setting.onDivergence(found) }
         }
+        // The blocks that became final together get their signatures in one commit.
         var height = lock.withLock { finalCount }
+        var finalized: [(height: UInt64, signatures: [NodeSignature])] = []
         while let signatures = quorums[height] {
-            let final = height
-            let result = await onCommitQueue { [store] in try store.replaceSignatures(signatures, at: final) }
-            if case .failure(let error) = result { throw error }
-            let receipts: [(CheckedContinuation<TransactionReceipt, any Error>, TransactionReceipt)] = lock.withLock {
-                finalCount = height + 1
-                return unfinal.removeValue(forKey: height)?.receipts ?? []
-            }
-            for (continuation, receipt) in receipts { continuation.resume(returning: receipt) }
+            finalized.append((height, signatures))
             height += 1
-            saveCursor()
         }
+        lock.withLock { checkedSignatures = known.filter { $0.height >= height } }
+        guard !finalized.isEmpty else { return }
+        let result = await onCommitQueue { [store, finalized] in try store.replaceSignatures(finalized) }
+        if case .failure(let error) = result { throw error }
+        let receipts: [(CheckedContinuation<TransactionReceipt, any Error>, TransactionReceipt)] = lock.withLock {
+            finalCount = height
+            releaseFinalOwnEntries()
+            return finalized.flatMap { unfinal.removeValue(forKey: $0.height)?.receipts ?? [] }
+        }
+        for (continuation, receipt) in receipts { continuation.resume(returning: receipt) }
+        saveCursor()
     }
 }

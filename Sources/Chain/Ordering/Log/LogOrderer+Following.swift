@@ -79,6 +79,7 @@ extension LogOrderer {
                 : ChainError(.unauthorized, "The log entry's node is not an admitted node; its transactions are refused.")
             lock.withLock { for transaction in decoded { ownPrepared[transaction.id] = nil } }
             for transaction in decoded { answer(transaction.id, with: .failure(refusal)) }
+            if entry.node == nodeKey.publicKey { ownEntryCut(madeBlockAt: nil) }
             return nil
         }
         let candidates: [CheckedTransaction]
@@ -114,6 +115,7 @@ extension LogOrderer {
             for (transaction, outcome) in zip(candidates, nothing.outcomes) {
                 if case .refused(let error) = outcome { answer(transaction.id, with: .failure(error)) }
             }
+            if entry.node == nodeKey.publicKey { ownEntryCut(madeBlockAt: nil) }
             return nil
         case .failure(let error):
             throw error
@@ -141,6 +143,7 @@ extension LogOrderer {
                     answer(transaction.id, with: .failure(error))
                 }
             }
+            if entry.node == nodeKey.publicKey { ownEntryCut(madeBlockAt: header.height) }
             return header.height
         }
     }

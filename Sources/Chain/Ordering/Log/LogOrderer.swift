@@ -17,6 +17,13 @@ final class LogOrderer: @unchecked Sendable {
         var maximumDelayMilliseconds = 20
         var idleGapMicroseconds = 1_000
         var maximumQueued = 50_000
+        /// This node's entries in the log whose blocks are not final here yet, at most: while
+        /// there are as many, the next batch keeps filling (`specs/consortium.md` §3.1), so that
+        /// under load entries and blocks grow instead of multiplying.
+        var maximumEntriesInFlight = 2
+        /// How long a batch waits for an entry in flight to become final, at most (when blocks
+        /// are not becoming final at all, appending is no worse than waiting).
+        var maximumInFlightWaitMilliseconds = 1_000
     }
 
     /// A block applied but not yet final, with what finality needs.
@@ -61,6 +68,12 @@ final class LogOrderer: @unchecked Sendable {
     /// Entries this node cut a block from since it started, with that block's height and hash:
     /// where it may compact the log to (only with a retention set; pruned as it compacts).
     var madeBlocks: [(sequence: UInt64, height: UInt64, hash: [UInt8])] = []
+    /// This node's entries appended or being appended whose blocks are not final here yet.
+    var entriesInFlight = 0
+    /// The heights of blocks cut from this node's own entries that are not final yet.
+    var ownHeights: [UInt64] = []
+    /// Published signatures found valid and not yet final, so each is checked once.
+    var checkedSignatures: Set<PublishedSignature> = []
     var statistics = OrdererStatistics()
     var stopping = false
     var appenderWake: AsyncStream<Void>.Continuation?
@@ -153,6 +166,23 @@ final class LogOrderer: @unchecked Sendable {
             return found
         }
         for continuation in continuations { continuation.resume(with: result.mapError { $0 as any Error }) }
+    }
+
+    /// Counts an entry of this node's as cut: its block, if it made one, is in flight until
+    /// final; one that made no block is done.
+    func ownEntryCut(madeBlockAt height: UInt64?) {
+        lock.withLock {
+            if let height { ownHeights.append(height) } else { entriesInFlight = max(0, entriesInFlight - 1) }
+        }
+    }
+
+    /// Releases the entries whose blocks are now final; called with `lock` held whenever the
+    /// final height moves.
+    func releaseFinalOwnEntries() {
+        let done = ownHeights.prefix { $0 < finalCount }.count
+        guard done > 0 else { return }
+        ownHeights.removeFirst(done)
+        entriesInFlight = max(0, entriesInFlight - done)
     }
 
     /// The node keys admitted in the store's current state.

@@ -25,9 +25,11 @@ public protocol OrderedLog: Sendable {
     /// - Throws: when the log cannot be reached (the reader waits and retries).
     func waitForChange(after version: UInt64, timeout: Duration) async throws
 
-    /// Publishes this node's signature over the header it computed at `height`.
-    /// - Throws: when the log cannot be reached.
-    func publish(_ signature: PublishedSignature) async throws
+    /// Publishes this node's signatures over the headers it computed, several heights at once
+    /// (one write to the log, so a node that fell behind does not pay one round trip a block).
+    /// - Throws: when the log cannot be reached; then none or only some may be published, and
+    ///   the caller publishes them all again.
+    func publish(_ signatures: [PublishedSignature]) async throws
 
     /// The log's compaction marker (`specs/consortium.md` §3.3), or `nil` when nothing was
     /// compacted.

@@ -214,17 +214,25 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         return (try? pool.writeWithoutTransaction { db in sqlite3_system_errno(db.sqliteConnection) }) ?? 0
     }
 
-    public func replaceSignatures(_ signatures: [NodeSignature], at height: UInt64) throws {
-        guard let key = Int64(exactly: height), let stored = try signedHeader(at: height) else {
-            throw ChainError(.notFound, "No block \(height) is stored.")
+    public func replaceSignatures(_ byHeight: [(height: UInt64, signatures: [NodeSignature])]) throws {
+        guard !byHeight.isEmpty else { return }
+        var updates: [(key: Int64, bytes: [UInt8])] = []
+        for (height, signatures) in byHeight {
+            guard let key = Int64(exactly: height), let stored = try signedHeader(at: height) else {
+                throw ChainError(.notFound, "No block \(height) is stored.")
+            }
+            updates.append((key, SignedBlockHeader(header: stored.header, signatures: signatures).encodedSignatures))
         }
-        let bytes = SignedBlockHeader(header: stored.header, signatures: signatures).encodedSignatures
+        let heights = byHeight.count == 1 ? "block \(byHeight[0].height)" : "blocks \(byHeight[0].height) to \(byHeight[byHeight.count - 1].height)"
         do {
+            // One transaction, so one sync however many blocks became final together.
             try pool.write { db in
-                try db.execute(sql: "UPDATE blocks SET signatures = ? WHERE height = ?", arguments: [Data(bytes), key])
+                for (key, bytes) in updates {
+                    try db.execute(sql: "UPDATE blocks SET signatures = ? WHERE height = ?", arguments: [Data(bytes), key])
+                }
             }
         } catch {
-            throw SQLiteErrors.map(error, doing: "store the signatures of block \(height)")
+            throw SQLiteErrors.map(error, doing: "store the signatures of \(heights)")
         }
     }
 

@@ -69,7 +69,13 @@ struct NodeStartCommand: AsyncParsableCommand {
         discussion: "The node deletes the log's entries and signatures of blocks more than this many below its final height, at most every half as many blocks; a node further behind catches up from --peers."))
     var logRetention: UInt64 = 10_000
 
+    @Option(name: .customLong("requests-per-client"), help: ArgumentHelp(
+        "Requests one client (one IP address) may have in progress; more are answered 429.",
+        discussion: "Raise it when a gateway or load balancer sends many users' requests from one address. The client may hold twice as many connections (at least 128)."))
+    var requestsPerClient = 64
+
     func validate() throws {
+        guard (1...100_000).contains(requestsPerClient) else { throw ValidationError("--requests-per-client is from 1 to 100000, not \(requestsPerClient).") }
         guard ["solo", "etcd"].contains(ordering) else { throw ValidationError("--ordering is 'solo' or 'etcd', not '\(ordering)'.") }
         if ordering == "etcd" {
             guard let etcdEndpoints, !Self.endpoints(etcdEndpoints).isEmpty else {
@@ -119,7 +125,9 @@ struct NodeStartCommand: AsyncParsableCommand {
         }
         let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests)
         let (host, port) = Self.address(listen)!
-        let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(host: host, port: port), metrics: metrics)
+        let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(
+            host: host, port: port,
+            limits: .init(maximumConcurrentRequestsPerClient: requestsPerClient, maximumConnectionsPerClient: max(128, 2 * requestsPerClient))), metrics: metrics)
         let json = global.json
         let http = server.service { url in
             // One line, written unbuffered, so a script reading the pipe sees it at once.

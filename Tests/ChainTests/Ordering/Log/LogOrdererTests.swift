@@ -16,7 +16,8 @@ struct LogOrdererTests {
         let nodes: [ChainNode]
         let alerts = Alerts()
 
-        init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, alteredGenesisOf altered: Int? = nil,
+        /// `running` of the `size` nodes are started (the others are named by genesis only).
+        init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, running: Int? = nil, alteredGenesisOf altered: Int? = nil,
              retention: UInt64? = nil) throws {
             let fixture = try ChainFixture()
             self.fixture = fixture
@@ -28,7 +29,7 @@ struct LogOrdererTests {
             let stores = keys.map { _ in InMemoryBlockStore() }
             self.stores = stores
             var nodes: [ChainNode] = []
-            for (index, key) in keys.enumerated() {
+            for (index, key) in keys.enumerated().prefix(running ?? size) {
                 var configuration = ChainNode.Configuration()
                 let alerts = self.alerts
                 configuration.logOrdering = LogOrdering(log: log, onDivergence: { alerts.record($0) })
@@ -56,6 +57,15 @@ struct LogOrdererTests {
     static func eventually(_ condition: () throws -> Bool) async throws -> Bool {
         for _ in 0..<6_000 {
             if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    /// Polls the log every 10 ms for at most 60 s until it holds at least `count` entries.
+    static func entryCount(of log: InMemoryOrderedLog, reaches count: Int) async throws -> Bool {
+        for _ in 0..<6_000 {
+            if try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0).entries.count >= count { return true }
             try await Task.sleep(for: .milliseconds(10))
         }
         return false
@@ -143,6 +153,55 @@ struct LogOrdererTests {
         let receipt = try await consortium.nodes[1].submit(try await consortium.fixture.put("admitted"))
         #expect(receipt.height == 1, "the stranger's entry made no block")
         for store in consortium.stores { #expect(try store.location(of: transaction.id) == nil) }
+    }
+
+    @Test("while a node's entries wait for finality, its next submissions gather into one entry, and one block, instead of one each")
+    func entriesGrowWhileBlocksAreNotFinal() async throws {
+        let log = InMemoryOrderedLog()
+        // The third node is named by genesis but not running: no block can be final (three of three).
+        let consortium = try Consortium(log: log, running: 2)
+        defer { consortium.shutdown() }
+        let node = consortium.nodes[0]
+        let early = try await [consortium.fixture.put("early 0"), consortium.fixture.put("early 1")]
+        let later = try await withThrowingTaskGroup(of: Transaction.self) { group in
+            for i in 0..<20 { group.addTask { try await consortium.fixture.put("later \(i)") } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let receipts = Task {
+            try await withThrowingTaskGroup(of: TransactionReceipt.self) { group in
+                // Two entries in flight, each of one transaction, 50 ms apart so that they are two.
+                for transaction in early {
+                    group.addTask { try await node.submit(transaction) }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                #expect(try await Self.entryCount(of: log, reaches: 2))
+                // Twenty more, 5 ms apart (far beyond the 1 ms pause that closes a batch): they
+                // wait, gathering, until an entry is final or a second has passed.
+                for transaction in later {
+                    group.addTask { try await node.submit(transaction) }
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(try await Self.entryCount(of: log, reaches: 3))
+        try await Task.sleep(for: .milliseconds(300))
+        let entries = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0).entries
+        #expect(entries.count == 3, "\(entries.count) entries: the later twenty were gathered into one")
+        let gathered = try LogEntry(decoding: try #require(entries.last).entry)
+        #expect(Set(gathered.transactions) == Set(later.map(\.encoded)))
+        #expect(node.finalHeight == 0, "nothing is final with one of three nodes missing")
+
+        // The third node starts: everything becomes final, the twenty in one block.
+        var configuration = ChainNode.Configuration()
+        configuration.logOrdering = LogOrdering(log: log)
+        let third = try ChainNode.create(store: InMemoryBlockStore(), genesis: consortium.genesis, nodeKey: consortium.keys[2],
+                                         handlers: ChainFixture.handlers(), clock: consortium.fixture.clock, configuration: configuration)
+        defer { third.shutdown() }
+        let answered = try await receipts.value
+        #expect(answered.count == 22)
+        let heights = Dictionary(grouping: answered, by: \.height).mapValues(\.count)
+        #expect(heights.values.sorted() == [1, 1, 20], "\(heights)")
     }
 
     @Test("a node whose headers differ raises an alert naming itself, the height and the others, and stops signing")

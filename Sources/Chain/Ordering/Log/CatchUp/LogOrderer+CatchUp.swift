@@ -115,6 +115,7 @@ extension LogOrderer {
     private func markFinal(_ height: UInt64, transactions: [Transaction]) {
         let receipts = lock.withLock { () -> [(CheckedContinuation<TransactionReceipt, any Error>, TransactionReceipt)] in
             finalCount = max(finalCount, height + 1)
+            releaseFinalOwnEntries()
             for transaction in transactions { ownPrepared[transaction.id] = nil }
             return unfinal.removeValue(forKey: height)?.receipts ?? []
         }
