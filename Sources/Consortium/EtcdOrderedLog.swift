@@ -4,8 +4,8 @@ import Primitives
 
 /// The chain's ``OrderedLog`` in an etcd cluster (`specs/consortium.md` §3, §5): entries as
 /// ``OrderingLog`` appends them, signatures under `/chancery/<chainId>/sig/<20-digit
-/// height>/<hex node key>` = `blockHash ‖ signature`, and a watch on the chain's prefix to
-/// wake readers.
+/// height>/<hex node key>` = `blockHash ‖ signature`, and one long-lived watch on the chain's
+/// prefix (``EtcdWatcher``) to wake its reader.
 ///
 /// ```swift
 /// let log = EtcdOrderedLog(etcd: EtcdClient(endpoints: urls, httpClient: .shared), chainId: genesis.chainId)
@@ -14,6 +14,8 @@ import Primitives
 public struct EtcdOrderedLog: OrderedLog {
     /// The log's entries.
     public let entries: OrderingLog
+    /// One watch stream for every wait of this log's reader.
+    private let watcher: EtcdWatcher
     private var etcd: EtcdClient { entries.etcd }
     private var prefix: [UInt8] { Array("/chancery/\(entries.chainId)/".utf8) }
     private var signaturePrefix: [UInt8] { prefix + Array("sig/".utf8) }
@@ -21,6 +23,7 @@ public struct EtcdOrderedLog: OrderedLog {
     /// The log of `chainId` in `etcd`.
     public init(etcd: EtcdClient, chainId: String) {
         entries = OrderingLog(etcd: etcd, chainId: chainId)
+        watcher = EtcdWatcher(etcd: etcd, prefix: Array("/chancery/\(chainId)/".utf8))
     }
 
     public func append(_ entry: [UInt8]) async throws -> UInt64 {
@@ -42,7 +45,7 @@ public struct EtcdOrderedLog: OrderedLog {
     }
 
     public func waitForChange(after version: UInt64, timeout: Duration) async throws {
-        _ = try await etcd.waitForChange(prefix: prefix, after: Int64(version), timeout: timeout)
+        await watcher.waitForChange(after: Int64(version), timeout: timeout)
     }
 
     /// One etcd transaction per 64 signatures (etcd takes at most 128 operations in one).
