@@ -17,7 +17,7 @@ struct ConsortiumAdmissionTests {
     typealias Nodes = ConsortiumNodesTests
 
     /// Submits without waiting for the block (`Prefer: respond-async`): the status.
-    static func submitAsync(_ transaction: Transaction, to node: NodeProcess) async throws -> UInt {
+    static func submitAsync(_ transaction: Transaction, to node: ConsortiumNodeProcess) async throws -> UInt {
         var request = HTTPClientRequest(url: node.url.appendingPathComponent("transactions").absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

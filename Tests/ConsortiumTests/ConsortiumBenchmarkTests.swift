@@ -13,7 +13,7 @@ struct ConsortiumBenchmarkTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try await ConsortiumBenchmark(nodes: 3, transactions: 150, clients: 2, window: 8, offeredRate: 50,
                                                    latencyTransactions: 60, soloTransactions: 300, directory: directory,
-                                                   didctl: NodeProcess.executable).run()
+                                                   didctl: DidctlExecutable.url).run()
         #expect(result.nodesAgree, "every node at one final head")
         // Block 0, two admissions, then at least one block for the 210 anchors.
         #expect(result.finalHeight >= 3)
@@ -34,7 +34,7 @@ struct ConsortiumBenchmarkTests {
 
     @Test("didctl bench consortium, the command, runs the cluster and nodes from its own executable and answers its figures in JSON")
     func command() throws {
-        let run = try NodeProcess.run(["bench", "consortium", "--transactions", "40", "--clients", "2", "--window", "4", "--rate", "20",
+        let run = try DidctlExecutable.run(["bench", "consortium", "--transactions", "40", "--clients", "2", "--window", "4", "--rate", "20",
                                        "--latency-transactions", "10", "--solo-transactions", "0", "--json"])
         #expect(run.status == 0, "\(run.stderr.suffix(2_000))")
         let object = try #require(try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")

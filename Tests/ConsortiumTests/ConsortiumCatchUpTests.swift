@@ -53,7 +53,7 @@ struct ConsortiumCatchUpTests {
         let (status, body) = try await Nodes.submit(transactions[0], to: consortium.nodes[3])
         #expect(status == 200, "\(body)")
         // A new node, joined after the compaction: it takes every block from its peers too.
-        let joined = try NodeProcess.run(["init", "--genesis", consortium.directories[0].appendingPathComponent("genesis.json").path,
+        let joined = try DidctlExecutable.run(["init", "--genesis", consortium.directories[0].appendingPathComponent("genesis.json").path,
                                           "--json", "--data-dir", consortium.directory(4).path])
         #expect(joined.status == 0, "\(joined.stderr)")
         consortium.directories.append(consortium.directory(4))
@@ -68,7 +68,7 @@ struct ConsortiumCatchUpTests {
             #expect(Set(hashes).count == 1, "block \(height) has one hash on all five nodes")
         }
         for index in [3, 4] {
-            let verified = try NodeProcess.run(["chain", "verify", "--json", "--data-dir", consortium.directories[index].path])
+            let verified = try DidctlExecutable.run(["chain", "verify", "--json", "--data-dir", consortium.directories[index].path])
             #expect(verified.status == 0, "node \(index): \(verified.stdout) \(verified.stderr)")
         }
     }

@@ -117,7 +117,7 @@ struct ConsortiumFailureTests {
         let heads = try consortium.directories.map { try #require(try Self.readOnlyStore($0).head()) }
         #expect(Set(heads.map(\.hash)).count == 1 && heads[0].header.height == UInt64(height))
         for directory in consortium.directories {
-            let verified = try NodeProcess.run(["chain", "verify", "--json", "--data-dir", directory.path])
+            let verified = try DidctlExecutable.run(["chain", "verify", "--json", "--data-dir", directory.path])
             #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
         }
     }
@@ -163,7 +163,7 @@ struct ConsortiumFailureTests {
         #expect(majority?["disagreeing"]?.arrayValue?.compactMap { $0["node"]?.stringValue } == [odd], "the others name it")
         #expect(majority?["stoppedSigning"]?.boolValue == false)
         consortium.nodes[2].stop()
-        let info = try NodeProcess.run(["chain", "info", "--json", "--data-dir", consortium.directories[2].path])
+        let info = try DidctlExecutable.run(["chain", "info", "--json", "--data-dir", consortium.directories[2].path])
         let object = try JSONValue(parsing: info.stdout)
         #expect(object["divergence"]?["node"]?.stringValue == odd, "chain info shows the alert: \(info.stdout)")
     }

@@ -20,7 +20,7 @@ struct ConsortiumNodesTests {
         let root: URL
         let cluster: EtcdCluster
         var directories: [URL] = []
-        var nodes: [NodeProcess] = []
+        var nodes: [ConsortiumNodeProcess] = []
         var nodeIds: [String] = []
 
         init(etcdMembers: Int = 3) throws {
@@ -40,11 +40,11 @@ struct ConsortiumNodesTests {
 
         /// `init` for node 0, `init --genesis` for the others; returns each node id.
         func initialise(count: Int) throws {
-            let made = try NodeProcess.run(["init", "--chain-id", "consortium-test", "--json", "--data-dir", directory(0).path])
+            let made = try DidctlExecutable.run(["init", "--chain-id", "consortium-test", "--json", "--data-dir", directory(0).path])
             #expect(made.status == 0, "\(made.stderr)")
             nodeIds.append(try Self.field("nodeId", in: made.stdout))
             for index in 1..<count {
-                let joined = try NodeProcess.run(["init", "--genesis", directory(0).appendingPathComponent("genesis.json").path,
+                let joined = try DidctlExecutable.run(["init", "--genesis", directory(0).appendingPathComponent("genesis.json").path,
                                                   "--json", "--data-dir", directory(index).path])
                 #expect(joined.status == 0, "\(joined.stderr)")
                 nodeIds.append(try Self.field("nodeId", in: joined.stdout))
@@ -53,13 +53,13 @@ struct ConsortiumNodesTests {
         }
 
         func start(_ index: Int, arguments: [String] = []) throws {
-            let node = try NodeProcess(dataDirectory: directories[index], etcd: cluster.endpoints, arguments: arguments)
+            let node = try DidctlExecutable.startNode(dataDirectory: directories[index], etcd: cluster.endpoints, arguments: arguments)
             if index < nodes.count { nodes[index] = node } else { nodes.append(node) }
         }
 
         /// The committee (node 0's operator) admits node `index` through node 0.
         func admit(_ index: Int) throws {
-            let admitted = try NodeProcess.run(["node", "admit", nodeIds[index], "--json", "--data-dir", directories[0].path,
+            let admitted = try DidctlExecutable.run(["node", "admit", nodeIds[index], "--json", "--data-dir", directories[0].path,
                                                 "--node", nodes[0].url.absoluteString])
             #expect(admitted.status == 0, "\(admitted.stderr)")
         }
@@ -69,7 +69,7 @@ struct ConsortiumNodesTests {
         }
     }
 
-    static func health(of node: NodeProcess) async throws -> JSONValue {
+    static func health(of node: ConsortiumNodeProcess) async throws -> JSONValue {
         let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: node.url.appendingPathComponent("healthz").absoluteString),
                                                            timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
@@ -77,7 +77,7 @@ struct ConsortiumNodesTests {
     }
 
     /// Submits a transaction's wire form to `node` and waits for the answer: status and body.
-    static func submit(_ transaction: Transaction, to node: NodeProcess) async throws -> (status: UInt, body: JSONValue) {
+    static func submit(_ transaction: Transaction, to node: ConsortiumNodeProcess) async throws -> (status: UInt, body: JSONValue) {
         var request = HTTPClientRequest(url: node.url.appendingPathComponent("transactions").absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -148,10 +148,10 @@ struct ConsortiumNodesTests {
             #expect(Set(hashes).count == 1, "block \(height) has one hash on all three nodes")
         }
         for directory in consortium.directories {
-            let verified = try NodeProcess.run(["chain", "verify", "--json", "--data-dir", directory.path])
+            let verified = try DidctlExecutable.run(["chain", "verify", "--json", "--data-dir", directory.path])
             #expect(verified.status == 0, "chain verify on \(directory.lastPathComponent): \(verified.stdout) \(verified.stderr)")
         }
-        let info = try NodeProcess.run(["chain", "info", "--json", "--data-dir", consortium.directories[2].path])
+        let info = try DidctlExecutable.run(["chain", "info", "--json", "--data-dir", consortium.directories[2].path])
         let object = try JSONValue(parsing: info.stdout)
         #expect(object["finalHeight"]?.doubleValue == Double(top) && object["height"]?.doubleValue == Double(top), "\(info.stdout)")
     }

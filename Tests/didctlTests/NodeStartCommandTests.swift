@@ -69,12 +69,14 @@ struct NodeStartCommandTests {
         #expect(retention.status == 2, "\(retention.stderr)")
     }
 
-    @Test("--requests-per-client outside 1...100000 is bad usage (exit 2) naming the option", arguments: ["0", "100001", "-1"])
-    func requestsPerClientIsValidated(value: String) throws {
+    @Test("--requests-per-client outside 1...100000 and --ledger-cache-mib outside 1...65536 are bad usage (exit 2) naming the option",
+          arguments: [("--requests-per-client", "0"), ("--requests-per-client", "100001"), ("--requests-per-client", "-1"),
+                      ("--ledger-cache-mib", "0"), ("--ledger-cache-mib", "70000")])
+    func limitsAreValidated(option: String, value: String) throws {
         let root = try Didctl.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try Didctl.run(["node", "start", "--data-dir", root.path, "--requests-per-client", value])
-        #expect(result.status == 2 && result.stderr.contains("--requests-per-client"), "\(result.stderr)")
+        let result = try Didctl.run(["node", "start", "--data-dir", root.path, option, value])
+        #expect(result.status == 2 && result.stderr.contains(option), "\(result.stderr)")
     }
 
     @Test("while a node runs, a command that writes is refused with a clear error and leaves nothing behind; reading commands run, and the write succeeds once the node stops")

@@ -1,14 +1,17 @@
 package import Foundation
 
-/// A `didctl node start --ordering etcd` process of `didctl bench consortium`, stopped by its
-/// own pid by ``stop()`` (SIGTERM, then SIGKILL after a grace period), which the benchmark
-/// calls from a `defer`, and in `deinit`. Its standard error goes to a file in its data
-/// directory, so a chatty node never blocks on a full pipe.
+/// A `didctl node start --ordering etcd` process of `didctl bench consortium` and of the
+/// consortium tests, stopped by its own pid by ``stop()`` (SIGTERM, then SIGKILL after a grace
+/// period), which they call from a `defer`, and in `deinit`. Its standard error goes to
+/// `node.log` in its data directory, so a chatty node never blocks on a full pipe.
 package final class ConsortiumNodeProcess: @unchecked Sendable {
     /// The process.
     package let process: Process
     /// Where it serves its API.
     package let url: URL
+    /// Its data directory.
+    package let dataDirectory: URL
+    private let log: URL
 
     /// Starts the node on a free port and waits for the line naming its URL.
     /// - Parameters:
@@ -18,13 +21,16 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
     /// - Throws: `BenchmarkError` with the node's standard error when it did not start.
     ///   - requestsPerClient: `--requests-per-client`: the benchmark's submissions all come from
     ///     one address.
-    package init(didctl: URL, dataDirectory: URL, etcd endpoints: [String], requestsPerClient: Int = 64) throws {
+    ///   - arguments: more `node start` options (`--peers`, `--log-retention`).
+    package init(didctl: URL, dataDirectory: URL, etcd endpoints: [String], requestsPerClient: Int = 64, arguments: [String] = []) throws {
+        self.dataDirectory = dataDirectory
         process = Process()
         process.executableURL = didctl
         process.arguments = ["node", "start", "--listen", "127.0.0.1:0", "--json", "--data-dir", dataDirectory.path,
                              "--ordering", "etcd", "--etcd-endpoints", endpoints.joined(separator: ","),
-                             "--requests-per-client", String(requestsPerClient)]
-        let log = dataDirectory.appendingPathComponent("bench-node.log")
+                             "--requests-per-client", String(requestsPerClient)] + arguments
+        let log = dataDirectory.appendingPathComponent("node.log")
+        self.log = log
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let out = Pipe()
         process.standardOutput = out
@@ -56,6 +62,18 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
         for _ in 0..<300 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+    }
+
+    /// SIGKILL at once, as a crash would.
+    package func crash() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// What the node wrote on standard error so far.
+    package func standardError() -> String {
+        (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     }
 
     /// Runs `didctl arguments` to completion: exit status and standard output.

@@ -16,6 +16,9 @@ package struct DataDirectory: Sendable {
     /// Where passwords and PINs that unlock accounts' custodians come from: the environment by
     /// default; the CLI adds a terminal prompt.
     package let secrets: any SecretSource
+    /// The page cache of the ledger's writing connection, KiB (each reader gets an eighth);
+    /// `nil`: ``SQLiteBlockStore/Options``'s default, 64 MiB.
+    package var ledgerCacheKiB: Int?
 
     /// A data directory at `url`; nothing is read until asked.
     package init(url: URL, secrets: any SecretSource = EnvironmentSecrets()) {
@@ -45,7 +48,9 @@ package struct DataDirectory: Sendable {
 
     package func openStore() throws -> SQLiteBlockStore {
         guard isInitialised else { throw NodeError("No chain in \(url.path): run 'didctl init' or pass --data-dir.") }
-        return try SQLiteBlockStore(path: ledgerPath)
+        var options = SQLiteBlockStore.Options()
+        if let ledgerCacheKiB { options.cacheKiB = ledgerCacheKiB }
+        return try SQLiteBlockStore(path: ledgerPath, options: options)
     }
 
     /// Writes a secret key file readable by the owner only.

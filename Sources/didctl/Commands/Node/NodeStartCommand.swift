@@ -74,7 +74,13 @@ struct NodeStartCommand: AsyncParsableCommand {
         discussion: "Raise it when a gateway or load balancer sends many users' requests from one address. The client may hold twice as many connections (at least 128)."))
     var requestsPerClient = 64
 
+    @Option(name: .customLong("ledger-cache-mib"), help: ArgumentHelp(
+        "SQLite's page cache for the ledger's writer, MiB; each reading connection gets an eighth.",
+        discussion: "The node's memory grows by up to this much (and the readers' share) as the ledger is read and written, then stays there. A larger cache keeps more of a large ledger's indexes in memory."))
+    var ledgerCacheMiB = 64
+
     func validate() throws {
+        guard (1...65_536).contains(ledgerCacheMiB) else { throw ValidationError("--ledger-cache-mib is from 1 to 65536, not \(ledgerCacheMiB).") }
         guard (1...100_000).contains(requestsPerClient) else { throw ValidationError("--requests-per-client is from 1 to 100000, not \(requestsPerClient).") }
         guard ["solo", "etcd"].contains(ordering) else { throw ValidationError("--ordering is 'solo' or 'etcd', not '\(ordering)'.") }
         if ordering == "etcd" {
@@ -94,7 +100,8 @@ struct NodeStartCommand: AsyncParsableCommand {
         // Under a file size limit (RLIMIT_FSIZE) a write past it would kill the process with
         // SIGXFSZ; ignored, the write fails (EFBIG) and the node answers 507 naming the limit.
         signal(SIGXFSZ, SIG_IGN)
-        let directory = DataDirectory(url: global.resolvedDataDirectory)
+        var directory = DataDirectory(url: global.resolvedDataDirectory)
+        directory.ledgerCacheKiB = ledgerCacheMiB * 1_024
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
         // Before anything opens the ledger for writing: a damaged file is left exactly as found.
         let progress = ProgressLine(enabled: verifiesLedger && !global.json, label: "verifying blocks")
