@@ -5,7 +5,7 @@ import Primitives
 import Testing
 
 /// `specs/did-method.md` §4: where a DID's records are kept under each genesis state version, and
-/// that history resolves the same from either.
+/// that history resolves the same from either (on SQLite ledgers, which `chain verify` replays).
 struct DIDLedgerStateTests {
     /// What a resolution answered, in the terms both state versions must agree on.
     private struct Answer: Equatable, CustomStringConvertible {
@@ -33,7 +33,7 @@ struct DIDLedgerStateTests {
     /// A DID created at genesis time, updated twice and deactivated 5 seconds apart, then resolved
     /// by every version id and by times before, at and between its versions.
     private static func history(stateVersion: Int) async throws -> (chain: DIDChain, did: DID, answers: [Answer]) {
-        let chain = try DIDChain(stateVersion: stateVersion)
+        let chain = try DIDChain(sqliteWith: [], stateVersion: stateVersion)
         #expect(chain.chain.genesis.stateRules == stateVersion)
         let alice = try await chain.create("alice")
         var document = try #require(await chain.resolver.resolve(alice.did).didDocument)
@@ -57,11 +57,16 @@ struct DIDLedgerStateTests {
         return (chain, alice.did, answers)
     }
 
-    @Test("history of a created, twice updated and deactivated DID resolves the same by versionId and versionTime under state versions 1 and 2")
+    @Test("history of a created, twice updated and deactivated DID resolves the same by versionId and versionTime under state versions 1 and 2, and each ledger verifies")
     func historyUnderBothVersions() async throws {
         let one = try await Self.history(stateVersion: 1)
         let two = try await Self.history(stateVersion: 2)
         #expect(one.answers == two.answers)
+        // chain verify replays each ledger under its own genesis's rules and finds its stored state.
+        for chain in [one.chain, two.chain] {
+            let report = try ChainVerifier(store: chain.chain.store, handlers: chain.chain.handlers).verify()
+            #expect(report.isValid && report.verifiedTransactions == 4, "\(report)")
+        }
 
         let byId = two.answers.prefix(6).map { $0.error == nil ? $0.versionId : nil }
         #expect(byId == [nil, "1", "2", "3", "4", nil], "\(two.answers)")
