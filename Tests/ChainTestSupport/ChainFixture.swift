@@ -45,9 +45,11 @@ package final class ChainFixture: @unchecked Sendable {
     ///   - committee: committee size; `threshold` approvals needed.
     ///   - sqliteOptions: options of the SQLite store (to cap its size).
     ///   - suite: the chain's crypto suite: ``defaultSuite`` unless a test runs in both.
+    ///   - stateVersion: the genesis state rules: a new chain's unless a test runs an older one.
     package init(sqlite: Bool = false, committee: Int = 1, threshold: Int = 1, epochSeconds: UInt64 = 86_400,
          configuration: ChainNode.Configuration = .init(), sqliteOptions: SQLiteBlockStore.Options = .init(),
-         extraHandlers: [any TransactionHandler] = [], suite: ChainCryptoSuite = ChainFixture.defaultSuite) throws {
+         extraHandlers: [any TransactionHandler] = [], suite: ChainCryptoSuite = ChainFixture.defaultSuite,
+         stateVersion: Int = Genesis.currentStateVersion) throws {
         self.suite = suite
         membershipKey = suite.signature.generateKey()
         nodeKey = suite.signature.generateKey()
@@ -68,7 +70,7 @@ package final class ChainFixture: @unchecked Sendable {
             threshold: threshold, membershipService: Hex.encode(membershipKey.publicKey),
             auditors: [AuditorRecord(id: "auditor", encryptionKey: Hex.encode(auditorKey.publicKey.rawRepresentation),
                                      signingKey: Hex.encode(Secp256k1PrivateKey().publicKey.compressedRepresentation))],
-            nodes: [Hex.encode(nodeKey.publicKey)], members: memberRecords, suite: suite)
+            nodes: [Hex.encode(nodeKey.publicKey)], members: memberRecords, suite: suite, stateVersion: stateVersion)
         let store: any BlockStore
         if sqlite {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-chain-\(UUID().uuidString)")

@@ -25,11 +25,18 @@ public struct Genesis: Codable, Sendable, Hashable {
     /// The crypto suite's name (`specs/chain.md` §9): absent for `standard`, so that documents
     /// written before suites existed keep their bytes and hash; `sm` for SM2/SM3.
     public var cryptoSuite: String?
+    /// The world-state rules the chain's handlers follow (`specs/chain.md` §4.2): absent for
+    /// version 1, so that documents written before it existed keep their bytes, hash and rules.
+    public var stateVersion: Int?
+
+    /// The state rules of chains created by this version of Chancery.
+    public static let currentStateVersion = 2
 
     /// Creates a genesis document.
+    /// - Parameter stateVersion: the chain's state rules; new chains take ``currentStateVersion``.
     public init(chainId: String, time: UInt64, epochSeconds: UInt64 = 86_400, committee: [CommitteeMember], threshold: Int,
                 membershipService: String, auditors: [AuditorRecord], nodes: [String], members: [MemberRecord],
-                suite: ChainCryptoSuite = .standard) {
+                suite: ChainCryptoSuite = .standard, stateVersion: Int = Genesis.currentStateVersion) {
         self.chainId = chainId
         self.time = time
         self.epochSeconds = epochSeconds
@@ -40,7 +47,11 @@ public struct Genesis: Codable, Sendable, Hashable {
         self.nodes = nodes
         self.members = members
         self.cryptoSuite = suite == .standard ? nil : suite.name
+        self.stateVersion = stateVersion == 1 ? nil : stateVersion
     }
+
+    /// The chain's state rules: 1 when the document names none.
+    public var stateRules: Int { stateVersion ?? 1 }
 
     /// The chain's crypto suite; `standard` when the document names none.
     /// - Throws: `ChainError.invalidGenesis` for an unknown suite name.
@@ -107,6 +118,9 @@ public struct Genesis: Codable, Sendable, Hashable {
             guard let bytes = try? Hex.decode(node), suite.signature.isValidPublicKey(bytes) else {
                 throw ChainError(.invalidGenesis, "The node id '\(node.prefix(16))…' is not a \(suite.signature) key in hex.")
             }
+        }
+        guard (1...Self.currentStateVersion).contains(stateRules) else {
+            throw ChainError(.invalidGenesis, "The state version \(stateRules) is unknown; this version of Chancery knows 1 to \(Self.currentStateVersion).")
         }
         guard epochSeconds >= 1 else { throw ChainError(.invalidGenesis, "epochSeconds must be at least 1.") }
         for member in members {

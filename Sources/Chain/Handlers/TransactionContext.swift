@@ -10,4 +10,6 @@ public struct TransactionContext: Sendable {
     public let index: Int
     /// The chain's crypto suite (`specs/chain.md` §9).
     public let suite: ChainCryptoSuite
+    /// The chain's state rules from genesis (`specs/chain.md` §4.2).
+    public let stateVersion: Int
 }

@@ -5,6 +5,7 @@ struct TransactionApplier: Sendable {
     let handlers: TransactionHandlerRegistry
     let schedule: EpochSchedule
     let suite: ChainCryptoSuite
+    let stateVersion: Int
 
     init(genesis: Genesis, handlers: TransactionHandlerRegistry) {
         chainId = genesis.chainId
@@ -12,6 +13,7 @@ struct TransactionApplier: Sendable {
         schedule = EpochSchedule(epochSeconds: genesis.epochSeconds)
         // Genesis was validated when the chain was made; an unknown suite cannot reach here.
         suite = (try? genesis.suite()) ?? .standard
+        stateVersion = genesis.stateRules
     }
 
     /// Applies one transaction; its writes reach `blockState` only if every check passes.
@@ -29,7 +31,7 @@ struct TransactionApplier: Sendable {
         }
         let transactionState = blockState.child()
         transactionState.put(namespace: ChainNamespace.spentKeys, key: transaction.oneTimeKey, value: [])
-        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index, suite: suite)
+        let context = TransactionContext(chainId: chainId, height: height, time: time, index: index, suite: suite, stateVersion: stateVersion)
         try Self.apply(transaction, prepared: prepared, by: handler, context: context, state: transactionState)
         blockState.merge(transactionState)
     }

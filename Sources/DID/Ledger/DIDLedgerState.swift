@@ -1,7 +1,8 @@
 import Chain
 
 /// Where did:chancery keeps its state (`specs/did-method.md` §4): the current record under the
-/// DID, each version under `(DID, version)`, and a `(DID, time, version)` index.
+/// DID, each superseded version under `(DID, version)`, and a `(DID, time, version)` index of
+/// them (state version 1 also writes each new record to both as it is written).
 enum DIDLedgerState {
     static let current = "did"
     static let versions = "did.version"
@@ -21,10 +22,21 @@ enum DIDLedgerState {
         try state.value(namespace: current, key: key(did)).map { try DIDRecord(bytes: $0) }
     }
 
-    static func write(_ record: DIDRecord, for did: DID, to state: StateTransaction) {
-        let bytes = record.bytes
-        state.put(namespace: current, key: key(did), value: bytes)
-        state.put(namespace: versions, key: versionKey(did, record.versionId), value: bytes)
-        state.put(namespace: times, key: timeKey(did, time: record.updated, version: record.versionId), value: [])
+    /// Writes a DID's new current record.
+    /// - Parameters:
+    ///   - previous: the record it supersedes, `nil` for a creation.
+    ///   - stateVersion: the chain's state rules: 1 writes every record to all three places as
+    ///     it is written; 2 stores it once, and a version moves to the history when superseded.
+    static func write(_ record: DIDRecord, superseding previous: DIDRecord?, for did: DID, to state: StateTransaction, stateVersion: Int) {
+        state.put(namespace: current, key: key(did), value: record.bytes)
+        guard stateVersion >= 2 else {
+            state.put(namespace: versions, key: versionKey(did, record.versionId), value: record.bytes)
+            state.put(namespace: times, key: timeKey(did, time: record.updated, version: record.versionId), value: [])
+            return
+        }
+        if let previous {
+            state.put(namespace: versions, key: versionKey(did, previous.versionId), value: previous.bytes)
+            state.put(namespace: times, key: timeKey(did, time: previous.updated, version: previous.versionId), value: [])
+        }
     }
 }

@@ -46,7 +46,8 @@ public struct DIDOperationHandler: TransactionHandler {
                 throw ChainError.unauthorized("The proof is not by the key whose address is in \(did).")
             }
             DIDLedgerState.write(DIDRecord(document: operation.document!, versionId: 1, created: context.time,
-                                           updated: context.time, deactivated: false), for: did, to: state)
+                                           updated: context.time, deactivated: false),
+                                 superseding: nil, for: did, to: state, stateVersion: context.stateVersion)
         case .update, .deactivate:
             guard let current = existing else { throw ChainError(.notFound, "\(did) does not exist on this chain.") }
             guard !current.deactivated else { throw ChainError.unauthorized("\(did) is deactivated and cannot change.") }
@@ -66,7 +67,7 @@ public struct DIDOperationHandler: TransactionHandler {
             }
             DIDLedgerState.write(DIDRecord(document: operation.document ?? current.document, versionId: current.versionId + 1,
                                            created: current.created, updated: context.time, deactivated: kind == .deactivate),
-                                 for: did, to: state)
+                                 superseding: current, for: did, to: state, stateVersion: context.stateVersion)
         }
     }
 

@@ -63,7 +63,9 @@ extension DIDChancery {
                     throw DIDError(.notFound, "Version '\(text)' of \(did) does not exist; versions are 1 to \(current.versionId).")
                 }
                 wanted = number
-            } else if let time = options.versionTime {
+            } else if let time = options.versionTime, current.updated > UInt64(max(0, time.secondsSince1970) * 1000) {
+                // The time index holds the superseded versions (under state version 1 the current
+                // one too); the current version answers any time from its own on.
                 let limit = UInt64(max(0, time.secondsSince1970) * 1000)
                 let prefix = DIDLedgerState.key(did) + [0]
                 let entries = try state.entries(namespace: DIDLedgerState.times, prefix: prefix)
@@ -74,9 +76,13 @@ extension DIDChancery {
             }
             guard let number = wanted, number != current.versionId else { return (current, nil) }
             guard number < current.versionId,
-                  let bytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number)),
-                  let nextBytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number + 1)) else {
+                  let bytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number)) else {
                 throw DIDError(.notFound, "Version \(number) of \(did) does not exist; versions are 1 to \(current.versionId).")
+            }
+            // Under state version 2 the current record is only under the DID, not among the versions.
+            if number + 1 == current.versionId { return (try DIDRecord(bytes: bytes), current) }
+            guard let nextBytes = try state.value(namespace: DIDLedgerState.versions, key: DIDLedgerState.versionKey(did, number + 1)) else {
+                throw DIDError(.notFound, "Version \(number + 1) of \(did) is missing from the chain state.")
             }
             return (try DIDRecord(bytes: bytes), try DIDRecord(bytes: nextBytes))
         }

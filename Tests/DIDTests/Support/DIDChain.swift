@@ -8,12 +8,16 @@ import Primitives
 struct DIDChain {
     let chain: ChainFixture
 
-    init() throws { chain = try ChainFixture(extraHandlers: DIDOperationHandler.all()) }
+    /// An in-memory chain with the DID handlers, under the genesis state rules `stateVersion`.
+    init(stateVersion: Int = Genesis.currentStateVersion) throws {
+        chain = try ChainFixture(extraHandlers: DIDOperationHandler.all(), stateVersion: stateVersion)
+    }
 
     /// A chain on a SQLite ledger with the DID handlers and `extraHandlers` (which replace any
     /// handler of the same type).
-    init(sqliteWith extraHandlers: [any TransactionHandler]) throws {
-        chain = try ChainFixture(sqlite: true, extraHandlers: DIDOperationHandler.all().map { $0 as any TransactionHandler } + extraHandlers)
+    init(sqliteWith extraHandlers: [any TransactionHandler], stateVersion: Int = Genesis.currentStateVersion) throws {
+        chain = try ChainFixture(sqlite: true, extraHandlers: DIDOperationHandler.all().map { $0 as any TransactionHandler } + extraHandlers,
+                                 stateVersion: stateVersion)
     }
 
     var resolver: DIDChancery.Resolver { DIDChancery.Resolver(chainId: chain.chainId, state: chain.store) }
