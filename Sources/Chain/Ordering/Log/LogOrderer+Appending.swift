@@ -4,7 +4,7 @@ import Primitives
 extension LogOrderer {
     /// Waits for submissions, batches them as the solo orderer does (a batch closes when full,
     /// 20 ms after its first transaction, or after a 1 ms pause, and not while this node has
-    /// `maximumEntriesInFlight` entries whose blocks are not final), and appends each batch as
+    /// ``LogOrdering/maximumEntriesInFlight`` entries whose blocks are not final), and appends each batch as
     /// one entry; a batch the log refuses fails its submitters, who may submit again.
     func appendLoop(_ wakes: AsyncStream<Void>) async {
         for await _ in wakes {
@@ -31,8 +31,7 @@ extension LogOrderer {
             guard count > 0, let first, !stopping else { return nil }
             // Back-pressure (§3.1): while this node's earlier entries are not final, the batch
             // keeps filling; so the busier the consortium, the larger its entries and blocks.
-            if inFlight >= limits.maximumEntriesInFlight,
-               ContinuousClock.now < first + .milliseconds(limits.maximumInFlightWaitMilliseconds) {
+            if inFlight >= setting.maximumEntriesInFlight, ContinuousClock.now < first + setting.inFlightWait {
                 try? await Task.sleep(for: .milliseconds(1))
                 continue
             }

@@ -17,13 +17,6 @@ final class LogOrderer: @unchecked Sendable {
         var maximumDelayMilliseconds = 20
         var idleGapMicroseconds = 1_000
         var maximumQueued = 50_000
-        /// This node's entries in the log whose blocks are not final here yet, at most: while
-        /// there are as many, the next batch keeps filling (`specs/consortium.md` §3.1), so that
-        /// under load entries and blocks grow instead of multiplying.
-        var maximumEntriesInFlight = 2
-        /// How long a batch waits for an entry in flight to become final, at most (when blocks
-        /// are not becoming final at all, appending is no worse than waiting).
-        var maximumInFlightWaitMilliseconds = 1_000
     }
 
     /// A block applied but not yet final, with what finality needs.

@@ -16,6 +16,13 @@ public struct LogOrdering: Sendable {
     /// How many final blocks' entries the log keeps (§3.3): this node compacts the log to `R`
     /// blocks below its final height, at most every `R / 2` blocks; `nil` never compacts.
     public var retention: UInt64?
+    /// This node's entries in the log whose blocks are not final here yet, at most: while there
+    /// are as many, the next batch keeps filling (`specs/consortium.md` §3.1), so that under
+    /// load entries and blocks grow instead of multiplying.
+    public var maximumEntriesInFlight = 2
+    /// How long a batch waits for an entry in flight to become final, at most (when blocks are
+    /// not becoming final at all, appending is no worse than waiting).
+    public var inFlightWait: Duration = .seconds(1)
     /// One line for the operator: catch-up from peers, a peer's block refused, compaction.
     public var onNotice: @Sendable (String) -> Void = { _ in }
 

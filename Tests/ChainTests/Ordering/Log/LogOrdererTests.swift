@@ -18,7 +18,7 @@ struct LogOrdererTests {
 
         /// `running` of the `size` nodes are started (the others are named by genesis only).
         init(log: InMemoryOrderedLog = InMemoryOrderedLog(), size: Int = 3, running: Int? = nil, alteredGenesisOf altered: Int? = nil,
-             retention: UInt64? = nil) throws {
+             retention: UInt64? = nil, inFlightWait: Duration = .seconds(1)) throws {
             let fixture = try ChainFixture()
             self.fixture = fixture
             let keys = (0..<size).map { _ in fixture.suite.signature.generateKey() }
@@ -34,6 +34,7 @@ struct LogOrdererTests {
                 let alerts = self.alerts
                 configuration.logOrdering = LogOrdering(log: log, onDivergence: { alerts.record($0) })
                 configuration.logOrdering?.retention = retention
+                configuration.logOrdering?.inFlightWait = inFlightWait
                 var own = genesis
                 // A node whose genesis differs in one field computes other headers from block 0 on.
                 if index == altered { own.time += 1 }
@@ -44,6 +45,13 @@ struct LogOrdererTests {
         }
 
         func shutdown() { for node in nodes { node.shutdown() } }
+    }
+
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 
     final class Alerts: @unchecked Sendable {
@@ -159,7 +167,9 @@ struct LogOrdererTests {
     func entriesGrowWhileBlocksAreNotFinal() async throws {
         let log = InMemoryOrderedLog()
         // The third node is named by genesis but not running: no block can be final (three of three).
-        let consortium = try Consortium(log: log, running: 2)
+        // Batches wait for finality up to a minute here, so that a loaded machine's slow
+        // submissions cannot outlast the wait and split the gathered entry.
+        let consortium = try Consortium(log: log, running: 2, inFlightWait: .seconds(60))
         defer { consortium.shutdown() }
         let node = consortium.nodes[0]
         let early = try await [consortium.fixture.put("early 0"), consortium.fixture.put("early 1")]
@@ -167,6 +177,7 @@ struct LogOrdererTests {
             for i in 0..<20 { group.addTask { try await consortium.fixture.put("later \(i)") } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
+        let queued = Flag()
         let receipts = Task {
             try await withThrowingTaskGroup(of: TransactionReceipt.self) { group in
                 // Two entries in flight, each of one transaction, 50 ms apart so that they are two.
@@ -176,20 +187,19 @@ struct LogOrdererTests {
                 }
                 #expect(try await Self.entryCount(of: log, reaches: 2))
                 // Twenty more, 5 ms apart (far beyond the 1 ms pause that closes a batch): they
-                // wait, gathering, until an entry is final or a second has passed.
+                // wait, gathering, until an entry is final (or the wait ends).
                 for transaction in later {
                     group.addTask { try await node.submit(transaction) }
                     try await Task.sleep(for: .milliseconds(5))
                 }
+                queued.set()
                 return try await group.reduce(into: []) { $0.append($1) }
             }
         }
-        #expect(try await Self.entryCount(of: log, reaches: 3))
+        #expect(try await Self.eventually { queued.isSet })
         try await Task.sleep(for: .milliseconds(300))
-        let entries = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0).entries
-        #expect(entries.count == 3, "\(entries.count) entries: the later twenty were gathered into one")
-        let gathered = try LogEntry(decoding: try #require(entries.last).entry)
-        #expect(Set(gathered.transactions) == Set(later.map(\.encoded)))
+        #expect(try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0).entries.count == 2,
+                "the later twenty wait while both entries in flight are not final")
         #expect(node.finalHeight == 0, "nothing is final with one of three nodes missing")
 
         // The third node starts: everything becomes final, the twenty in one block.
@@ -200,6 +210,10 @@ struct LogOrdererTests {
         defer { third.shutdown() }
         let answered = try await receipts.value
         #expect(answered.count == 22)
+        let entries = try await log.read(entriesFrom: 0, limit: 0, signaturesFrom: 0).entries
+        #expect(entries.count == 3, "\(entries.count) entries: the later twenty were gathered into one")
+        let gathered = try LogEntry(decoding: try #require(entries.last).entry)
+        #expect(Set(gathered.transactions) == Set(later.map(\.encoded)))
         let heights = Dictionary(grouping: answered, by: \.height).mapValues(\.count)
         #expect(heights.values.sorted() == [1, 1, 20], "\(heights)")
     }
