@@ -35,7 +35,7 @@ struct ConsortiumBenchmarkTests {
     @Test("didctl bench consortium, the command, runs the cluster and nodes from its own executable and answers its figures in JSON")
     func command() throws {
         let run = try DidctlExecutable.run(["bench", "consortium", "--transactions", "40", "--clients", "2", "--window", "4", "--rate", "20",
-                                       "--latency-transactions", "10", "--solo-transactions", "0", "--json"])
+                                            "--latency-transactions", "10", "--solo-transactions", "0", "--json"])
         #expect(run.status == 0, "\(run.stderr.suffix(2_000))")
         let object = try #require(try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
         #expect(object["nodesAgree"] as? Bool == true && object["nodes"] as? Int == 3, "\(object)")

@@ -54,7 +54,7 @@ struct ConsortiumCatchUpTests {
         #expect(status == 200, "\(body)")
         // A new node, joined after the compaction: it takes every block from its peers too.
         let joined = try DidctlExecutable.run(["init", "--genesis", consortium.directories[0].appendingPathComponent("genesis.json").path,
-                                          "--json", "--data-dir", consortium.directory(4).path])
+                                               "--json", "--data-dir", consortium.directory(4).path])
         #expect(joined.status == 0, "\(joined.stderr)")
         consortium.directories.append(consortium.directory(4))
         try consortium.start(4, arguments: retention + ["--peers", peers])

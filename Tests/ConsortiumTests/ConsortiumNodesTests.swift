@@ -45,7 +45,7 @@ struct ConsortiumNodesTests {
             nodeIds.append(try Self.field("nodeId", in: made.stdout))
             for index in 1..<count {
                 let joined = try DidctlExecutable.run(["init", "--genesis", directory(0).appendingPathComponent("genesis.json").path,
-                                                  "--json", "--data-dir", directory(index).path])
+                                                       "--json", "--data-dir", directory(index).path])
                 #expect(joined.status == 0, "\(joined.stderr)")
                 nodeIds.append(try Self.field("nodeId", in: joined.stdout))
             }
@@ -60,7 +60,7 @@ struct ConsortiumNodesTests {
         /// The committee (node 0's operator) admits node `index` through node 0.
         func admit(_ index: Int) throws {
             let admitted = try DidctlExecutable.run(["node", "admit", nodeIds[index], "--json", "--data-dir", directories[0].path,
-                                                "--node", nodes[0].url.absoluteString])
+                                                     "--node", nodes[0].url.absoluteString])
             #expect(admitted.status == 0, "\(admitted.stderr)")
         }
 

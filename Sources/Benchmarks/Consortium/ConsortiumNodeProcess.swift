@@ -76,9 +76,18 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
         (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     }
 
-    /// Runs `didctl arguments` to completion: exit status and standard output.
+    /// Runs `didctl arguments` to completion: its standard output.
     /// - Throws: `BenchmarkError` with its standard error when it exits with another status than 0.
     package static func run(_ didctl: URL, _ arguments: [String]) throws -> String {
+        let result = try execute(didctl, arguments)
+        guard result.status == 0 else {
+            throw BenchmarkError("didctl \(arguments.prefix(2).joined(separator: " ")) failed: \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Runs `didctl arguments` to completion: exit status, standard output, standard error.
+    package static func execute(_ didctl: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = didctl
         process.arguments = arguments
@@ -88,9 +97,6 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchmarkError("didctl \(arguments.prefix(2).joined(separator: " ")) failed: \(String(decoding: stderr, as: UTF8.self))")
-        }
-        return String(decoding: stdout, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -17,16 +17,7 @@ enum DidctlExecutable {
 
     /// Runs `didctl arguments` to completion: exit status, standard output, standard error.
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ConsortiumNodeProcess.execute(url, arguments)
     }
 
     /// Starts `didctl node start --ordering etcd` (and `arguments`) on a free port.
