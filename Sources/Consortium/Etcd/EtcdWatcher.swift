@@ -85,6 +85,7 @@ final class EtcdWatcher: @unchecked Sendable {
             }
             if idle { return }
             var opened = false
+            let started = ContinuousClock.now
             for endpoint in etcd.preference.ordered(etcd.endpoints) {
                 do {
                     try await watch(endpoint, from: &next, opened: &opened)
@@ -93,9 +94,11 @@ final class EtcdWatcher: @unchecked Sendable {
                 }
                 if opened { break }
             }
-            // A stream that ended (etcd closes idle ones, a member stopped) is reopened at once
-            // once; a member set that keeps refusing is retried every 100 ms up to a second.
-            failures = opened ? 0 : failures + 1
+            // A stream that ended (etcd closes idle ones, a member stopped) is reopened at once;
+            // one that ended as soon as it opened, or a member set that keeps refusing, is
+            // retried after 100 ms, growing to a second.
+            let lasted = ContinuousClock.now - started > .milliseconds(100)
+            failures = opened && lasted ? 0 : failures + 1
             if failures > 0 { try? await Task.sleep(for: .milliseconds(min(1_000, 100 * failures))) }
         }
     }
