@@ -41,4 +41,65 @@ struct ConsortiumBenchmarkTests {
         #expect(object["nodesAgree"] as? Bool == true && object["nodes"] as? Int == 3, "\(object)")
         #expect((object["committedPerSecond"] as? Double ?? 0) > 0 && object["latencySamples"] as? Int == 10, "\(object)")
     }
+
+    @Test("didctl bench consortium ended by SIGTERM kills its etcd members and nodes before it exits")
+    func signalStopsChildren() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-signal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = DidctlExecutable.url
+        // Far more than it can finish before the signal.
+        process.arguments = ["bench", "consortium", "--transactions", "1000000", "--solo-transactions", "0", "--data-dir", directory.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var children: Set<Int32> = []
+        defer {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            for pid in children { kill(pid, SIGKILL) }
+        }
+        // Three etcd members and three nodes, all children of the benchmark.
+        for _ in 0..<1_200 where children.count < 6 && process.isRunning {
+            children = Self.children(of: process.processIdentifier)
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(children.count >= 6, "children seen: \(children)")
+        // The etcd data directory of this run, from its members' command lines.
+        let etcdDirectories = Set(children.compactMap { pid -> String? in
+            let arguments = ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? "").split(separator: "\0")
+            guard let flag = arguments.firstIndex(of: "--data-dir"), flag + 1 < arguments.count,
+                  arguments[flag + 1].contains("chancery-etcd-") else { return nil }
+            return URL(fileURLWithPath: String(arguments[flag + 1])).deletingLastPathComponent().path
+        })
+        #expect(etcdDirectories.count == 1, "\(etcdDirectories)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
+        var alive = children
+        for _ in 0..<100 where !alive.isEmpty {
+            alive = alive.filter { Self.isAlive($0) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(alive.isEmpty, "left running: \(alive)")
+        #expect(etcdDirectories.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "the run's etcd data removed: \(etcdDirectories)")
+    }
+
+    /// The pids whose parent is `parent`, from `/proc/<pid>/stat`.
+    static func children(of parent: Int32) -> Set<Int32> {
+        let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { Int32($0) }
+        return Set(pids.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After "pid (comm) ": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        })
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
 }

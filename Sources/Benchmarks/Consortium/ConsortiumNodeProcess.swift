@@ -36,6 +36,7 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
+        BenchmarkChildren.started(process.processIdentifier)
         var line = Data()
         let handle = out.fileHandleForReading
         while true {
@@ -47,6 +48,7 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
               let url = (printed["url"] as? String).flatMap(URL.init(string:)) else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
+            BenchmarkChildren.ended(process.processIdentifier)
             let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw BenchmarkError("A consortium node did not start: \(errors.suffix(2_000))")
         }
@@ -57,18 +59,26 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
 
     /// SIGTERM, and SIGKILL if it has not exited within 30 s.
     package func stop() {
-        guard process.isRunning else { return }
+        guard process.isRunning else {
+            BenchmarkChildren.ended(process.processIdentifier)
+            return
+        }
         kill(process.processIdentifier, SIGTERM)
         for _ in 0..<300 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        BenchmarkChildren.ended(process.processIdentifier)
     }
 
     /// SIGKILL at once, as a crash would.
     package func crash() {
-        guard process.isRunning else { return }
+        guard process.isRunning else {
+            BenchmarkChildren.ended(process.processIdentifier)
+            return
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        BenchmarkChildren.ended(process.processIdentifier)
     }
 
     /// What the node wrote on standard error so far.

@@ -22,6 +22,7 @@ package final class EtcdCluster: @unchecked Sendable {
     package init(size: Int = 3) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-etcd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        BenchmarkChildren.temporary(directory)
         let ports = try (0..<(2 * size)).map { _ in try Self.freePort() }
         let names = (1...size).map { "m\($0)" }
         let peers = zip(names, ports.suffix(size)).map { "\($0)=http://127.0.0.1:\($1)" }.joined(separator: ",")
@@ -41,6 +42,7 @@ package final class EtcdCluster: @unchecked Sendable {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            BenchmarkChildren.started(process.processIdentifier)
             members.append(Member(name: names[index], clientURL: client, process: process))
         }
         do { try waitUntilHealthy() } catch {
@@ -57,7 +59,9 @@ package final class EtcdCluster: @unchecked Sendable {
             member.process.terminate()
             member.process.waitUntilExit()
         }
+        for member in members { BenchmarkChildren.ended(member.process.processIdentifier) }
         try? FileManager.default.removeItem(at: directory)
+        BenchmarkChildren.temporary(directory, removed: true)
     }
 
     /// Kills one member at once (SIGKILL), as a crash would.
@@ -66,6 +70,7 @@ package final class EtcdCluster: @unchecked Sendable {
         guard process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        BenchmarkChildren.ended(process.processIdentifier)
     }
 
     /// Waits (at most 60 s) until every running member reports itself healthy.

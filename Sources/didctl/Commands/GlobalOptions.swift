@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 import Chain
 import Foundation
 import Node
@@ -76,7 +77,12 @@ struct CommandOptions<NodeOption: NodeOptionVisibility>: ParsableArguments {
     func withBenchmarkDirectory<R>(_ name: String, _ body: (DataDirectory) async throws -> R) async throws -> R {
         if let dataDirectory { return try await body(DataDirectory(url: URL(fileURLWithPath: dataDirectory))) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-\(name)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: url) }
+        // Removed on SIGINT/SIGTERM too, where the benchmark installs BenchmarkChildren's handlers.
+        BenchmarkChildren.temporary(url)
+        defer {
+            try? FileManager.default.removeItem(at: url)
+            BenchmarkChildren.temporary(url, removed: true)
+        }
         return try await body(DataDirectory(url: url))
     }
 }

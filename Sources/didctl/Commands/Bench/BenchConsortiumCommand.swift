@@ -15,7 +15,8 @@ struct BenchConsortiumCommand: AsyncParsableCommand {
             anchors over HTTP to every node in turn: a receipt is a node's answer once the block is final. Reports the \
             committed rate, p50/p99 confirmation at --rate tx/s offered, whether every node ends at one final head, and \
             from the same run the solo chain's rate and the signature-verification bound (divided by the nodes, which \
-            share this machine's cores). Every process is stopped by its pid at the end, also on failure.
+            share this machine's cores). Every process is stopped by its pid at the end, also on failure, \
+            and killed (with its temporary data removed) when SIGINT or SIGTERM ends the command.
             """)
 
     @OptionGroup var global: LocalOptions
@@ -53,6 +54,8 @@ struct BenchConsortiumCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = Output(json: global.json)
+        // Killed by a signal, the command stops its etcd members and nodes first.
+        BenchmarkChildren.stopOnSignals()
         // The nodes run this very executable.
         let didctl = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let r = try await global.withBenchmarkDirectory("consortium") { directory in
