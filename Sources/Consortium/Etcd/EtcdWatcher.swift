@@ -8,9 +8,9 @@ import Primitives
 /// (`specs/consortium.md` §3.2): it keeps the highest revision it has seen and wakes the waiters
 /// whose revision is below it.
 ///
-/// A watch opened per wait (``EtcdClient/waitForChange(prefix:after:timeout:)``) costs a new
-/// connection and a new etcd watcher each time, and a consortium node waits several times per
-/// block: `bench consortium` measured etcd at a fifth of the machine's CPU that way. The stream
+/// It replaced a watch opened per wait, which cost a new connection and a new etcd watcher each
+/// time while a consortium node waits several times per block (`bench consortium` measured etcd
+/// at a fifth of the machine's CPU then). The stream
 /// reconnects by itself (to the next member when one fails) from the revision after the last it
 /// saw, and closes when nobody has waited for 10 s, to be reopened by the next wait. A wait
 /// never depends on it for correctness: it ends at its timeout, and the reader reads again.
