@@ -9,6 +9,8 @@ package final class EtcdCluster: @unchecked Sendable {
         package let name: String
         package let clientURL: String
         package let process: Process
+        /// The member's stderr.
+        package let log: URL
     }
 
     package private(set) var members: [Member] = []
@@ -18,50 +20,85 @@ package final class EtcdCluster: @unchecked Sendable {
     /// The members' client URLs.
     package var endpoints: [String] { members.map(\.clientURL) }
 
-    /// Starts `size` members and waits until the cluster answers.
-    package init(size: Int = 3) throws {
+    /// Starts `size` members and waits until the cluster answers. A member that exits at start
+    /// (most often: another process took one of its ports between choosing and binding) ends the
+    /// attempt; the cluster is started again on fresh ports, at most three times, and the last
+    /// failure names the member and the end of its own log.
+    /// `choosePort` is how each attempt picks its ports (a test passes a taken one).
+    package init(size: Int = 3, choosePort: () throws -> Int = EtcdCluster.freePort) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-etcd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         BenchmarkChildren.temporary(directory)
-        let ports = try (0..<(2 * size)).map { _ in try Self.freePort() }
+        var attempt = 1
+        while true {
+            do {
+                try start(size: size, attempt: attempt, choosePort: choosePort)
+                return
+            } catch let failure as StartFailure where failure.retryable && attempt < 3 {
+                stopMembers()
+                attempt += 1
+            } catch {
+                stop()
+                throw (error as? StartFailure).map { BenchmarkError($0.description) } ?? error
+            }
+        }
+    }
+
+    /// Why an attempt to start the members failed.
+    private struct StartFailure: Error, CustomStringConvertible {
+        let description: String
+        /// A member exited (retry on other ports) rather than the cluster staying unhealthy.
+        let retryable: Bool
+    }
+
+    private func start(size: Int, attempt: Int, choosePort: () throws -> Int) throws {
+        let ports = try (0..<(2 * size)).map { _ in try choosePort() }
         let names = (1...size).map { "m\($0)" }
         let peers = zip(names, ports.suffix(size)).map { "\($0)=http://127.0.0.1:\($1)" }.joined(separator: ",")
         let token = "chancery-test-\(UUID().uuidString.prefix(8))"
+        let attemptDirectory = directory.appendingPathComponent("attempt-\(attempt)")
+        try FileManager.default.createDirectory(at: attemptDirectory, withIntermediateDirectories: true)
         for index in 0..<size {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/etcd")
             let client = "http://127.0.0.1:\(ports[index])", peer = "http://127.0.0.1:\(ports[size + index])"
             process.arguments = [
-                "--name", names[index], "--data-dir", directory.appendingPathComponent(names[index]).path,
+                "--name", names[index], "--data-dir", attemptDirectory.appendingPathComponent(names[index]).path,
                 "--listen-client-urls", client, "--advertise-client-urls", client,
                 "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
                 "--initial-cluster", peers, "--initial-cluster-state", "new", "--initial-cluster-token", token,
                 // Fast elections, so losing and regaining a member takes a moment, not seconds.
                 "--heartbeat-interval", "50", "--election-timeout", "500",
             ]
+            // Its own log, read back when it dies at start (a file, never a pipe nobody drains).
+            let log = attemptDirectory.appendingPathComponent("\(names[index]).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
             BenchmarkChildren.started(process.processIdentifier)
-            members.append(Member(name: names[index], clientURL: client, process: process))
+            members.append(Member(name: names[index], clientURL: client, process: process, log: log))
         }
-        do { try waitUntilHealthy() } catch {
-            stop()
-            throw error
-        }
+        try waitUntilHealthy()
     }
 
     deinit { stop() }
 
     /// Stops every member still running (SIGTERM, then waits) and removes the data.
     package func stop() {
+        stopMembers()
+        try? FileManager.default.removeItem(at: directory)
+        BenchmarkChildren.temporary(directory, removed: true)
+    }
+
+    /// Stops every member still running (SIGTERM, then waits) and forgets them.
+    private func stopMembers() {
         for member in members where member.process.isRunning {
             member.process.terminate()
             member.process.waitUntilExit()
         }
         for member in members { BenchmarkChildren.ended(member.process.processIdentifier) }
-        try? FileManager.default.removeItem(at: directory)
-        BenchmarkChildren.temporary(directory, removed: true)
+        members = []
     }
 
     /// Kills one member at once (SIGKILL), as a crash would.
@@ -77,13 +114,18 @@ package final class EtcdCluster: @unchecked Sendable {
     private func waitUntilHealthy() throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            if members.allSatisfy({ Self.isHealthy($0.clientURL) }) { return }
             if let dead = members.first(where: { !$0.process.isRunning }) {
-                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "etcd member \(dead.name) exited at start"])
+                let tail = (try? String(contentsOf: dead.log, encoding: .utf8))?
+                    .split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+                throw StartFailure(description: "etcd member \(dead.name) exited at start (status \(dead.process.terminationStatus)): \(tail)",
+                                   retryable: true)
             }
+            // After the check for dead members: a dead member's port may belong to a process
+            // that never answers.
+            if members.allSatisfy({ Self.isHealthy($0.clientURL) }) { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the etcd cluster did not become healthy"])
+        throw StartFailure(description: "the etcd cluster did not become healthy within 60 s", retryable: false)
     }
 
     /// `GET /health` over a plain socket: Foundation's URL loading needs FoundationNetworking,
@@ -95,6 +137,9 @@ package final class EtcdCluster: @unchecked Sendable {
         defer { close(fd) }
         var timeout = timeval(tv_sec: 2, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // Bounds connect too (Linux): a listener whose backlog is full drops the SYN, and the
+        // kernel would retry it for two minutes.
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -115,19 +160,36 @@ package final class EtcdCluster: @unchecked Sendable {
         return String(decoding: answer, as: UTF8.self).contains("\"health\":\"true\"")
     }
 
-    /// A TCP port nothing listens on now (bound to 0 and released).
+    /// A TCP port nothing listens on now, below the kernel's ephemeral range: ports from that
+    /// range (what binding to 0 gives) are also handed to outgoing connections, so under a busy
+    /// test run another process's client could take one between choosing it and etcd binding it.
+    /// Ports are not handed out twice by this process.
     package static func freePort() throws -> Int {
+        let ephemeralStart = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8))?
+            .split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
+        let range = 10_000..<max(ephemeralStart, 12_000)
+        for _ in 0..<1_000 {
+            let port = Int.random(in: range)
+            guard handedOutLock.withLock({ handedOut.insert(port).inserted }) else { continue }
+            if canBind(port) { return port }
+        }
+        throw BenchmarkError("no free TCP port in \(range) for an etcd member")
+    }
+
+    private static let handedOutLock = NSLock()
+    nonisolated(unsafe) private static var handedOut: Set<Int> = []
+
+    /// Whether 127.0.0.1:`port` can be bound now (bound and released at once).
+    private static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        guard bound else { throw CocoaError(.fileWriteUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
