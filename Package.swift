@@ -140,7 +140,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
-        .testTarget(name: "didctlTests", dependencies: ["didctl", "Node", "Chain", "Credentials", "DID", "Primitives"], swiftSettings: strictSettings),
+        .testTarget(name: "didctlTests", dependencies: ["didctl", "Node", "Chain", "Credentials", "DID", "KeyCustody", "Primitives"], swiftSettings: strictSettings),
         // The published-vector loader and seeded generator shared by the test targets.
         .target(name: "TestVectors", dependencies: ["Primitives"], path: "Tests/TestVectors", swiftSettings: strictSettings),
         // A chain fixture shared by the test targets of every module above Chain.

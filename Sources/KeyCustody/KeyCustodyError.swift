@@ -27,6 +27,9 @@ public struct KeyCustodyError: CodedError, Sendable {
         /// A key of a type the operation or the custody backend does not handle (an SM2 key
         /// asked for an ECDSA signature, or SM2 asked of a PKCS#11 token).
         public static let unsupportedKeyType = Code("unsupportedKeyType")
+        /// A vault request already received, issued too long ago or before the node started
+        /// (`specs/custody-vault.md` §9.3).
+        public static let replayed = Code("replayed")
     }
 
     /// The kind of failure.

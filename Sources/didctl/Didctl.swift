@@ -20,7 +20,7 @@ struct Didctl: AsyncParsableCommand {
             status is 1 for a refused operation or failed verification and 2 for bad usage.
             """,
         version: Primitives.version,
-        subcommands: [InitCommand.self, AccountCommand.self, DIDCommand.self, CPTCommand.self, IssuerCommand.self, CredentialCommand.self, PresentationCommand.self, AuthorizeCommand.self, NodeCommand.self, ChainCommand.self, AuditCommand.self, BenchCommand.self, VersionCommand.self]
+        subcommands: [InitCommand.self, AccountCommand.self, DIDCommand.self, CPTCommand.self, IssuerCommand.self, CredentialCommand.self, PresentationCommand.self, AuthorizeCommand.self, NodeCommand.self, VaultCommand.self, ChainCommand.self, AuditCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
     /// Runs the command line, with core dumps forbidden first (``CoreDumps``). `node start`

@@ -9,7 +9,7 @@ struct HelpTests {
         "account revoke-delegation", "did create", "did update", "did deactivate", "did resolve", "cpt register", "cpt show",
         "issuer apply", "issuer approve", "issuer revoke", "issuer list", "credential issue", "credential verify", "credential revoke",
         "presentation challenge", "presentation create", "presentation verify", "authorize grant", "authorize revoke", "authorize check",
-        "audit trace", "audit link", "audit log", "chain info", "chain verify", "chain blocks", "node start", "node admit",
+        "audit trace", "audit link", "audit log", "vault info", "vault use-peers", "chain info", "chain verify", "chain blocks", "node start", "node admit",
         "node token create", "node token list", "node token revoke", "bench chain", "bench register", "bench resolve",
     ]
 

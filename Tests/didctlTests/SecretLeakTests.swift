@@ -169,7 +169,7 @@ struct SecretLeakTests {
                 keys += Self.encodings(of: try await keystore.exportPrivateKey(KeyReference(keyName)).rawRepresentation.unsafeArray)
             }
         }
-        let bobKey = try DataDirectory(url: data).vault().recover(username: "bob", password: SecureBytes(Array(bobPassword.utf8)))
+        let bobKey = try await DataDirectory(url: data).vault().recover(username: "bob", password: SecureBytes(Array(bobPassword.utf8)))
         keys += Self.encodings(of: bobKey.rawRepresentation.unsafeArray)
 
         // Each secret is absent from every output but the one that hands it out.

@@ -72,9 +72,9 @@ package struct CustodyBenchmark: Sendable {
         for round in 0..<vaultRounds {
             let password = SecureBytes(Array("password \(round)".utf8))
             let t0 = ContinuousClock.now
-            let publicKey = try vault.createAccount(username: "bench\(round)", password: password)
+            let publicKey = try await vault.createAccount(username: "bench\(round)", password: password)
             let t1 = ContinuousClock.now
-            let key = try vault.recover(username: "bench\(round)", password: password)
+            let key = try await vault.recover(username: "bench\(round)", password: password)
             let t2 = ContinuousClock.now
             guard key.publicKey == publicKey else { throw BenchmarkError("The vault rebuilt a different key.") }
             creates.append((t1 - t0).seconds * 1000)

@@ -110,6 +110,7 @@ public struct NodeHTTPServer: Sendable {
         addCredentialRoutes(to: router)
         addResolverRoutes(to: router)
         addAuditRoutes(to: router)
+        addVaultRoutes(to: router)
         addTransactionRoutes(to: router)
         addSessionRoutes(to: router)
         addRegistrarRoutes(to: router)

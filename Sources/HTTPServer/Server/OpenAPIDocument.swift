@@ -412,6 +412,44 @@ paths:
       operationId: auditLog
       requestBody: { $ref: "#/components/requestBodies/SignedAuditRequest" }
       responses: *auditResponses
+  /vault/requests:
+    post:
+      summary: A request of another host's vault coordinator to the vault node this node serves (specs/custody-vault.md §9).
+      description: >
+        Served only by a node started with `--vault-serve`. The request is sealed to the vault node's X25519 transport key and
+        signed by an admitted coordinator's Ed25519 key; each is taken once, within 60 s of the node's clock and never if issued
+        before the node started. The answer is sealed to the request's one-time reply key and signed by the vault node, so what
+        the node says about the account (a wrong password, a lock) travels inside it, never as an HTTP status.
+      operationId: vaultRequest
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [coordinator, node, sealed, signature]
+              properties:
+                coordinator: { type: string, pattern: "^[0-9a-fA-F]{64}$", description: "The coordinator's Ed25519 key, hex." }
+                node: { type: string, description: "The vault node's ID (32 hex digits)." }
+                sealed: { type: string, description: "base64url: the operation sealed to the node's X25519 key (libsodium crypto_box_seal)." }
+                signature: { type: string, pattern: "^[0-9a-fA-F]{128}$", description: "Ed25519 over the label, the node ID and the sealed part (§9.2)." }
+      responses:
+        "200":
+          description: The sealed, signed answer.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [sealed, signature]
+                properties:
+                  sealed: { type: string, description: "base64url: the outcome sealed to the request's reply key." }
+                  signature: { type: string, description: "Ed25519 of the vault node over the request's hash and the sealed answer, hex." }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
+        "413": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /membership/certificates:
     post:
       summary: Certify one-time keys a member generated (specs/chain.md §2.3); the member keeps every private key.

@@ -6,16 +6,16 @@ extension SplitVault {
     /// - Parameters:
     ///   - username: the account name, 1...256 UTF-8 bytes, compared exactly.
     ///   - password: the user's password; only its Argon2id-derived per-node keys leave here.
-    ///   - threshold: t, how many nodes recovery needs (3 by default).
+    ///   - threshold: t, how many nodes recovery needs (``defaultThreshold`` when `nil`).
     ///   - nodes: the n holders, all among ``nodes`` (all of them by default).
     /// - Returns: the account's public key.
     /// - Throws: `KeyCustodyError.invalidInput` for a bad username, threshold or node list, or an
     ///   existing account; `.backendUnavailable` when a node or the records directory cannot be
     ///   written, in which case shares already stored are removed again.
     public func createAccount(
-        username: String, password: SecureBytes, threshold: Int = 3, nodes: [VaultNode]? = nil
-    ) throws -> Secp256k1PublicKey {
-        guard case .secp256k1(let publicKey) = try createAccount(username: username, password: password, keyType: .secp256k1,
+        username: String, password: SecureBytes, threshold: Int? = nil, nodes: [any VaultShareHolder]? = nil
+    ) async throws -> Secp256k1PublicKey {
+        guard case .secp256k1(let publicKey) = try await createAccount(username: username, password: password, keyType: .secp256k1,
                                                                   threshold: threshold, nodes: nodes) else {
             preconditionFailure("a secp256k1 dealing has secp256k1 commitments")
         }
@@ -34,13 +34,13 @@ extension SplitVault {
     /// - Returns: the account's public key.
     /// - Throws: as ``createAccount(username:password:threshold:nodes:)``.
     public func createAccount(
-        username: String, password: SecureBytes, keyType: KeyType, threshold: Int = 3, nodes: [VaultNode]? = nil
-    ) throws -> CustodyPublicKey {
-        try checkNewAccount(username: username, threshold: threshold, holders: nodes ?? self.nodes)
+        username: String, password: SecureBytes, keyType: KeyType, threshold: Int? = nil, nodes: [any VaultShareHolder]? = nil
+    ) async throws -> CustodyPublicKey {
+        try checkNewAccount(username: username, threshold: threshold ?? defaultThreshold, holders: nodes ?? self.nodes)
         let salt = SecureRandom.bytes(count: Argon2id.saltLength)
-        let key = VaultPasswordKey(key: try VaultKeyDerivation.passwordKey(password: password, salt: salt, parameters: parameters),
+        let key = VaultPasswordKey(key: try await VaultKeyDerivation.derivePasswordKey(password: password, salt: salt, parameters: parameters),
                                    salt: salt, parameters: parameters)
-        return try createAccount(username: username, passwordKey: key, keyType: keyType, threshold: threshold, nodes: nodes)
+        return try await createAccount(username: username, passwordKey: key, keyType: keyType, threshold: threshold, nodes: nodes)
     }
 
     /// Creates an account under a password key a session kept (``VaultPasswordKey``): the same
@@ -55,9 +55,10 @@ extension SplitVault {
     /// - Returns: the account's public key.
     /// - Throws: as ``createAccount(username:password:threshold:nodes:)``.
     public func createAccount(
-        username: String, passwordKey: VaultPasswordKey, keyType: KeyType, threshold: Int = 3, nodes: [VaultNode]? = nil
-    ) throws -> CustodyPublicKey {
+        username: String, passwordKey: VaultPasswordKey, keyType: KeyType, threshold: Int? = nil, nodes: [any VaultShareHolder]? = nil
+    ) async throws -> CustodyPublicKey {
         let holders = nodes ?? self.nodes
+        let threshold = threshold ?? defaultThreshold
         try checkNewAccount(username: username, threshold: threshold, holders: holders)
         let dealing: (shares: [ShamirShare], commitments: [CustodyPublicKey], publicKey: CustodyPublicKey)
         do {
@@ -73,11 +74,11 @@ extension SplitVault {
         } catch { throw KeyCustodyError(.invalidInput, "The key cannot be split: \(error).") }
         let (salt, parameters) = (passwordKey.salt, passwordKey.parameters)
         let passwordKey = passwordKey.key
-        var stored: [VaultNode] = []
+        var stored: [any VaultShareHolder] = []
         do {
             for (node, share) in zip(holders, dealing.shares) {
                 let authKey = VaultKeyDerivation.userAuthKey(passwordKey: passwordKey, nodeID: node.nodeID)
-                try node.storeShare(share, account: username, userAuthKey: authKey)
+                try await node.storeShare(share, account: username, userAuthKey: authKey)
                 stored.append(node)
             }
             let record = VaultAccountRecord(
@@ -87,7 +88,7 @@ extension SplitVault {
                 throw KeyCustodyError(.invalidInput, "A vault account named \"\(username)\" already exists.")
             }
         } catch {
-            for node in stored { try? node.deleteShare(account: username) }
+            for node in stored { try? await node.deleteShare(account: username) }
             throw error
         }
         return dealing.publicKey
@@ -95,7 +96,7 @@ extension SplitVault {
 
     /// Refuses a new account that could not be recovered or that exists already.
     /// - Throws: `KeyCustodyError.invalidInput` naming the problem.
-    private func checkNewAccount(username: String, threshold: Int, holders: [VaultNode]) throws {
+    private func checkNewAccount(username: String, threshold: Int, holders: [any VaultShareHolder]) throws {
         try Self.checkUsername(username)
         guard (1...255).contains(holders.count), (1...holders.count).contains(threshold) else {
             throw KeyCustodyError(.invalidInput, "A vault account needs 1 ≤ threshold ≤ nodes ≤ 255, not \(threshold)-of-\(holders.count).")

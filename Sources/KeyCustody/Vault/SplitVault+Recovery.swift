@@ -17,44 +17,44 @@ extension SplitVault {
     ///   are gathered, an error listing every node's failure, coded `.authenticationFailed` if
     ///   any node refused the password, else `.lockedOut` if any node was locked, else
     ///   `.backendFailure` if any node held bad data, else `.backendUnavailable`.
-    public func recover(username: String, password: SecureBytes) throws -> Secp256k1PrivateKey {
+    public func recover(username: String, password: SecureBytes) async throws -> Secp256k1PrivateKey {
         // Checked first, so that no node spends a guess on a request that cannot succeed.
         guard try record(username: username).keyType == .secp256k1 else {
             throw KeyCustodyError(.unsupportedKeyType, "The vault account \"\(username)\" holds an \(try record(username: username).keyType) key; unlock it in a VaultCustodian to sign with it.")
         }
-        return try recoverKey(username: username, password: password).secp256k1(username)
+        return try await recoverKey(username: username, password: password).secp256k1(username)
     }
 
     /// Rebuilds an account's key of either type, as ``recover(username:password:)`` describes,
     /// checking shares against the commitments of the account's own curve.
     /// - Throws: as ``recover(username:password:)``.
-    func recoverKey(username: String, password: SecureBytes) throws -> CustodyPrivateKey {
-        try recoverKeyAndPasswordKey(username: username, password: password).key
+    func recoverKey(username: String, password: SecureBytes) async throws -> CustodyPrivateKey {
+        try await recoverKeyAndPasswordKey(username: username, password: password).key
     }
 
     /// Rebuilds an account's key and keeps the password key it was recovered with, for a
     /// session that will create the user's next key (``VaultPasswordKey``).
     /// - Throws: as ``recover(username:password:)``.
-    func recoverKeyAndPasswordKey(username: String, password: SecureBytes) throws -> (key: CustodyPrivateKey, passwordKey: VaultPasswordKey) {
+    func recoverKeyAndPasswordKey(username: String, password: SecureBytes) async throws -> (key: CustodyPrivateKey, passwordKey: VaultPasswordKey) {
         let record = try record(username: username)
         let passwordKey = VaultPasswordKey(
-            key: try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters),
+            key: try await VaultKeyDerivation.derivePasswordKey(password: password, salt: record.salt, parameters: record.parameters),
             salt: record.salt, parameters: record.parameters)
-        return (try recoverKey(record: record, passwordKey: passwordKey), passwordKey)
+        return (try await recoverKey(record: record, passwordKey: passwordKey), passwordKey)
     }
 
     /// Rebuilds an account's key with a password key of the same salt.
     /// - Throws: as ``recover(username:password:)``; `.authenticationFailed` when the account
     ///   was split under another salt.
-    func recoverKey(username: String, passwordKey: VaultPasswordKey) throws -> CustodyPrivateKey {
+    func recoverKey(username: String, passwordKey: VaultPasswordKey) async throws -> CustodyPrivateKey {
         let record = try record(username: username)
         guard record.salt == passwordKey.salt, record.parameters == passwordKey.parameters else {
             throw KeyCustodyError(.authenticationFailed, "The vault account \"\(username)\" was not split under this session's password key.")
         }
-        return try recoverKey(record: record, passwordKey: passwordKey)
+        return try await recoverKey(record: record, passwordKey: passwordKey)
     }
 
-    private func recoverKey(record: VaultAccountRecord, passwordKey sessionKey: VaultPasswordKey) throws -> CustodyPrivateKey {
+    private func recoverKey(record: VaultAccountRecord, passwordKey sessionKey: VaultPasswordKey) async throws -> CustodyPrivateKey {
         let username = record.username
         let passwordKey = sessionKey.key
         var shares: [ShamirShare] = [], failures: [(nodeID: String, error: KeyCustodyError)] = []
@@ -65,7 +65,7 @@ extension SplitVault {
             }
             do {
                 let authKey = VaultKeyDerivation.userAuthKey(passwordKey: passwordKey, nodeID: node.nodeID)
-                let share = try node.fetchShare(account: username, userAuthKey: authKey)
+                let share = try await node.fetchShare(account: username, userAuthKey: authKey)
                 guard share.index == holder.index, Self.verify(share, against: record) else {
                     throw KeyCustodyError(.backendFailure, "Share \(holder.index) fails Feldman verification against the account's commitments.")
                 }
@@ -75,7 +75,7 @@ extension SplitVault {
             }
         }
         guard shares.count == record.threshold else {
-            throw passwordRefusal(username, record, failures) ?? Self.gatheringFailed(username, record, shares.count, failures)
+            throw await passwordRefusal(username, record, failures) ?? Self.gatheringFailed(username, record, shares.count, failures)
         }
         do {
             let key: CustodyPrivateKey = record.keyType == .sm2
@@ -94,26 +94,31 @@ extension SplitVault {
     /// than `threshold` of its nodes would still answer; it reopens when enough locks end.
     /// `nil` when the nodes failed for another reason.
     private func passwordRefusal(_ username: String, _ record: VaultAccountRecord,
-                                 _ failures: [(nodeID: String, error: KeyCustodyError)]) -> KeyCustodyError? {
+                                 _ failures: [(nodeID: String, error: KeyCustodyError)]) async -> KeyCustodyError? {
         let codes = Set(failures.map(\.error.code))
         guard codes.contains(.authenticationFailed) || codes.contains(.lockedOut) else { return nil }
         let holders = Set(record.holders.map(\.nodeID))
-        let now = nodes.first.map { $0.clock() } ?? Date()
-        let counters = nodes.filter { holders.contains($0.nodeID) }.compactMap { node in
-            (try? node.attempts(account: username)).map { (node.lockout, $0.failed, $0.lockedUntil.flatMap { $0 > now ? $0 : nil }) }
+        var counters: [VaultAttempts] = []
+        for node in nodes where holders.contains(node.nodeID) {
+            if let attempts = try? await node.attempts(account: username) { counters.append(attempts) }
         }
-        let open = counters.filter { $0.2 == nil }
-        if open.count < record.threshold {
+        // Each lock is relative to its own node's clock; the first answer's clock dates the message.
+        let now = counters.first?.checkedAt ?? Date()
+        let open = counters.filter { $0.lockedUntil == nil }
+        let waits = counters.compactMap { attempts in attempts.lockedUntil.map { $0.timeIntervalSince(attempts.checkedAt) } }.sorted()
+        if open.count < record.threshold, !waits.isEmpty {
             // Reopens when enough of the locked nodes' locks have ended.
-            let locks = counters.compactMap(\.2).sorted()
-            let until = locks[min(locks.count - 1, max(0, record.threshold - open.count - 1))]
+            let wait = waits[min(waits.count - 1, max(0, record.threshold - open.count - 1))]
+            let until = now.addingTimeInterval(wait)
             return KeyCustodyError(.lockedOut, "The vault has locked \"\(username)\" after repeated wrong passwords; retry after "
                                    + "\(ISO8601DateFormatter().string(from: until)).",
-                                   retryAfter: .milliseconds(Int64((until.timeIntervalSince(now) * 1000).rounded(.up))))
+                                   retryAfter: .milliseconds(Int64((wait * 1000).rounded(.up))))
         }
-        // Usable while `threshold` nodes stay open: the threshold-th most patient node decides.
-        let remaining = open.map { max(0, $0.0.maxConsecutiveFailures - $0.1) }.sorted(by: >)
-        let left = remaining[record.threshold - 1]
+        // Usable while `threshold` nodes stay open: the threshold-th most patient node decides
+        // (of those that answered: a node that is down counts no attempt).
+        let remaining = open.map { max(0, $0.maximum - $0.failed) }.sorted(by: >)
+        guard !remaining.isEmpty else { return nil }
+        let left = remaining[min(record.threshold, remaining.count) - 1]
         return KeyCustodyError(.authenticationFailed, "The password for \"\(username)\" is wrong; \(left) attempt\(left == 1 ? "" : "s") "
                                + "remain\(left == 1 ? "s" : "") before the vault locks the account.")
     }

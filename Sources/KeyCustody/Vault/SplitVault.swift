@@ -1,7 +1,8 @@
 public import Primitives
 
 /// The coordinator of full custody: creates accounts whose key is generated here, split t-of-n
-/// with Feldman commitments, and kept only as sealed shares on separate ``VaultNode``s; and
+/// with Feldman commitments, and kept only as sealed shares on separate vault nodes (local
+/// ``VaultNode`` directories or ``RemoteVaultNode`` hosts, `specs/custody-vault.md` §9); and
 /// rebuilds a key from any t nodes that accept the password.
 ///
 /// ```swift
@@ -12,23 +13,28 @@ public import Primitives
 /// The coordinator keeps one public record per account in `directory` (username, public key,
 /// commitments, Argon2id salt and cost, threshold, which node holds which share). It derives the
 /// password key with Argon2id on the client's behalf: run it where the user types the
-/// password. Calls block for the Argon2id derivation and the nodes' file I/O.
+/// password. Calls block their thread for the Argon2id derivation and local nodes' file I/O.
 public final class SplitVault: Sendable {
     /// The directory of the account records.
     public let directory: String
     /// The nodes this coordinator can reach, in the order it tries them.
-    public let nodes: [VaultNode]
+    public let nodes: [any VaultShareHolder]
     /// The Argon2id cost for new accounts; recovery uses the cost stored in each record.
     public let parameters: Argon2id.Parameters
+    /// t for new accounts when the caller names none.
+    public let defaultThreshold: Int
 
     /// Opens (creating if needed) a records directory.
     /// - Parameters:
     ///   - directory: where account records live; created with mode 0700.
     ///   - nodes: the vault nodes, each with a distinct ``VaultNode/nodeID``.
     ///   - parameters: the Argon2id cost for new accounts.
+    ///   - defaultThreshold: t for new accounts when the caller names none (3; a vault of three
+    ///     hosts wants 2, so that any one may be down).
     /// - Throws: `KeyCustodyError.invalidInput` when two nodes share an ID;
     ///   `.backendUnavailable` when the directory cannot be created.
-    public init(directory: String, nodes: [VaultNode], parameters: Argon2id.Parameters = .moderate) throws {
+    public init(directory: String, nodes: [any VaultShareHolder], parameters: Argon2id.Parameters = .moderate,
+                defaultThreshold: Int = 3) throws {
         guard Set(nodes.map(\.nodeID)).count == nodes.count else {
             throw KeyCustodyError(.invalidInput, "Two of the vault nodes are the same node (equal node IDs).")
         }
@@ -36,6 +42,7 @@ public final class SplitVault: Sendable {
         self.directory = directory
         self.nodes = nodes
         self.parameters = parameters
+        self.defaultThreshold = defaultThreshold
     }
 
     /// The public key of an account, from its record.

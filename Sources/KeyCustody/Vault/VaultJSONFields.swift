@@ -1,11 +1,13 @@
 internal import Primitives
 
-/// Reads the members of a vault JSON file, turning every missing or mistyped member into a
-/// `backendFailure` that names the file and the member.
+/// Reads the members of a vault JSON file or message, turning every missing or mistyped member
+/// into an error (`backendFailure` for the node's own files) that names the file and the member.
 struct VaultJSONFields {
     let object: JSONObject
     /// What is being read, for error reasons, e.g. "The vault share file /srv/node1/shares/ab….json".
     let what: String
+    /// The code of the errors: `invalidInput` for bytes a peer sent.
+    var code: KeyCustodyError.Code = .backendFailure
 
     init(parsing bytes: [UInt8], what: String) throws {
         guard case .object(let object)? = try? JSONValue(parsing: bytes) else {
@@ -14,9 +16,19 @@ struct VaultJSONFields {
         self.init(object: object, what: what)
     }
 
-    init(object: JSONObject, what: String) {
+    /// Parses a message from another host (§9): a JSON object of at most 64 KiB, refused with
+    /// `code` otherwise.
+    init(message bytes: [UInt8], what: String, code: KeyCustodyError.Code) throws {
+        guard bytes.count <= 65_536, case .object(let object)? = try? JSONValue(parsing: bytes) else {
+            throw KeyCustodyError(code, "\(what) is not a JSON object of at most 64 KiB.")
+        }
+        self.init(object: object, what: what, code: code)
+    }
+
+    init(object: JSONObject, what: String, code: KeyCustodyError.Code = .backendFailure) {
         self.object = object
         self.what = what
+        self.code = code
     }
 
     func string(_ key: String) throws -> String {
@@ -55,10 +67,10 @@ struct VaultJSONFields {
 
     func nested(_ key: String) throws -> VaultJSONFields {
         guard let value = object[key]?.objectValue else { throw missing(key, "an object") }
-        return VaultJSONFields(object: value, what: "\(what), member \"\(key)\",")
+        return VaultJSONFields(object: value, what: "\(what), member \"\(key)\",", code: code)
     }
 
     private func missing(_ key: String, _ kind: String) -> KeyCustodyError {
-        KeyCustodyError(.backendFailure, "\(what) needs \"\(key)\" to be \(kind).")
+        KeyCustodyError(code, "\(what) needs \"\(key)\" to be \(kind).")
     }
 }

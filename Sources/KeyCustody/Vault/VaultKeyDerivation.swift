@@ -1,4 +1,5 @@
 internal import Primitives
+import Dispatch
 
 /// Every key the vault derives, in one place so the spec (specs/custody-vault.md, "Keys") can
 /// be checked against one file. Labels are distinct ASCII prefixes, so no two derivations can
@@ -8,6 +9,8 @@ enum VaultKeyDerivation {
     static let macLabel = Array("chancery/vault-file-mac/v1".utf8)
     static let nodeIDLabel = Array("chancery/vault-node-id/v1".utf8)
     static let authLabel = Array("chancery/vault-auth/v1".utf8)
+    static let transportSigningLabel = Array("chancery/vault-transport-signing/v1".utf8)
+    static let transportSealingLabel = Array("chancery/vault-transport-sealing/v1".utf8)
 
     /// Client side: the Argon2id key of the password, from which each node's auth key follows.
     /// - Throws: `KeyCustodyError.invalidInput` for a password longer than Argon2id accepts or a
@@ -21,6 +24,17 @@ enum VaultKeyDerivation {
             throw KeyCustodyError(.invalidInput, "The password cannot be used: \(error.reason)")
         } catch {
             throw KeyCustodyError(.backendFailure, "Deriving the password key failed: \(error).")
+        }
+    }
+
+    /// ``passwordKey(password:salt:parameters:)`` on a dispatch thread: Argon2id holds its
+    /// thread for a noticeable time, and the caller's task may run on an HTTP event loop.
+    /// - Throws: as ``passwordKey(password:salt:parameters:)``.
+    static func derivePasswordKey(password: SecureBytes, salt: [UInt8], parameters: Argon2id.Parameters) async throws -> SecureBytes {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try passwordKey(password: password, salt: salt, parameters: parameters) })
+            }
         }
     }
 
@@ -44,6 +58,16 @@ enum VaultKeyDerivation {
     /// Node side: the node's public name, 16 bytes in hex, stable for as long as its secret.
     static func nodeID(nodeSecret: SecureBytes) -> String {
         Hex.encode(keyedHash(key: nodeSecret, nodeIDLabel).prefix(16))
+    }
+
+    /// Node side: the Ed25519 seed of the node's transport signing key (§9.1).
+    static func transportSigningSeed(nodeSecret: SecureBytes) -> SecureBytes {
+        SecureBytes(keyedHash(key: nodeSecret, transportSigningLabel))
+    }
+
+    /// Node side: the X25519 secret that requests are sealed to (§9.1).
+    static func transportSealingSecret(nodeSecret: SecureBytes) -> SecureBytes {
+        SecureBytes(keyedHash(key: nodeSecret, transportSealingLabel))
     }
 
     /// Node side: the MAC of a share file's canonical body.

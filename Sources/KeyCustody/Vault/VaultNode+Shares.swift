@@ -1,7 +1,7 @@
-package import Foundation
-package import Primitives
+public import Foundation
+public import Primitives
 
-extension VaultNode {
+extension VaultNode: VaultShareHolder {
     /// Seals and stores the share of a new account (the node's side of account creation).
     /// - Parameters:
     ///   - share: this node's share.
@@ -9,7 +9,7 @@ extension VaultNode {
     ///   - userAuthKey: the 32-byte key the user derives for this node from the password.
     /// - Throws: `KeyCustodyError.invalidInput` when the node already holds a share for the
     ///   account or the key is not 32 bytes; `.backendUnavailable` when the file cannot be written.
-    package func storeShare(_ share: ShamirShare, account: String, userAuthKey: SecureBytes) throws {
+    public func storeShare(_ share: ShamirShare, account: String, userAuthKey: SecureBytes) throws {
         guard userAuthKey.count == 32 else { throw KeyCustodyError(.invalidInput, "A vault user auth key is 32 bytes.") }
         try lock.withLock {
             guard !VaultFiles.exists(sharePath(account: account)) else {
@@ -30,7 +30,7 @@ extension VaultNode {
     /// - Throws: `KeyCustodyError.lockedOut` with the retry time while the account is locked on
     ///   this node; `.authenticationFailed` for a wrong key; `.keyNotFound`,
     ///   `.backendUnavailable` or `.backendFailure` as ``loadShareFile(account:)``.
-    package func fetchShare(account: String, userAuthKey: SecureBytes) throws -> ShamirShare {
+    public func fetchShare(account: String, userAuthKey: SecureBytes) throws -> ShamirShare {
         try lock.withLock {
             let now = clock()
             var file = try loadShareFile(account: account)
@@ -58,15 +58,17 @@ extension VaultNode {
 
     /// Removes the account's share, if any (rolling back a failed account creation).
     /// - Throws: `KeyCustodyError.backendUnavailable` when the file cannot be removed.
-    package func deleteShare(account: String) throws {
+    public func deleteShare(account: String) throws {
         try lock.withLock { try VaultFiles.remove(sharePath(account: account)) }
     }
 
-    /// The failed-attempt counter and lock of an account on this node, for operators and tests.
+    /// The failed-attempt counter of an account on this node, and its lock if it holds now.
     /// - Throws: as ``loadShareFile(account:)``.
-    package func attempts(account: String) throws -> (failed: Int, lockedUntil: Date?) {
-        let file = try lock.withLock { try loadShareFile(account: account) }
-        return (file.failedAttempts, file.lockedUntil.map { Date(timeIntervalSince1970: Double($0)) })
+    public func attempts(account: String) throws -> VaultAttempts {
+        let (file, now) = try lock.withLock { (try loadShareFile(account: account), clock()) }
+        let until = file.lockedUntil.map { Date(timeIntervalSince1970: Double($0)) }
+        return VaultAttempts(failed: file.failedAttempts, maximum: lockout.maxConsecutiveFailures,
+                             lockedUntil: until.flatMap { $0 > now ? $0 : nil }, checkedAt: now)
     }
 
     private func decodeShare(_ plaintext: [UInt8], file: VaultShareFile) throws -> ShamirShare {

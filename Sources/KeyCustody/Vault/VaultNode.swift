@@ -25,8 +25,14 @@ public final class VaultNode: @unchecked Sendable {
     /// The lockout policy this node applies.
     public let lockout: VaultLockoutPolicy
 
+    /// The node's transport identity (`specs/custody-vault.md` §9.1), derived from its secret:
+    /// coordinators on other hosts seal requests to it and check its answers with it.
+    public let transportKey: VaultTransportKey
+
     let secret: SecureBytes
     let macKey: SecureBytes
+    let transportSigner: Ed25519PrivateKey
+    let transportSealer: X25519PrivateKey
     let clock: @Sendable () -> Date
     let lock = NSLock()
 
@@ -62,6 +68,11 @@ public final class VaultNode: @unchecked Sendable {
         secret = SecureBytes(bytes)
         macKey = VaultKeyDerivation.macKey(nodeSecret: secret)
         nodeID = VaultKeyDerivation.nodeID(nodeSecret: secret)
+        do {
+            transportSigner = try Ed25519PrivateKey(seed: VaultKeyDerivation.transportSigningSeed(nodeSecret: secret))
+            transportSealer = try X25519PrivateKey(rawRepresentation: VaultKeyDerivation.transportSealingSecret(nodeSecret: secret))
+        } catch { throw KeyCustodyError(.backendFailure, "The transport keys of vault node \(nodeID) cannot be derived: \(error)") }
+        transportKey = VaultTransportKey(signing: transportSigner.publicKey, sealing: transportSealer.publicKey)
     }
 
     /// Where the share of `account` lives: named by a hash so any username is a safe file name.

@@ -19,10 +19,23 @@ extension DataDirectory {
             throw NodeError.refusal("Account '\(account.name)' keeps its keys on a PKCS#11 token, and Chancery's HSM link makes secp256k1 keys only; "
                                     + "a \(type) key needs a partial- or full-custody account.")
         }
-        // Unlocking runs Argon2id or a PKCS#11 login: not on an event loop.
-        let custodian = try await BlockingWork.run { try openCustodian(for: account, generating: newKey, type: type) }
+        // Unlocking runs Argon2id or a PKCS#11 login: not on an event loop (the vault runs its
+        // Argon2id on a dispatch thread itself, and may wait for vault nodes on other hosts).
+        let custodian: any KeyCustodian = account.custody == "full"
+            ? try await openVaultCustodian(for: account, generating: newKey, type: type)
+            : try await BlockingWork.run { try openCustodian(for: account, generating: newKey, type: type) }
         if let newKey, let token = custodian as? PKCS11Custodian { _ = try await token.generateKey(label: newKey.id) }
         return AccountCustody(name: account.name, custodian: custodian, memberKey: account.memberKey, didKeys: account.didKeys ?? [])
+    }
+
+    private func openVaultCustodian(for account: AccountRecord, generating newKey: KeyReference?, type: KeyType) async throws -> VaultCustodian {
+        let password = try secrets.secret(.password, account: account.name)
+        let custodian = VaultCustodian(vault: try vault())
+        // Each DID key is a vault account of its own under the same password; the member key
+        // checks the password now, the DID keys are rebuilt when they first sign.
+        try await custodian.unlock([account.memberKey] + (account.didKeys ?? []).map({ KeyReference($0.key) }), password: password)
+        if let newKey { _ = try await custodian.generateKey(newKey, password: password, type: type) }
+        return custodian
     }
 
     private func openCustodian(for account: AccountRecord, generating newKey: KeyReference?, type: KeyType) throws -> any KeyCustodian {
@@ -32,14 +45,6 @@ extension DataDirectory {
             let password = try secrets.secret(.password, account: account.name)
             let custodian = try SoftwareCustodian(opening: path, password: password)
             if let newKey { try custodian.generateKey(name: newKey.id, type: type) }
-            return custodian
-        case "full":
-            let password = try secrets.secret(.password, account: account.name)
-            let custodian = VaultCustodian(vault: try vault())
-            // Each DID key is a vault account of its own under the same password; the member key
-            // checks the password now, the DID keys are rebuilt when they first sign.
-            try custodian.unlock([account.memberKey] + (account.didKeys ?? []).map({ KeyReference($0.key) }), password: password)
-            if let newKey { try custodian.generateKey(newKey, password: password, type: type) }
             return custodian
         case "hsm":
             guard let module = account.pkcs11Module, let token = account.tokenLabel, account.keyLabel != nil else {

@@ -28,7 +28,7 @@ extension NodeCredentialService {
             return .forbidden("Account '\(username)' keeps its keys itself (\(record.custody) custody) and does not log in: "
                               + "sign on the client and send transactions to POST /transactions, or use an issuer token.")
         }
-        let directory = DataDirectory(url: runtime.directory.url, secrets: GivenPassword(password: password))
+        let directory = runtime.directory.with(secrets: GivenPassword(password: password))
         do {
             let custody = try await directory.custodian(for: record)
             guard let opened = sessions.open(account: username, custody: custody, now: Int64(runtime.clock.nowMilliseconds())) else {

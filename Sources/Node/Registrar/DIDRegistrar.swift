@@ -55,6 +55,9 @@ package final class DIDRegistrar: Sendable {
             return .failed(error.message)
         } catch let error as KeyCustodyError where error.code == .notUnlocked {
             return .unauthorized("The session's keys are no longer unlocked; log in again (POST /sessions).")
+        } catch let error as KeyCustodyError where error.code == .backendUnavailable {
+            // The new key is split across every holder; nothing is kept when one cannot be reached.
+            return .unavailable("A vault node that must hold a share of the new key is unreachable; nothing was created, retry later.")
         } catch {
             return .nodeFailure("The registrar failed for '\(session.account)': \(error)")
         }
@@ -64,22 +67,23 @@ package final class DIDRegistrar: Sendable {
         guard let vault = session.custody.custodian as? VaultCustodian else {
             throw NodeError.refusal("Account '\(session.account)' does not keep its keys in the node's vault.")
         }
-        let (did, document, reference) = try records.withLock { () throws -> (DID, DIDDocument, KeyReference) in
-            // The record alone (long-term key, custody), not the account's thousands of DID keys:
-            // a registration costs the same for the first DID and the millionth.
-            let record = try runtime.directory.storedRecord(session.account)
-            let reference = record.newDIDKeyReference()
-            let publicKey = try vault.generateKey(reference, sameLoginAs: record.memberKey)
-            let did = try DIDChancery(chainId: runtime.chainId, publicKey: publicKey).did
-            var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
-            document.service = services.map { $0.service(for: did) }
-            try document.validateStructure()
-            // Recorded before submitting, as `did create` does: a DID committed while its key
-            // reference was lost could never change again. If the chain then refuses the DID,
-            // the line stays and names a DID that does not exist (specs/chain.md §6.2).
+        // The record alone (long-term key, custody), not the account's thousands of DID keys:
+        // a registration costs the same for the first DID and the millionth.
+        let record = try records.withLock { try runtime.directory.storedRecord(session.account) }
+        let reference = record.newDIDKeyReference()
+        // A vault account of its own (random name), so outside the records lock: its shares may
+        // travel to vault nodes on other hosts.
+        let publicKey = try await vault.generateKey(reference, sameLoginAs: record.memberKey)
+        let did = try DIDChancery(chainId: runtime.chainId, publicKey: publicKey).did
+        var document = try DIDChancery.defaultDocument(for: did, publicKey: publicKey)
+        document.service = services.map { $0.service(for: did) }
+        try document.validateStructure()
+        // Recorded before submitting, as `did create` does: a DID committed while its key
+        // reference was lost could never change again. If the chain then refuses the DID,
+        // the line stays and names a DID that does not exist (specs/chain.md §6.2).
+        try records.withLock {
             try runtime.directory.appendDIDKey(AccountDIDKey(did: did.description, key: reference.id, publicKey: .secp256k1(publicKey)),
                                                to: session.account)
-            return (did, document, reference)
         }
         let receipt = try await runtime.submitDIDOperation(.create, did: did, document: document, previousVersionId: 0,
                                                            signer: (vault, reference), member: session.custody.member)

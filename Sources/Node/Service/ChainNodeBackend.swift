@@ -1,6 +1,7 @@
 package import Chain
 package import DID
 package import Foundation
+package import KeyCustody
 package import Metrics
 package import Primitives
 
@@ -22,6 +23,8 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     package let membership: MembershipDesk
     /// DID writes of logged-in full-custody accounts.
     package let registrar: DIDRegistrar
+    /// The vault node served to other hosts' coordinators (`node start --vault-serve`).
+    package let servedVault: VaultNodeService?
     private let commits = CommitTimer()
 
     /// Wires the backend; opens (creating if needed) `audit/index.sqlite` when the auditor key is present.
@@ -31,9 +34,11 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     ///     server exports); by default nothing is recorded.
     ///   - approvesMembershipRequests: whether the node approves each membership request with the
     ///     operator's committee key as it is filed (a chain whose committee is the operator alone).
+    ///   - servedVault: the vault node this node serves to other hosts' coordinators, if any.
     package init(runtime: NodeRuntime, metrics: any MetricsFactory = NOOPMetricsHandler.instance,
-                 approvesMembershipRequests: Bool = false) throws {
+                 approvesMembershipRequests: Bool = false, servedVault: VaultNodeService? = nil) throws {
         self.runtime = runtime
+        self.servedVault = servedVault
         membership = MembershipDesk(runtime: runtime, approvesRequests: approvesMembershipRequests)
         resolver = runtime.resolver()
         credentials = NodeCredentialService(runtime: runtime)
@@ -52,6 +57,20 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         // The audit records go under the operator's one-time keys, as `didctl audit` does.
         auditing = (index, AuditService(ledger: runtime.store, index: index, clock: runtime.clock,
                                         oneTimeKey: { [runtime] in try await runtime.oneTimeKeys(count: 1)[0] }))
+    }
+
+    package func answerVaultRequest(_ body: [UInt8]) async -> VaultRequestOutcome {
+        guard let servedVault else { return .notServed }
+        do { return .answer(try await servedVault.answer(body)) } catch let error as KeyCustodyError {
+            switch error.code {
+            case .replayed: return .replayed(error.reason)
+            case .authenticationFailed: return .unauthorized(error.reason)
+            case .backendUnavailable: return .unavailable(error.reason)
+            default: return .malformed(error.reason)
+            }
+        } catch {
+            return .malformed("The vault request could not be read.")
+        }
     }
 
     package func audit(_ request: SignedAuditRequest) async -> AuditOutcome {

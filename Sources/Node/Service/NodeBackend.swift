@@ -137,6 +137,10 @@ public protocol NodeBackend: Sendable {
     /// `specs/consortium.md` §3.3).
     /// - Throws: when the ledger cannot be read.
     func finalBlocks(from height: UInt64, count: Int) async throws -> [Block]
+
+    /// Answers a request of another host's vault coordinator to the vault node this node
+    /// serves (`POST /vault/requests`, `specs/custody-vault.md` §9).
+    func answerVaultRequest(_ body: [UInt8]) async -> VaultRequestOutcome
 }
 
 extension NodeBackend {
@@ -200,6 +204,9 @@ extension NodeBackend {
 
     /// A backend without a chain has no blocks.
     public func finalBlocks(from height: UInt64, count: Int) async throws -> [Block] { [] }
+
+    /// A backend that serves no vault node says so.
+    public func answerVaultRequest(_ body: [UInt8]) async -> VaultRequestOutcome { .notServed }
 
     /// A backend without a membership service certifies nothing.
     public func certifyOneTimeKeys(_ request: OneTimeKeyRequest) async -> CertificationOutcome {

@@ -19,11 +19,24 @@ package struct DataDirectory: Sendable {
     /// The page cache of the ledger's writing connection, KiB (each reader gets an eighth);
     /// `nil`: ``SQLiteBlockStore/Options``'s default, 64 MiB.
     package var ledgerCacheKiB: Int?
+    /// How this process reaches vault nodes on other hosts (an HTTP `POST` to the node's
+    /// `/vault/requests`), given by the composition root; `nil`: it cannot, and a vault split
+    /// across hosts (``vaultPeers()``) is refused with a clear error.
+    package var vaultTransport: (@Sendable (URL) -> RemoteVaultNode.Exchange)?
 
     /// A data directory at `url`; nothing is read until asked.
     package init(url: URL, secrets: any SecretSource = EnvironmentSecrets()) {
         self.url = url
         self.secrets = secrets
+    }
+
+    /// The same directory with the same settings, its accounts unlocked by `secrets` (a
+    /// password given in a login, say).
+    package func with(secrets: any SecretSource) -> DataDirectory {
+        var copy = DataDirectory(url: url, secrets: secrets)
+        copy.ledgerCacheKiB = ledgerCacheKiB
+        copy.vaultTransport = vaultTransport
+        return copy
     }
 
     package var genesisURL: URL { url.appendingPathComponent("genesis.json") }
@@ -72,14 +85,6 @@ package struct DataDirectory: Sendable {
             throw NodeError("The key file \(path) is missing or not hex.")
         }
         return SecureBytes(bytes)
-    }
-
-    /// The five local vault nodes of this data directory (separate stores with separate secrets).
-    package func vault() throws -> SplitVault {
-        let nodes = try (1...5).map { index in
-            try VaultNode(directory: vaultURL.appendingPathComponent("node-\(index)").path)
-        }
-        return try SplitVault(directory: vaultURL.appendingPathComponent("accounts").path, nodes: nodes)
     }
 
     package func secp256k1Key(_ name: String) throws -> Secp256k1PrivateKey { try Secp256k1PrivateKey(secret: readKey(name)) }

@@ -52,7 +52,11 @@ struct CommandOptions<NodeOption: NodeOptionVisibility>: ParsableArguments {
 
     /// The data directory, its accounts unlocked with secrets from the environment or, on a
     /// terminal, a prompt.
-    var directory: DataDirectory { DataDirectory(url: resolvedDataDirectory, secrets: TerminalSecrets()) }
+    var directory: DataDirectory {
+        var directory = DataDirectory(url: resolvedDataDirectory, secrets: TerminalSecrets())
+        directory.vaultTransport = VaultHTTPTransport.exchange(for:)
+        return directory
+    }
 
     /// Where a command's transactions go: the node at `--node` (keys stay here, the node signs
     /// nothing for the account), else the data directory's own chain, locked for writing.

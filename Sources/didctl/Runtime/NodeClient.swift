@@ -71,7 +71,7 @@ struct NodeClient: Sendable {
     }
 
     /// AsyncHTTPClient's errors describe themselves as type names; say what happened.
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout: return "it did not answer in time."

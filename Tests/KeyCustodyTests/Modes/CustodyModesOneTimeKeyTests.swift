@@ -34,16 +34,16 @@ struct CustodyModesOneTimeKeyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let custodian = try SoftwareCustodian(creating: directory.appendingPathComponent("k.keystore").path, password: "pw",
                                               parameters: try Argon2id.Parameters(opsLimit: 1, memLimit: 8192))
-        try custodian.generateKey(name: "member")
+        try await custodian.generateKey(name: "member")
         #expect(try await commit(through: custodian, key: KeyReference("member"), name: "member", mode: .partial) == 2)
     }
 
     @Test("a full-custody vault account, unlocked by login, obtains one-time keys and its transaction commits")
     func full() async throws {
         let vault = try VaultFixture()
-        _ = try vault.vault.createAccount(username: "member", password: vault.password)
+        _ = try await vault.vault.createAccount(username: "member", password: vault.password)
         let custodian = VaultCustodian(vault: vault.vault)
-        try custodian.unlock(KeyReference("member"), password: vault.password)
+        try await custodian.unlock(KeyReference("member"), password: vault.password)
         #expect(try await commit(through: custodian, key: KeyReference("member"), name: "member", mode: .full) == 2)
     }
 

@@ -11,7 +11,7 @@ struct SplitVaultSM2Tests {
     func createUnlockSign() async throws {
         let fixture = try VaultFixture()
         let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
-        let publicKey = try #require(custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2).sm2)
+        let publicKey = try #require(await custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2).sm2)
         #expect(try fixture.vault.accountKey(username: "gm") == .sm2(publicKey))
         #expect(try await custodian.keyType(of: KeyReference("gm")) == .sm2)
         #expect(try await custodian.sm2PublicKey(for: KeyReference("gm")) == publicKey)
@@ -23,7 +23,7 @@ struct SplitVaultSM2Tests {
         await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await custodian.signSM2(message, with: KeyReference("gm")) }
         try fixture.deleteNode(2)
         try fixture.deleteNode(4)
-        try custodian.unlock(KeyReference("gm"), password: fixture.password)
+        try await custodian.unlock(KeyReference("gm"), password: fixture.password)
         let signature = try await custodian.signSM2(message, with: KeyReference("gm"))
         #expect(publicKey.isValidSignature(signature, for: message))
     }
@@ -32,20 +32,20 @@ struct SplitVaultSM2Tests {
     func typeSeparation() async throws {
         let fixture = try VaultFixture()
         let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
-        try custodian.generateKey(KeyReference("k1"), password: fixture.password)
-        try custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2)
+        try await custodian.generateKey(KeyReference("k1"), password: fixture.password)
+        try await custodian.generateKey(KeyReference("gm"), password: fixture.password, type: .sm2)
         #expect(!String(decoding: try fixture.vault.record(username: "k1").encoded(), as: UTF8.self).contains("keyType"))
         let digest = Hash.sha256(message)
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.sign(digest: digest, with: KeyReference("gm")) }
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.publicKey(for: KeyReference("gm")) }
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.signSM2(message, with: KeyReference("k1")) }
-        #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try fixture.vault.recover(username: "gm", password: fixture.password) }
+        await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await fixture.vault.recover(username: "gm", password: fixture.password) }
     }
 
     @Test("an SM2 share altered on a node is caught by the SM2 commitments and skipped while three others remain")
-    func badShareSkipped() throws {
+    func badShareSkipped() async throws {
         let fixture = try VaultFixture()
-        let created = try fixture.vault.createAccount(username: "gm", password: fixture.password, keyType: .sm2)
+        let created = try await fixture.vault.createAccount(username: "gm", password: fixture.password, keyType: .sm2)
         let record = try fixture.vault.record(username: "gm")
         let authKey = VaultKeyDerivation.userAuthKey(
             passwordKey: try VaultKeyDerivation.passwordKey(password: fixture.password, salt: record.salt, parameters: record.parameters),
@@ -53,7 +53,7 @@ struct SplitVaultSM2Tests {
         let forged = try ShamirShare(index: 1, value: Secp256k1Scalar(12345))
         try fixture.nodes[0].deleteShare(account: "gm")
         try fixture.nodes[0].storeShare(forged, account: "gm", userAuthKey: authKey)
-        let key = try fixture.vault.recoverKey(username: "gm", password: fixture.password)
+        let key = try await fixture.vault.recoverKey(username: "gm", password: fixture.password)
         #expect(key.publicKey == created)
     }
 }

@@ -12,7 +12,7 @@ struct SplitVaultTypedKeysTests {
     func createUnlockSign(type: KeyType) async throws {
         let fixture = try VaultFixture()
         let custodian = VaultCustodian(vault: fixture.vault, clock: fixture.clock.closure)
-        let publicKey = try custodian.generateKey(KeyReference("assert"), password: fixture.password, type: type)
+        let publicKey = try await custodian.generateKey(KeyReference("assert"), password: fixture.password, type: type)
         #expect(publicKey.keyType == type)
         #expect(try fixture.vault.accountKey(username: "assert") == publicKey)
         let record = try fixture.vault.record(username: "assert")
@@ -26,7 +26,7 @@ struct SplitVaultTypedKeysTests {
         await #expect(throws: KeyCustodyError(.notUnlocked, "")) { try await custodian.signMessage(message, with: KeyReference("assert")) }
         try fixture.deleteNode(1)
         try fixture.deleteNode(3)
-        try custodian.unlock(KeyReference("assert"), password: fixture.password)
+        try await custodian.unlock(KeyReference("assert"), password: fixture.password)
         let signature = try await custodian.signMessage(message, with: KeyReference("assert"))
         switch publicKey {
         case .ed25519(let key): #expect(key.isValidSignature(signature, for: message) && !key.isValidSignature(signature, for: message + [1]))
@@ -34,19 +34,19 @@ struct SplitVaultTypedKeysTests {
         default: Issue.record("unexpected key type \(publicKey.keyType)")
         }
         await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await custodian.sign(digest: Hash.sha256(message), with: KeyReference("assert")) }
-        #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try fixture.vault.recover(username: "assert", password: fixture.password) }
+        await #expect(throws: KeyCustodyError(.unsupportedKeyType, "")) { try await fixture.vault.recover(username: "assert", password: fixture.password) }
     }
 
     @Test("a record whose public key was swapped for another key of its type fails recovery: the rebuilt key is not the record's")
-    func swappedPublicKeyCaught() throws {
+    func swappedPublicKeyCaught() async throws {
         let fixture = try VaultFixture()
-        _ = try fixture.vault.createAccount(username: "assert", password: fixture.password, keyType: .ed25519)
+        _ = try await fixture.vault.createAccount(username: "assert", password: fixture.password, keyType: .ed25519)
         let path = fixture.vault.recordPath(username: "assert")
         let original = try String(contentsOfFile: path, encoding: .utf8)
         let record = try fixture.vault.record(username: "assert")
         let other = Hex.encode(Ed25519PrivateKey().publicKey.rawRepresentation)
         try original.replacingOccurrences(of: Hex.encode(record.publicKey.compressedRepresentation), with: other)
             .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: KeyCustodyError(.backendFailure, "")) { try fixture.vault.recoverKey(username: "assert", password: fixture.password) }
+        await #expect(throws: KeyCustodyError(.backendFailure, "")) { try await fixture.vault.recoverKey(username: "assert", password: fixture.password) }
     }
 }

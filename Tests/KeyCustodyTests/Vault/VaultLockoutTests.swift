@@ -7,11 +7,11 @@ import Testing
 /// with time taken only from the injected clock.
 struct VaultLockoutTests {
     @Test("a wrong password fails on every node and increments every counter")
-    func wrongPassword() throws {
+    func wrongPassword() async throws {
         let fixture = try VaultFixture()
-        _ = try fixture.vault.createAccount(username: "alice", password: fixture.password)
-        let error = #expect(throws: KeyCustodyError(.authenticationFailed, "")) {
-            try fixture.vault.recover(username: "alice", password: fixture.wrongPassword)
+        _ = try await fixture.vault.createAccount(username: "alice", password: fixture.password)
+        let error = await #expect(throws: KeyCustodyError(.authenticationFailed, "")) {
+            try await fixture.vault.recover(username: "alice", password: fixture.wrongPassword)
         }
         // One sentence, not five nodes' messages.
         #expect(error?.reason == "The password for \"alice\" is wrong; 4 attempts remain before the vault locks the account.")
@@ -19,32 +19,32 @@ struct VaultLockoutTests {
     }
 
     @Test("after five failures each node locks until the back-off passes, then a success resets it")
-    func lockoutAndBackOff() throws {
+    func lockoutAndBackOff() async throws {
         let fixture = try VaultFixture()
-        let publicKey = try fixture.vault.createAccount(username: "alice", password: fixture.password)
-        for _ in 1...5 { _ = try? fixture.vault.recover(username: "alice", password: fixture.wrongPassword) }
+        let publicKey = try await fixture.vault.createAccount(username: "alice", password: fixture.password)
+        for _ in 1...5 { _ = try? await fixture.vault.recover(username: "alice", password: fixture.wrongPassword) }
         let until = fixture.clock.now.addingTimeInterval(60)
         for node in fixture.nodes {
             let attempts = try node.attempts(account: "alice")
             #expect(attempts.failed == 5 && attempts.lockedUntil == until)
         }
         // Locked: even the right password is refused, and refusals are not counted.
-        let locked = #expect(throws: KeyCustodyError(.lockedOut, "")) {
-            try fixture.vault.recover(username: "alice", password: fixture.password)
+        let locked = await #expect(throws: KeyCustodyError(.lockedOut, "")) {
+            try await fixture.vault.recover(username: "alice", password: fixture.password)
         }
         #expect(locked?.reason == "The vault has locked \"alice\" after repeated wrong passwords; retry after 2027-01-15T08:01:00Z.")
         #expect(locked?.retryAfter == .seconds(60))
         fixture.clock.advance(by: 59)
-        #expect(throws: KeyCustodyError(.lockedOut, "")) { try fixture.vault.recover(username: "alice", password: fixture.password) }
+        await #expect(throws: KeyCustodyError(.lockedOut, "")) { try await fixture.vault.recover(username: "alice", password: fixture.password) }
         #expect(try fixture.nodes[0].attempts(account: "alice").failed == 5)
         fixture.clock.advance(by: 1)
-        #expect(try fixture.vault.recover(username: "alice", password: fixture.password).publicKey == publicKey)
+        #expect(try await fixture.vault.recover(username: "alice", password: fixture.password).publicKey == publicKey)
         #expect(try fixture.nodes.map { try $0.attempts(account: "alice").failed } == [0, 0, 0, 5, 5])
         #expect(try fixture.nodes[0].attempts(account: "alice").lockedUntil == nil)
     }
 
     @Test("each further failure after the lock doubles the wait")
-    func exponentialBackOff() throws {
+    func exponentialBackOff() async throws {
         let fixture = try VaultFixture(nodeCount: 1)
         let node = fixture.nodes[0]
         let share = try ShamirShare(index: 1, value: Secp256k1Scalar.random())

@@ -7,11 +7,11 @@ import Testing
 /// spec (specs/custody-vault.md) against values computed with Python's hashlib.blake2b.
 struct VaultNodeTests {
     @Test("node and record files never contain the key, a share value or the password")
-    func noSecretsInFiles() throws {
+    func noSecretsInFiles() async throws {
         let fixture = try VaultFixture()
-        _ = try fixture.vault.createAccount(username: "alice", password: fixture.password)
-        _ = try? fixture.vault.recover(username: "alice", password: fixture.wrongPassword)
-        let key = try fixture.vault.recover(username: "alice", password: fixture.password)
+        _ = try await fixture.vault.createAccount(username: "alice", password: fixture.password)
+        _ = try? await fixture.vault.recover(username: "alice", password: fixture.wrongPassword)
+        let key = try await fixture.vault.recover(username: "alice", password: fixture.password)
         let passwordKey = try VaultKeyDerivation.passwordKey(
             password: fixture.password, salt: fixture.vault.record(username: "alice").salt, parameters: VaultFixture.parameters)
         var secrets = [key.rawRepresentation.unsafeArray, fixture.password.unsafeArray, fixture.wrongPassword.unsafeArray, passwordKey.unsafeArray]
@@ -30,7 +30,7 @@ struct VaultNodeTests {
     }
 
     @Test("the node secret is 32 bytes, mode 0600, kept across openings, and refused when group-readable or lost")
-    func nodeSecret() throws {
+    func nodeSecret() async throws {
         let fixture = try VaultFixture(nodeCount: 2)
         let path = fixture.nodes[0].directory + "/node.secret"
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -40,14 +40,14 @@ struct VaultNodeTests {
         #expect(fixture.nodes[0].nodeID != fixture.nodes[1].nodeID)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect(throws: KeyCustodyError(.backendFailure, "")) { try VaultNode(directory: fixture.nodes[0].directory) }
-        _ = try fixture.vault.createAccount(username: "alice", password: fixture.password, threshold: 1, nodes: [fixture.nodes[1]])
+        _ = try await fixture.vault.createAccount(username: "alice", password: fixture.password, threshold: 1, nodes: [fixture.nodes[1]])
         try FileManager.default.removeItem(atPath: fixture.nodes[1].directory + "/node.secret")
         let missing = #expect(throws: KeyCustodyError(.backendFailure, "")) { try VaultNode(directory: fixture.nodes[1].directory) }
         #expect(missing?.reason.hasSuffix("is missing but the node holds shares; restore it from backup.") == true)
     }
 
     @Test("node ID, auth key, share key, file MAC key and file MAC match Python's blake2b")
-    func derivations() throws {
+    func derivations() async throws {
         // Python: hashlib.blake2b(msg, digest_size=32, key=key) with nodeSecret = 00…1f, passwordKey = 40…5f.
         let fixture = try VaultFixture(nodeCount: 0)
         let directory = fixture.root.appendingPathComponent("fixed").path

@@ -11,9 +11,9 @@ extension VaultCustodian {
     /// - Returns: the new public key.
     /// - Throws: as ``SplitVault/createAccount(username:password:threshold:nodes:)``.
     @discardableResult
-    public func generateKey(_ key: KeyReference, password: SecureBytes, threshold: Int = 3) throws -> Secp256k1PublicKey {
-        let publicKey = try vault.createAccount(username: key.id, password: password, threshold: threshold)
-        try unlock(key, password: password)
+    public func generateKey(_ key: KeyReference, password: SecureBytes, threshold: Int? = nil) async throws -> Secp256k1PublicKey {
+        let publicKey = try await vault.createAccount(username: key.id, password: password, threshold: threshold)
+        try await unlock(key, password: password)
         return publicKey
     }
 
@@ -27,9 +27,9 @@ extension VaultCustodian {
     /// - Returns: the new public key.
     /// - Throws: as ``SplitVault/createAccount(username:password:threshold:nodes:)``.
     @discardableResult
-    public func generateKey(_ key: KeyReference, password: SecureBytes, type: KeyType, threshold: Int = 3) throws -> CustodyPublicKey {
-        let created = try vault.createAccount(username: key.id, password: password, keyType: type, threshold: threshold)
-        try unlock(key, password: password)
+    public func generateKey(_ key: KeyReference, password: SecureBytes, type: KeyType, threshold: Int? = nil) async throws -> CustodyPublicKey {
+        let created = try await vault.createAccount(username: key.id, password: password, keyType: type, threshold: threshold)
+        try await unlock(key, password: password)
         return created
     }
 }

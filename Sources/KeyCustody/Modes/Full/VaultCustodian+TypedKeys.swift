@@ -18,6 +18,6 @@ extension VaultCustodian: TypedKeyCustodian {
     /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired;
     ///   `.backendFailure` when the library fails.
     public func signMessage(_ message: [UInt8], with key: KeyReference) async throws -> [UInt8] {
-        try sessionKey(key).signMessage(message, name: key.id)
+        try await sessionKey(key).signMessage(message, name: key.id)
     }
 }

@@ -47,8 +47,8 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     ///   - key: the account's username.
     ///   - password: the account's password.
     /// - Throws: as ``SplitVault/recover(username:password:)``.
-    public func unlock(_ key: KeyReference, password: SecureBytes) throws {
-        let (privateKey, passwordKey) = try vault.recoverKeyAndPasswordKey(username: key.id, password: password)
+    public func unlock(_ key: KeyReference, password: SecureBytes) async throws {
+        let (privateKey, passwordKey) = try await vault.recoverKeyAndPasswordKey(username: key.id, password: password)
         let expires = clock().addingTimeInterval(sessionLifetime)
         lock.withLock { sessions[key.id] = (privateKey, expires, passwordKey) }
     }
@@ -63,9 +63,9 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     ///   - password: their password.
     /// - Throws: as ``unlock(_:password:)`` for the first key; `.keyNotFound` for a username
     ///   with no vault record. A later key that the password does not open fails when it signs.
-    public func unlock(_ keys: [KeyReference], password: SecureBytes) throws {
+    public func unlock(_ keys: [KeyReference], password: SecureBytes) async throws {
         guard let first = keys.first else { return }
-        try unlock(first, password: password)
+        try await unlock(first, password: password)
         guard let login = lock.withLock({ sessions[first.id] }) else { return }
         var passwordKeys = [login.passwordKey]
         var pending: [String: (passwordKey: VaultPasswordKey, expires: Date)] = [:]
@@ -75,7 +75,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
             if let known = passwordKeys.first(where: { $0.salt == record.salt && $0.parameters == record.parameters }) {
                 passwordKey = known
             } else {
-                passwordKey = VaultPasswordKey(key: try VaultKeyDerivation.passwordKey(password: password, salt: record.salt, parameters: record.parameters),
+                passwordKey = VaultPasswordKey(key: try await VaultKeyDerivation.derivePasswordKey(password: password, salt: record.salt, parameters: record.parameters),
                                                salt: record.salt, parameters: record.parameters)
                 passwordKeys.append(passwordKey)
             }
@@ -105,7 +105,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired;
     ///   `.invalidInput` when the digest is not 32 bytes; `.unsupportedKeyType` for an SM2 key.
     public func sign(digest: [UInt8], with key: KeyReference) async throws -> Secp256k1ECDSASignature {
-        let privateKey = try sessionKey(key).secp256k1(key.id)
+        let privateKey = try await sessionKey(key).secp256k1(key.id)
         do { return try privateKey.signature(forDigest: digest) }
         catch { throw KeyCustodyError(.invalidInput, "The vault cannot sign: \(error)") }
     }
@@ -122,23 +122,23 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
     /// - Throws: `KeyCustodyError.notUnlocked` when `existing` is not unlocked; as
     ///   ``SplitVault/createAccount(username:passwordKey:keyType:threshold:nodes:)``.
     @discardableResult
-    public func generateKey(_ key: KeyReference, sameLoginAs existing: KeyReference, threshold: Int = 3) throws -> Secp256k1PublicKey {
-        _ = try sessionKey(existing)
+    public func generateKey(_ key: KeyReference, sameLoginAs existing: KeyReference, threshold: Int? = nil) async throws -> Secp256k1PublicKey {
+        _ = try await sessionKey(existing)
         guard let session = lock.withLock({ sessions[existing.id] }) else {
             throw KeyCustodyError(.notUnlocked, "The vault key \"\(existing.id)\" is not unlocked; unlock it with its password first.")
         }
-        guard case .secp256k1(let publicKey) = try vault.createAccount(username: key.id, passwordKey: session.passwordKey, keyType: .secp256k1,
+        guard case .secp256k1(let publicKey) = try await vault.createAccount(username: key.id, passwordKey: session.passwordKey, keyType: .secp256k1,
                                                                         threshold: threshold) else {
             preconditionFailure("a secp256k1 dealing has secp256k1 commitments")
         }
-        let privateKey = try vault.recoverKey(username: key.id, passwordKey: session.passwordKey)
+        let privateKey = try await vault.recoverKey(username: key.id, passwordKey: session.passwordKey)
         lock.withLock { sessions[key.id] = (privateKey, session.expires, session.passwordKey) }
         return publicKey
     }
 
     /// The unlocked key of an open, unexpired session.
     /// - Throws: `KeyCustodyError.notUnlocked` when no session is open or it expired.
-    func sessionKey(_ key: KeyReference) throws -> CustodyPrivateKey {
+    func sessionKey(_ key: KeyReference) async throws -> CustodyPrivateKey {
         let now = clock()
         let found = try lock.withLock { () throws -> (key: CustodyPrivateKey?, pending: (passwordKey: VaultPasswordKey, expires: Date)?) in
             if let session = sessions[key.id] {
@@ -160,7 +160,7 @@ public final class VaultCustodian: KeyCustodian, @unchecked Sendable {
         if let privateKey = found.key { return privateKey }
         guard let pending = found.pending else { preconditionFailure("a session key or a deferred one was found") }
         // Rebuilt outside the lock (t share reads); two first uses at once both rebuild the same key.
-        let privateKey = try vault.recoverKey(username: key.id, passwordKey: pending.passwordKey)
+        let privateKey = try await vault.recoverKey(username: key.id, passwordKey: pending.passwordKey)
         lock.withLock {
             if deferred.removeValue(forKey: key.id) != nil { sessions[key.id] = (privateKey, pending.expires, pending.passwordKey) }
         }

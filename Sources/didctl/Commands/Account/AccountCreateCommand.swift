@@ -42,8 +42,8 @@ struct AccountCreateCommand: AsyncParsableCommand {
     @Option(name: .customLong("key-label"), help: "hsm: the key's label in the token.")
     var keyLabel: String?
 
-    @Option(help: "full: shares needed to recover the key.")
-    var threshold = 3
+    @Option(help: "full: shares needed to recover the key (default: 3 of the five local vault nodes, or the threshold of the vault's peer list).")
+    var threshold: Int?
 
     func validate() throws {
         guard CustodyMode(name: custody) != nil else { throw ValidationError("--custody must be full, partial or hsm.") }
@@ -121,9 +121,9 @@ struct AccountCreateCommand: AsyncParsableCommand {
         case "full":
             let password = try TerminalSecrets().secret(.password, account: name)
             let vault = try directory.vault()
-            publicKey = try vault.createAccount(username: name, password: password, threshold: threshold)
+            publicKey = try await vault.createAccount(username: name, password: password, threshold: threshold)
             let custodian = VaultCustodian(vault: vault)
-            try custodian.unlock(record.memberKey, password: password)
+            try await custodian.unlock(record.memberKey, password: password)
             member = (custodian, record.memberKey)
         default:
             let pin = try TerminalSecrets().secret(.pin, account: name)

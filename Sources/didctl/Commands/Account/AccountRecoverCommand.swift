@@ -4,7 +4,7 @@ import KeyCustody
 import Primitives
 
 /// `didctl account recover NAME`: rebuilds a full-custody key from the split vault.
-struct AccountRecoverCommand: ParsableCommand {
+struct AccountRecoverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recover",
         abstract: "Full custody: re-authenticate, gather the vault shares, rebuild the key and check it.")
@@ -14,14 +14,14 @@ struct AccountRecoverCommand: ParsableCommand {
     @Argument(help: "The account name.")
     var name: String
 
-    func run() throws {
+    func run() async throws {
         let directory = global.directory
         let account = try directory.account(name)
         guard account.custody == "full" else {
             throw DidctlFailure("'\(name)' is in \(account.custody) custody; only full-custody accounts are recovered from the vault.")
         }
         let password = try TerminalSecrets().secret(.password, account: name)
-        let key = try directory.vault().recover(username: name, password: password)
+        let key = try await directory.vault().recover(username: name, password: password)
         let recovered = Hex.encode(key.publicKey.compressedRepresentation)
         guard recovered == account.publicKey else {
             throw DidctlFailure("The rebuilt key does not match the account's public key; the vault may be damaged.")

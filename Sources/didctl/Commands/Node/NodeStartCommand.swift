@@ -7,6 +7,7 @@ import KeyCustody
 import HTTPServer
 import Logging
 import Prometheus
+import Primitives
 import ServiceLifecycle
 import UnixSignals
 
@@ -79,7 +80,23 @@ struct NodeStartCommand: AsyncParsableCommand {
         discussion: "The node's memory grows by up to this much (and the readers' share) as the ledger is read and written, then stays there. A larger cache keeps more of a large ledger's indexes in memory."))
     var ledgerCacheMiB = 64
 
+    @Flag(name: .customLong("vault-serve"), help: ArgumentHelp(
+        "Serve this data directory's vault node (vault/served) to other hosts' vault coordinators at POST /vault/requests.",
+        discussion: "Only coordinators named by --vault-coordinators are answered; 'didctl vault info' prints this node's ID and transport key for their peer lists (specs/custody-vault.md §9)."))
+    var servesVault = false
+
+    @Option(name: .customLong("vault-coordinators"),
+            help: "The Ed25519 keys (hex, comma-separated) of the coordinators --vault-serve answers; 'didctl vault info' on each coordinator's data directory prints its key.")
+    var vaultCoordinators: String?
+
     func validate() throws {
+        if servesVault {
+            guard let vaultCoordinators, (try? Self.coordinatorKeys(vaultCoordinators)) != nil else {
+                throw ValidationError("--vault-serve needs --vault-coordinators KEY[,KEY…]: the coordinators' Ed25519 keys, 64 hex digits each.")
+            }
+        } else if vaultCoordinators != nil {
+            throw ValidationError("--vault-coordinators applies to --vault-serve only.")
+        }
         guard (1...65_536).contains(ledgerCacheMiB) else { throw ValidationError("--ledger-cache-mib is from 1 to 65536, not \(ledgerCacheMiB).") }
         guard (1...100_000).contains(requestsPerClient) else { throw ValidationError("--requests-per-client is from 1 to 100000, not \(requestsPerClient).") }
         guard ["solo", "etcd"].contains(ordering) else { throw ValidationError("--ordering is 'solo' or 'etcd', not '\(ordering)'.") }
@@ -102,6 +119,7 @@ struct NodeStartCommand: AsyncParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         var directory = DataDirectory(url: global.resolvedDataDirectory)
         directory.ledgerCacheKiB = ledgerCacheMiB * 1_024
+        directory.vaultTransport = VaultHTTPTransport.exchange(for:)
         guard directory.isInitialised else { throw DidctlFailure("No chain in \(directory.url.path): run 'didctl init' or pass --data-dir.") }
         // Before anything opens the ledger for writing: a damaged file is left exactly as found.
         let progress = ProgressLine(enabled: verifiesLedger && !global.json, label: "verifying blocks")
@@ -130,7 +148,11 @@ struct NodeStartCommand: AsyncParsableCommand {
             // Checked before serving: a node that cannot approve must not say it will.
             _ = try directory.operatorCommitteeKey()
         }
-        let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests)
+        let servedVault = try vaultCoordinators.map { keys in
+            VaultNodeService(node: try directory.servedVaultNode(), coordinators: try Self.coordinatorKeys(keys))
+        }
+        let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests,
+                                           servedVault: servesVault ? servedVault : nil)
         let (host, port) = Self.address(listen)!
         let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(
             host: host, port: port,
@@ -163,5 +185,12 @@ struct NodeStartCommand: AsyncParsableCommand {
         var host = String(text[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return host.isEmpty ? nil : (host, port)
+    }
+
+    /// The Ed25519 keys of `--vault-coordinators`.
+    static func coordinatorKeys(_ text: String) throws -> Set<Ed25519PublicKey> {
+        let keys = try text.split(separator: ",").map { try Ed25519PublicKey(rawRepresentation: Hex.decode(String($0).trimmingCharacters(in: .whitespaces))) }
+        guard !keys.isEmpty else { throw ValidationError("--vault-coordinators names no key.") }
+        return Set(keys)
     }
 }
