@@ -35,6 +35,14 @@ package enum BenchmarkChildren {
         }
     }
 
+    /// When a signal's handler is ending the process, waits for it (at most 10 s): the
+    /// benchmark fails as soon as its children are killed, and its own failure must not end the
+    /// process first with another status than 128 + the signal. Returns at once otherwise.
+    package static func yieldToSignalHandler() async {
+        guard lock.withLock({ terminating }) else { return }
+        try? await Task.sleep(for: .seconds(10))
+    }
+
     /// The pids recorded now.
     package static var pids: Set<Int32> { lock.withLock { running } }
 

@@ -31,7 +31,7 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
                              "--requests-per-client", String(requestsPerClient)] + arguments
         let log = dataDirectory.appendingPathComponent("node.log")
         self.log = log
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let out = Pipe()
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: log)

@@ -72,7 +72,7 @@ package final class EtcdCluster: @unchecked Sendable {
             ]
             // Its own log, read back when it dies at start (a file, never a pipe nobody drains).
             let log = attemptDirectory.appendingPathComponent("\(names[index]).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: log)
             try process.run()

@@ -58,10 +58,17 @@ struct BenchConsortiumCommand: AsyncParsableCommand {
         BenchmarkChildren.stopOnSignals()
         // The nodes run this very executable.
         let didctl = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let r = try await global.withBenchmarkDirectory("consortium") { directory in
-            try await ConsortiumBenchmark(nodes: nodes, transactions: transactions, clients: clients, window: window, offeredRate: rate,
-                                          latencyTransactions: latencyTransactions, soloTransactions: soloTransactions,
-                                          directory: directory.url, didctl: didctl, progress: { output.progress($0) }).run()
+        let r: ConsortiumBenchmark.Result
+        do {
+            r = try await global.withBenchmarkDirectory("consortium") { directory in
+                try await ConsortiumBenchmark(nodes: nodes, transactions: transactions, clients: clients, window: window, offeredRate: rate,
+                                              latencyTransactions: latencyTransactions, soloTransactions: soloTransactions,
+                                              directory: directory.url, didctl: didctl, progress: { output.progress($0) }).run()
+            }
+        } catch {
+            // Killed children fail the run at once; a signal's handler ends the process itself.
+            await BenchmarkChildren.yieldToSignalHandler()
+            throw error
         }
         var lines = [String(format: "%d nodes, 3 etcd members: %.0f committed tx/s (%d transactions); nodes agree: %@, final height %d",
                             r.nodes, r.committedPerSecond, r.transactions, r.nodesAgree ? "yes" : "NO", r.finalHeight),
