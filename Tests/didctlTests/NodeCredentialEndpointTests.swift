@@ -116,12 +116,20 @@ struct NodeCredentialEndpointTests {
         let holder = try Holder(setup, name: "Dora")
         let node = try RunningNode(dataDirectory: setup.chain.root)
         defer { node.stop() }
-        let challenged = try await Self.post(node.url.appendingPathComponent("challenges"), [String: Any]())
-        let challenge = try #require(challenged.body["challenge"] as? String)
-        let presentation = try await holder.presentation(challenge: challenge)
-        let body: [String: Any] = ["verifiablePresentation": presentation, "options": ["challenge": challenge, "domain": "verifier.example"]]
         let url = node.url.appendingPathComponent("presentations/verify")
-        let first = try await Self.post(url, body)
+        var body: [String: Any] = [:], first: (body: [String: Any], status: Int) = ([:], 0)
+        // A challenge lives five minutes of wall-clock time; this shared machine's clock has been
+        // seen to step forward past that mid-run (a paused VM), so an expired challenge is asked
+        // again. What is under test is single use, not expiry (tested in ChallengeStoreTests).
+        for _ in 1...3 {
+            let challenged = try await Self.post(node.url.appendingPathComponent("challenges"), [String: Any]())
+            let challenge = try #require(challenged.body["challenge"] as? String)
+            let presentation = try await holder.presentation(challenge: challenge)
+            body = ["verifiablePresentation": presentation, "options": ["challenge": challenge, "domain": "verifier.example"]]
+            first = try await Self.post(url, body)
+            let errors = first.body["errors"] as? [[String: Any]] ?? []
+            guard errors.contains(where: { $0["code"] as? String == "challengeExpired" }) else { break }
+        }
         #expect(first.status == 200 && first.body["verified"] as? Bool == true, "\(first.body)")
         let replay = try await Self.post(url, body)
         #expect(replay.status == 422)
