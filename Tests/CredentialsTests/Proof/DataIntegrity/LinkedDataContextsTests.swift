@@ -24,7 +24,9 @@ struct LinkedDataContextsTests {
     @Test("a credential naming a pinned context verifies with the pins, and fails the proof check with unknownContext with the bundled set alone")
     func pinnedContextVerifies() async throws {
         let fixture = try VerifierFixture()
-        let contexts = try LinkedDataContexts(pinsFile: try pinsFile())
+        let pins = try pinsFile()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: pins).deletingLastPathComponent().path) }
+        let contexts = try LinkedDataContexts(pinsFile: pins)
         #expect(contexts.pinnedURLs == [Self.url])
         let credential: JSONValue = [
             "@context": ["https://www.w3.org/ns/credentials/v2", .string(Self.url)], "id": "urn:uuid:3f0b9a44-51c4-4a8e-9a0e-7c1b0e0c1a01",
@@ -64,6 +66,7 @@ struct LinkedDataContextsTests {
         ]
         for (pins, says) in cases {
             let path = try pinsFile(pins)
+            defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
             let error = #expect(throws: CredentialsError.self) { try LinkedDataContexts(pinsFile: path) }
             #expect(error?.code == .invalidContextPins)
             #expect(error?.reason.contains(says) == true, "\(says): \(error?.reason ?? "")")
