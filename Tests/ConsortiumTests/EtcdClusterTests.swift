@@ -66,13 +66,7 @@ private struct Listener {
     init() throws {
         let port = try EtcdCluster.freePort()
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
+        let bound = EtcdCluster.withLoopback(port: port) { bind(fd, $0, $1) == 0 }
         guard bound, listen(fd, 1) == 0 else { throw CocoaError(.fileWriteUnknown) }
         self.fd = fd
         self.port = port

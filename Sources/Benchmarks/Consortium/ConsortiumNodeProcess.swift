@@ -59,26 +59,20 @@ package final class ConsortiumNodeProcess: @unchecked Sendable {
 
     /// SIGTERM, and SIGKILL if it has not exited within 30 s.
     package func stop() {
-        guard process.isRunning else {
-            BenchmarkChildren.ended(process.processIdentifier)
-            return
-        }
+        defer { BenchmarkChildren.ended(process.processIdentifier) }
+        guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         for _ in 0..<300 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        BenchmarkChildren.ended(process.processIdentifier)
     }
 
     /// SIGKILL at once, as a crash would.
     package func crash() {
-        guard process.isRunning else {
-            BenchmarkChildren.ended(process.processIdentifier)
-            return
-        }
+        defer { BenchmarkChildren.ended(process.processIdentifier) }
+        guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        BenchmarkChildren.ended(process.processIdentifier)
     }
 
     /// What the node wrote on standard error so far.

@@ -97,7 +97,10 @@ extension SplitVault {
                                  _ failures: [(nodeID: String, error: KeyCustodyError)]) async -> KeyCustodyError? {
         let codes = Set(failures.map(\.error.code))
         guard codes.contains(.authenticationFailed) || codes.contains(.lockedOut) else { return nil }
-        let holders = Set(record.holders.map(\.nodeID))
+        // A holder that could not be reached for its share is not asked again: a remote one that
+        // hangs would cost its whole timeout a second time, and it counted no attempt.
+        let unreachable = Set(failures.filter { $0.error.code == .backendUnavailable }.map(\.nodeID))
+        let holders = Set(record.holders.map(\.nodeID)).subtracting(unreachable)
         var counters: [VaultAttempts] = []
         for node in nodes where holders.contains(node.nodeID) {
             if let attempts = try? await node.attempts(account: username) { counters.append(attempts) }

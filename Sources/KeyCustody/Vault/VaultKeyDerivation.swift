@@ -1,5 +1,4 @@
 internal import Primitives
-import Dispatch
 
 /// Every key the vault derives, in one place so the spec (specs/custody-vault.md, "Keys") can
 /// be checked against one file. Labels are distinct ASCII prefixes, so no two derivations can
@@ -31,11 +30,7 @@ enum VaultKeyDerivation {
     /// thread for a noticeable time, and the caller's task may run on an HTTP event loop.
     /// - Throws: as ``passwordKey(password:salt:parameters:)``.
     static func derivePasswordKey(password: SecureBytes, salt: [UInt8], parameters: Argon2id.Parameters) async throws -> SecureBytes {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try passwordKey(password: password, salt: salt, parameters: parameters) })
-            }
-        }
+        try await BlockingWork.run { try passwordKey(password: password, salt: salt, parameters: parameters) }
     }
 
     /// Client side: the key that authenticates the user to one node,

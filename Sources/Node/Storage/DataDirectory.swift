@@ -15,7 +15,7 @@ package struct DataDirectory: Sendable {
     package let url: URL
     /// Where passwords and PINs that unlock accounts' custodians come from: the environment by
     /// default; the CLI adds a terminal prompt.
-    package let secrets: any SecretSource
+    package private(set) var secrets: any SecretSource
     /// The page cache of the ledger's writing connection, KiB (each reader gets an eighth);
     /// `nil`: ``SQLiteBlockStore/Options``'s default, 64 MiB.
     package var ledgerCacheKiB: Int?
@@ -33,9 +33,8 @@ package struct DataDirectory: Sendable {
     /// The same directory with the same settings, its accounts unlocked by `secrets` (a
     /// password given in a login, say).
     package func with(secrets: any SecretSource) -> DataDirectory {
-        var copy = DataDirectory(url: url, secrets: secrets)
-        copy.ledgerCacheKiB = ledgerCacheKiB
-        copy.vaultTransport = vaultTransport
+        var copy = self
+        copy.secrets = secrets
         return copy
     }
 

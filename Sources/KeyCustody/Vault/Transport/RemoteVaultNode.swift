@@ -93,7 +93,7 @@ public struct RemoteVaultNode: VaultShareHolder {
         catch let error as KeyCustodyError { throw error }
         catch { throw KeyCustodyError(.backendUnavailable, "Vault node \(nodeID) at \(location) could not be reached: \(error)") }
         guard status == 200 else {
-            let code: KeyCustodyError.Code = status == 503 || status >= 500 && status != 501 ? .backendUnavailable : .backendFailure
+            let code: KeyCustodyError.Code = status >= 500 && status != 501 ? .backendUnavailable : .backendFailure
             throw KeyCustodyError(code, "Vault node \(nodeID) at \(location) refused the request (HTTP \(status)): "
                                   + Self.problemDetail(answer))
         }

@@ -38,7 +38,7 @@ public final class VaultNodeService: Sendable {
     ///   `.replayed` for a request seen before, outside the window or older than the node's
     ///   start; `.backendUnavailable` when the replay memory is full.
     public func answer(_ body: [UInt8]) async throws -> [UInt8] {
-        let (request, sealed, _) = try VaultTransportRequest.open(
+        let (request, sealed) = try VaultTransportRequest.open(
             body, nodeID: node.nodeID, sealingKey: node.transportSealer, coordinators: coordinators)
         try replayGuard.admit(nonce: request.nonce, issuedAt: request.issuedAt, now: node.clock())
         let outcome: VaultTransportAnswer

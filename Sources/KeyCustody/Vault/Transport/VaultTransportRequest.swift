@@ -54,7 +54,7 @@ struct VaultTransportRequest {
     ///   addressed to another node; `.authenticationFailed` for a coordinator not admitted or a
     ///   bad signature; nothing about the request's content is revealed in either case.
     static func open(_ body: [UInt8], nodeID: String, sealingKey: X25519PrivateKey, coordinators: Set<Ed25519PublicKey>)
-        throws -> (request: VaultTransportRequest, sealed: [UInt8], coordinator: Ed25519PublicKey) {
+        throws -> (request: VaultTransportRequest, sealed: [UInt8]) {
         let envelope = try VaultJSONFields(message: body, what: "The vault request", code: .invalidInput)
         let coordinatorBytes = try envelope.hex("coordinator", count: 32)
         let target = try envelope.string("node")
@@ -97,7 +97,7 @@ struct VaultTransportRequest {
             nonce: try payload.hex("nonce", count: 16),
             issuedAt: Date(timeIntervalSince1970: Double(try payload.integer("issuedAt", in: 0...(1 << 52))) / 1000),
             replyTo: replyTo)
-        return (request, sealed, coordinator)
+        return (request, sealed)
     }
 
     /// What the coordinator signs: the label, 0x00, the node ID, 0x00, the sealed payload.

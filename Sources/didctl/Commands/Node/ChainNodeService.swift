@@ -1,5 +1,6 @@
 import Chain
 import Node
+import Primitives
 import ServiceLifecycle
 
 /// The node's orderer as a service: it runs from the start and, when the group shuts down,

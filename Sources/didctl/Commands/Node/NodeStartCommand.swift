@@ -148,11 +148,12 @@ struct NodeStartCommand: AsyncParsableCommand {
             // Checked before serving: a node that cannot approve must not say it will.
             _ = try directory.operatorCommitteeKey()
         }
+        // validate() lets --vault-coordinators through with --vault-serve only.
         let servedVault = try vaultCoordinators.map { keys in
             VaultNodeService(node: try directory.servedVaultNode(), coordinators: try Self.coordinatorKeys(keys))
         }
         let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests,
-                                           servedVault: servesVault ? servedVault : nil)
+                                           servedVault: servedVault)
         let (host, port) = Self.address(listen)!
         let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(
             host: host, port: port,
