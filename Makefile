@@ -65,7 +65,8 @@ test: deps
 # The long parts of the reliability suite (README, "Reliability"): 50 SIGKILLs of a node under
 # client writes instead of make test's 5; the mixed-load soak (SOAK_SECONDS, 600 by default) and
 # the overload at three times capacity; schemathesis with 200 examples per operation (at most
-# 30 minutes); every fuzz harness for FUZZ_SECONDS. Each part runs even if one before failed;
+# 30 minutes); every fuzz harness for FUZZ_SECONDS, FUZZ_JOBS at a time (one per core by
+# default). Each part runs even if one before failed;
 # the exit status is 1 if any did. Runs for about 2.5 hours with the defaults.
 SOAK_SECONDS ?= 600
 soak: deps
@@ -79,7 +80,7 @@ soak: deps
 
 # Coverage-guided fuzzing alone (scripts/fuzz.sh): every harness for FUZZ_SECONDS each, or
 # only those named in FUZZ_HARNESSES (Transaction JSON Credential Presentation DID Schema
-# Keystore VaultShare).
+# Keystore VaultShare), FUZZ_JOBS at a time.
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 

@@ -9,7 +9,9 @@
 # Every input that crashes, hangs (10 s) or exceeds the memory limit is copied into
 # Tests/FuzzCorpus/<harness>/ as crash-<sha1>, where `make test` replays it; the script exits 1
 # when any harness found one. A summary line per harness (time run, executions, coverage) goes
-# to standard output and to .build-fuzz/summary.txt.
+# to standard output and to .build-fuzz/summary.txt. Harnesses run FUZZ_JOBS at a time (by
+# default one per core: each libFuzzer process is single-threaded), so `make soak`'s eight
+# ten-minute runs take 40 minutes on two cores rather than 80.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -36,9 +38,13 @@ for harness in "${harnesses[@]}"; do
     fi
 done
 bin=$(swift build "${flags[@]}" --show-bin-path)
-: > "$scratch/summary.txt"
-status=0
-for harness in "${harnesses[@]}"; do
+jobs_max=${FUZZ_JOBS:-$(nproc)}
+[ "$jobs_max" -ge 1 ] 2>/dev/null || { echo "FUZZ_JOBS must be a positive number, not '$jobs_max'" >&2; exit 2; }
+
+# Runs one harness; its summary line goes to $scratch/<name>.summary, its count of crashing
+# inputs to $scratch/<name>.found.
+fuzz_one() {
+    local harness=$1 name kept work artifacts log start elapsed found artifact kept_name runs coverage line
     name=$(corpus_name "$harness")
     kept=Tests/FuzzCorpus/$name
     work=$scratch/corpus/$name
@@ -60,10 +66,43 @@ for harness in "${harnesses[@]}"; do
         rm "$artifact"
         found=$((found + 1))
     done
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
-    coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
+    # A harness that crashed at once printed no statistics: "?" rather than a failed pipeline.
+    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1 || true)
+    coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
     line="$harness: ${elapsed}s, ${runs:-?} executions, coverage ${coverage:-?} edges, corpus $(ls "$work" | wc -l) inputs, $found crashing inputs"
-    echo "$line" | tee -a "$scratch/summary.txt"
-    [ "$found" = 0 ] || status=1
+    echo "$line"
+    echo "$line" > "$scratch/$name.summary"
+    echo "$found" > "$scratch/$name.found"
+}
+
+# Every harness's process is stopped with the script, however it ends.
+stop_harnesses() {
+    local job
+    for job in $(jobs -p); do pkill -TERM -P "$job" 2>/dev/null || true; kill "$job" 2>/dev/null || true; done
+}
+trap stop_harnesses EXIT
+trap 'exit 130' INT TERM
+for harness in "${harnesses[@]}"; do
+    rm -f "$scratch/$(corpus_name "$harness").summary" "$scratch/$(corpus_name "$harness").found"
 done
+for harness in "${harnesses[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+    fuzz_one "$harness" &
+done
+wait
+# The summary in the harnesses' order; a harness that left no count failed to run.
+: > "$scratch/summary.txt"
+status=0
+for harness in "${harnesses[@]}"; do
+    name=$(corpus_name "$harness")
+    if [ -f "$scratch/$name.found" ]; then
+        cat "$scratch/$name.summary" >> "$scratch/summary.txt"
+        [ "$(cat "$scratch/$name.found")" = 0 ] || status=1
+    else
+        echo "$harness: did not run to the end (see $scratch/$name.log)" | tee -a "$scratch/summary.txt"
+        status=1
+    fi
+done
+echo "summary (also in $scratch/summary.txt):"
+cat "$scratch/summary.txt"
 exit $status

@@ -42,7 +42,10 @@ export CHANCERY_PASSWORD_UNIVERSITY=st-university CHANCERY_PASSWORD_BOB=st-bob-p
     "$didctl" init --data-dir "$data" --chain-id schemathesis
     "$didctl" account create university --custody partial --data-dir "$data"
     "$didctl" account create bob --custody full --data-dir "$data"
-    issuer=$("$didctl" did create --account university --data-dir "$data" --json | sed -n 's/.*"did" *: *"\([^"]*\)".*/\1/p' | head -1)
+    created=$("$didctl" did create --account university --data-dir "$data" --json)
+    issuer=$(printf '%s' "$created" | sed -n 's/.*"did" *: *"\([^"]*\)".*/\1/p' | head -1)
+    printf '%s' "$created" | sed -n 's/.*"transactionId" *: *"\([^"]*\)".*/\1/p' | head -1 > "$work/transactions"
+    "$didctl" account list --data-dir "$data" --json | grep -o '"memberHandle" *: *"[0-9a-f]*"' | sed 's/.*"\([0-9a-f]*\)"$/\1/' > "$work/handles"
     printf '%s' '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"degree":{"type":"string"}},"required":["degree"]}' > "$work/schema.json"
     cpt=$("$didctl" cpt register --account university --schema "$work/schema.json" --data-dir "$data" --json | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -1)
     "$didctl" issuer apply --account university --name University --cpt "$cpt" --data-dir "$data"
@@ -70,6 +73,17 @@ CHANCERY_ST_LOGOUT_SESSION=$(login)
 [ -n "$CHANCERY_ST_SESSION" ] && [ -n "$CHANCERY_ST_LOGOUT_SESSION" ] && [ -n "$CHANCERY_ST_ISSUER_TOKEN" ] \
     || { echo "no issuer token or sessions for schemathesis" >&2; exit 1; }
 export CHANCERY_ST_SESSION CHANCERY_ST_LOGOUT_SESSION
+# Signed requests (scripts/schemathesis_hooks.py): the auditor's queries and the committee's
+# read of pending membership requests, signed with the throwaway chain's keys just before each
+# call, after the hooks' JCS is checked against RFC 8785's published vectors.
+"$(dirname "$st")/python" "$root/scripts/schemathesis_hooks.py" "$root/specs/vectors/jcs-rfc8785" \
+    || { echo "the schemathesis hooks' JCS does not match RFC 8785" >&2; exit 1; }
+CHANCERY_ST_CHAIN_ID=schemathesis CHANCERY_ST_DATA_DIR=$data CHANCERY_ST_SIGNED_LOG=$out/signed.log
+CHANCERY_ST_TRANSACTIONS=$(paste -sd, "$work/transactions") CHANCERY_ST_HANDLES=$(paste -sd, "$work/handles")
+SCHEMATHESIS_HOOKS=$root/scripts/schemathesis_hooks.py
+export CHANCERY_ST_CHAIN_ID CHANCERY_ST_DATA_DIR CHANCERY_ST_SIGNED_LOG CHANCERY_ST_TRANSACTIONS CHANCERY_ST_HANDLES SCHEMATHESIS_HOOKS
+[ -n "$CHANCERY_ST_TRANSACTIONS" ] && [ -n "$CHANCERY_ST_HANDLES" ] \
+    || { echo "no transaction id or member handle for the signed audit queries" >&2; exit 1; }
 echo "schemathesis against $url/openapi.yaml: at most $examples examples per operation, $seconds s"
 status=0
 # From the scratch directory, where schemathesis leaves its cache.
@@ -79,4 +93,16 @@ timeout --kill-after=10 $((seconds + 120)) "$st" --config-file "$root/scripts/sc
     --suppress-health-check all --report junit,ndjson --report-dir "$out" --output-truncate false \
     > "$out/schemathesis.log" 2>&1 || status=$?
 cat "$out/schemathesis.log"
+# The signed operations must have been reached past their signature check, or the hooks signed
+# wrongly and schemathesis only saw 401s: each needs an answer that only an authenticated
+# request gets (a 2xx, or 403: an auditor asking beyond its scope).
+for operation in "POST /audit/link" "POST /audit/trace" "POST /audit/log" "GET /membership/requests"; do
+    answers=$(grep -c "^$operation " "$out/signed.log" 2>/dev/null || true)
+    authenticated=$(grep -c -E "^$operation (2[0-9][0-9]|403)$" "$out/signed.log" 2>/dev/null || true)
+    echo "signed requests, $operation: ${answers:-0} sent, ${authenticated:-0} past the signature check"
+    if [ "${authenticated:-0}" -eq 0 ]; then
+        echo "no signed request to $operation got past its signature check (statuses in $out/signed.log)" >&2
+        status=1
+    fi
+done
 exit $status

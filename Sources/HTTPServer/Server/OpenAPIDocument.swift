@@ -374,7 +374,7 @@ paths:
     post:
       summary: Which member submitted a transaction (auditor only; the query is recorded on the chain first).
       operationId: auditLink
-      requestBody: { $ref: "#/components/requestBodies/SignedAuditRequest" }
+      requestBody: { $ref: "#/components/requestBodies/AuditLinkRequest" }
       responses: &auditResponses
         "200":
           description: The answer, given after the query was recorded on the chain.
@@ -400,17 +400,22 @@ paths:
           content:
             application/problem+json:
               schema: { $ref: "#/components/schemas/Problem" }
+        "503":
+          description: The node could not record the query on the chain, so it answers nothing; ask again.
+          content:
+            application/problem+json:
+              schema: { $ref: "#/components/schemas/Problem" }
   /audit/trace:
     post:
       summary: A member's transactions in ledger order (auditor only; recorded on the chain first).
       operationId: auditTrace
-      requestBody: { $ref: "#/components/requestBodies/SignedAuditRequest" }
+      requestBody: { $ref: "#/components/requestBodies/AuditTraceRequest" }
       responses: *auditResponses
   /audit/log:
     post:
       summary: The recorded audit queries, this one included (auditor only).
       operationId: auditLog
-      requestBody: { $ref: "#/components/requestBodies/SignedAuditRequest" }
+      requestBody: { $ref: "#/components/requestBodies/AuditLogRequest" }
       responses: *auditResponses
   /vault/requests:
     post:
@@ -1195,8 +1200,70 @@ components:
                 title: { type: string }
                 detail: { type: string }
         didDocumentMetadata: { type: object }
-    SignedAuditRequest:
-      description: "`specs/audit.md` §5: the query object the auditor signed and its signature."
+    AuditScope:
+      description: >
+        `specs/audit.md` §4: transactions whose block time lies in [from, to) and whose type is in `types`; an absent member
+        is unbounded. Also required, and not statable here: `from` not later than `to`, and `types` sorted (the signature
+        covers the JSON as sent, so only one form is accepted).
+      type: object
+      additionalProperties: false
+      properties:
+        from: { type: integer, minimum: 0, maximum: 9007199254740992, description: milliseconds since 1970 }
+        to: { type: integer, minimum: 0, maximum: 9007199254740992, description: milliseconds since 1970 }
+        types: { type: array, uniqueItems: true, items: { type: string, minLength: 1 } }
+    AuditQueryTime:
+      type: integer
+      minimum: 0
+      maximum: 9007199254740992
+      description: When the auditor asked, milliseconds since 1970; refused (401) when more than 5 minutes from the node's clock.
+    AuditorID:
+      type: string
+      minLength: 1
+      maxLength: 128
+      description: An admitted auditor's id, 1 to 128 bytes of UTF-8.
+    AuditSignature:
+      type: string
+      pattern: "^[A-Za-z0-9_-]{86}$"
+      description: >
+        base64url of the 64-byte ECDSA secp256k1 signature r‖s (low S) over
+        TH(chancery/audit-query/v1, str chainId ‖ bytes JCS(query)); the node computes JCS(query) from the members it read,
+        so hex in another case or numbers in another form do not verify.
+    AuditLinkRequest:
+      description: "`specs/audit.md` §5: a signed `link` query, which member submitted a transaction."
+      type: object
+      required: [query, signature]
+      additionalProperties: false
+      properties:
+        query:
+          type: object
+          required: [auditor, kind, transactionId, time]
+          additionalProperties: false
+          properties:
+            auditor: { $ref: "#/components/schemas/AuditorID" }
+            kind: { type: string, enum: [link] }
+            transactionId: { type: string, pattern: "^[0-9a-f]{64}$", description: "The transaction's id, lowercase hex." }
+            scope: { $ref: "#/components/schemas/AuditScope" }
+            time: { $ref: "#/components/schemas/AuditQueryTime" }
+        signature: { $ref: "#/components/schemas/AuditSignature" }
+    AuditTraceRequest:
+      description: "`specs/audit.md` §5: a signed `trace` query, a member's transactions in ledger order."
+      type: object
+      required: [query, signature]
+      additionalProperties: false
+      properties:
+        query:
+          type: object
+          required: [auditor, kind, memberHandle, time]
+          additionalProperties: false
+          properties:
+            auditor: { $ref: "#/components/schemas/AuditorID" }
+            kind: { type: string, enum: [trace] }
+            memberHandle: { type: string, pattern: "^[0-9a-f]{64}$", description: "The member's handle, lowercase hex." }
+            scope: { $ref: "#/components/schemas/AuditScope" }
+            time: { $ref: "#/components/schemas/AuditQueryTime" }
+        signature: { $ref: "#/components/schemas/AuditSignature" }
+    AuditLogRequest:
+      description: "`specs/audit.md` §5: a signed `log` query, the recorded audit queries."
       type: object
       required: [query, signature]
       additionalProperties: false
@@ -1204,20 +1271,29 @@ components:
         query:
           type: object
           required: [auditor, kind, time]
+          additionalProperties: false
           properties:
-            auditor: { type: string }
-            kind: { type: string, enum: [link, trace, log] }
-            transactionId: { type: string, description: "link: 64 hex digits" }
-            memberHandle: { type: string, description: "trace: 64 hex digits" }
-            scope: { type: object }
-            time: { type: integer, description: milliseconds since 1970 }
-        signature: { type: string, description: "base64url of the 64-byte ECDSA secp256k1 signature r‖s" }
+            auditor: { $ref: "#/components/schemas/AuditorID" }
+            kind: { type: string, enum: [log] }
+            scope: { $ref: "#/components/schemas/AuditScope" }
+            time: { $ref: "#/components/schemas/AuditQueryTime" }
+        signature: { $ref: "#/components/schemas/AuditSignature" }
   requestBodies:
-    SignedAuditRequest:
+    AuditLinkRequest:
       required: true
       content:
         application/json:
-          schema: { $ref: "#/components/schemas/SignedAuditRequest" }
+          schema: { $ref: "#/components/schemas/AuditLinkRequest" }
+    AuditTraceRequest:
+      required: true
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/AuditTraceRequest" }
+    AuditLogRequest:
+      required: true
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/AuditLogRequest" }
   responses:
     RegistrarRefusal:
       description: >
