@@ -64,6 +64,8 @@ extension AuditOutcome {
             case .alreadyExists: return .conflict("This audit request was already answered and recorded; sign a new one to ask again.")
             default: return .unavailable("The audit query could not be recorded on the chain; it is not answered.")
             }
+        } catch let error as NodeError {
+            return .unavailable("The audit query could not be recorded on the chain (\(error.message)); it is not answered.")
         } catch {
             return .unavailable("The audit query could not be recorded on the chain; it is not answered.")
         }

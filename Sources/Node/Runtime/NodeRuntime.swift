@@ -15,6 +15,9 @@ package final class NodeRuntime: @unchecked Sendable {
     /// `nil` on a node without the membership key: in a consortium only the node that made the
     /// chain holds it (`didctl init --genesis` makes a node without it).
     private let membership: MembershipService?
+    /// Another node's membership service, which certifies this node's one-time keys when it
+    /// holds no membership key itself (`node start --membership-node`).
+    private let remoteMembership: RemoteMembershipService?
     package let custodian = InMemoryCustodian()
     package let clock: any ChainClock
     /// The JSON-LD contexts its verifiers read RDFC proofs with (the bundled set, and the
@@ -56,9 +59,10 @@ package final class NodeRuntime: @unchecked Sendable {
     package init(directory: DataDirectory, access: Access = .write, clock: any ChainClock = SystemClock(),
                  configuration: ChainNode.Configuration = .init(),
                  unlockBackoff: VaultLockoutPolicy = CustodianUnlocker<AccountCustody>.standardPolicy,
-                 contexts: LinkedDataContexts = .bundled) throws {
+                 contexts: LinkedDataContexts = .bundled, remoteMembership: RemoteMembershipService? = nil) throws {
         if access == .write { try directory.lockForWriting() }
         self.directory = directory
+        self.remoteMembership = remoteMembership
         self.clock = clock
         self.contexts = contexts
         unlocker = CustodianUnlocker(clock: { Date(timeIntervalSince1970: Double(clock.nowMilliseconds()) / 1000) },
@@ -83,7 +87,8 @@ package final class NodeRuntime: @unchecked Sendable {
     package var membershipService: MembershipService {
         get throws {
             guard let membership else {
-                throw NodeError("This node does not hold the chain's membership-service key; ask the node that made the chain for one-time keys.")
+                throw NodeError("This node does not hold the chain's membership-service key; start it with --membership-node URL "
+                                + "(a node that holds it certifies this node's one-time keys), or ask that node for one-time keys.")
             }
             return membership
         }
@@ -103,10 +108,17 @@ package final class NodeRuntime: @unchecked Sendable {
         return try await unlocker.custody(of: name, isCurrent: { $0.didKeys.count == count })
     }
 
-    /// Certified one-time keys for a member (the operator by default).
+    /// Certified one-time keys for a member (the operator by default), by this node's membership
+    /// service or, on a node without one, by the remote one it was given.
     /// - Parameter member: the custodian and key of the member the keys are for, which signs the
     ///   request; the operator when `nil`. The auditor later links the transactions to that member.
+    /// - Throws: `NodeError` on a node without an operator key asked for the operator's, or
+    ///   without any membership service; what the service refused.
     package func oneTimeKeys(count: Int, member: (custodian: any KeyCustodian, key: KeyReference)? = nil) async throws -> [OneTimeKeyCredential] {
+        if member == nil, !directory.hasKey("operator") {
+            throw NodeError("This node has no operator member (a node made by 'didctl init --genesis'): its transactions need "
+                            + "an admitted member's account, such as 'node start --audit-member ACCOUNT' for audit records.")
+        }
         let (memberCustodian, memberKey) = member ?? (custodian, KeyReference("operator"))
         let handle = MemberHandle(publicKey: try await memberCustodian.publicKey(for: memberKey))
         let issuer = OneTimeKeyIssuer(chainId: genesis.chainId, memberHandle: handle, custodian: memberCustodian, key: memberKey,
@@ -117,7 +129,12 @@ package final class NodeRuntime: @unchecked Sendable {
         while credentials.count < count {
             let batch = min(1_000, count - credentials.count)
             let (keys, request) = try await issuer.request(count: batch, epoch: epoch, time: now)
-            credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: try membershipService.certify(request, now: now))
+            let issued = if membership == nil, let remoteMembership {
+                try await remoteMembership.certify(request)
+            } else {
+                try membershipService.certify(request, now: now)
+            }
+            credentials += OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: issued)
         }
         return credentials
     }

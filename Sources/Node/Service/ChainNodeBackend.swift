@@ -35,8 +35,11 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
     ///   - approvesMembershipRequests: whether the node approves each membership request with the
     ///     operator's committee key as it is filed (a chain whose committee is the operator alone).
     ///   - servedVault: the vault node this node serves to other hosts' coordinators, if any.
+    ///   - auditMember: the admitted member whose one-time keys carry the `audit.query` records;
+    ///     the operator when `nil` (a node made by `init --genesis` has none, `specs/consortium.md` §8).
     package init(runtime: NodeRuntime, metrics: any MetricsFactory = NOOPMetricsHandler.instance,
-                 approvesMembershipRequests: Bool = false, servedVault: VaultNodeService? = nil) throws {
+                 approvesMembershipRequests: Bool = false, servedVault: VaultNodeService? = nil,
+                 auditMember: CustodyKey? = nil) throws {
         self.runtime = runtime
         self.servedVault = servedVault
         membership = MembershipDesk(runtime: runtime, approvesRequests: approvesMembershipRequests)
@@ -54,9 +57,16 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let index = AuditIndex(store: try SQLiteAuditIndexStore(path: audit.appendingPathComponent("index.sqlite").path),
                                keys: try runtime.directory.auditorKeySource())
-        // The audit records go under the operator's one-time keys, as `didctl audit` does.
+        // The audit records go under the audit member's one-time keys, or the operator's as
+        // `didctl audit` does.
         auditing = (index, AuditService(ledger: runtime.store, index: index, clock: runtime.clock,
-                                        oneTimeKey: { [runtime] in try await runtime.oneTimeKeys(count: 1)[0] }))
+                                        oneTimeKey: { [runtime] in
+            // Why no key could be had (no membership service here, a refusal of the remote one)
+            // is the auditor's to read in the 503, rather than a scope refusal's 403.
+            do { return try await runtime.oneTimeKeys(count: 1, member: auditMember)[0] } catch {
+                throw NodeError("no one-time key for the record: \((error as? NodeError)?.message ?? (error as? ChainError)?.reason ?? String(describing: error))")
+            }
+        }))
     }
 
     package func answerVaultRequest(_ body: [UInt8]) async -> VaultRequestOutcome {

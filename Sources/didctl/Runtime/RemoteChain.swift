@@ -46,16 +46,11 @@ struct RemoteChain: ChainGateway {
                                       suite: suite)
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let (keys, request) = try await issuer.request(count: 1, epoch: epoch, time: now)
-        let (certifiedStatus, certified) = try await client.post("membership/certificates", request.json)
-        guard certifiedStatus == 200 else {
-            throw Self.refusal(certified, status: certifiedStatus, doing: "certify a one-time key for member \(memberHandle)")
+        let certified = try await MembershipHTTPCertifier(client: client).certify(request)
+        guard certified.count == 1 else {
+            throw DidctlFailure("The node at \(client.base) answered a certificate request for one key with \(certified.count).")
         }
-        guard let entry = certified["certificates"]?.arrayValue?.first,
-              let certificate = entry["certificate"]?.stringValue.flatMap({ try? Hex.decode($0) }),
-              let envelope = entry["envelope"]?.stringValue.flatMap({ try? Hex.decode($0) }) else {
-            throw DidctlFailure("The node at \(client.base) answered a certificate request without a certificate and envelope.")
-        }
-        let oneTimeKey = OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: [(certificate, envelope)])[0]
+        let oneTimeKey = OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: certified)[0]
         let transaction = try Transaction(type: type, body: body, chainId: chainId, oneTimeKey: oneTimeKey)
         let (status, answer): (Int, JSONObject)
         do {
@@ -226,7 +221,7 @@ struct RemoteChain: ChainGateway {
 
     /// The node's refusal as the error a local chain would have thrown: a 422's problem type
     /// ends in the chain's refusal code.
-    private static func refusal(_ problem: JSONObject, status: Int, doing what: String) -> any Error {
+    static func refusal(_ problem: JSONObject, status: Int, doing what: String) -> any Error {
         let detail = problem["detail"]?.stringValue ?? "no reason given"
         if status == 422, let type = problem["type"]?.stringValue, type.hasPrefix("urn:chancery:problem:") {
             return ChainError(ChainError.Code(String(type.dropFirst("urn:chancery:problem:".count))), detail)

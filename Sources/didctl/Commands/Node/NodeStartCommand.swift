@@ -89,7 +89,20 @@ struct NodeStartCommand: AsyncParsableCommand {
             help: "The Ed25519 keys (hex, comma-separated) of the coordinators --vault-serve answers; 'didctl vault info' on each coordinator's data directory prints its key.")
     var vaultCoordinators: String?
 
+    @Option(name: .customLong("membership-node"), help: ArgumentHelp(
+        "A node holding the chain's membership-service key, which certifies this node's one-time keys (a node made by 'init --genesis' holds none).",
+        discussion: "Needed by a consortium node that records audit queries itself (--audit-member, specs/consortium.md §8)."))
+    var membershipNode: String?
+
+    @Option(name: .customLong("audit-member"), help: ArgumentHelp(
+        "The account, an admitted member, whose one-time keys carry this node's audit.query records (default: the operator).",
+        discussion: "For a node holding the auditor's keys whose data directory has no operator member (made by 'init --genesis'): create the account with 'account create NAME --node URL' and have the committee approve it."))
+    var auditMember: String?
+
     func validate() throws {
+        if let membershipNode, (try? NodeClient(membershipNode)) == nil {
+            throw ValidationError("--membership-node must be an http(s) URL such as http://10.0.0.1:8080, not '\(membershipNode)'.")
+        }
         if servesVault {
             guard let vaultCoordinators, (try? Self.coordinatorKeys(vaultCoordinators)) != nil else {
                 throw ValidationError("--vault-serve needs --vault-coordinators KEY[,KEY…]: the coordinators' Ed25519 keys, 64 hex digits each.")
@@ -138,11 +151,20 @@ struct NodeStartCommand: AsyncParsableCommand {
                                                                        peers: peers.map(Self.endpoints) ?? [],
                                                                        retention: logRetention == 0 ? nil : logRetention, metrics: factory)
         }
+        if membershipNode != nil, directory.hasKey("membership") {
+            throw DidctlFailure("This data directory holds the chain's membership-service key; --membership-node is for a node without it (made by 'init --genesis').")
+        }
+        if auditMember != nil, !directory.hasKey("auditor") {
+            throw DidctlFailure("--audit-member applies to a node holding the auditor's keys (keys/auditor*.key); this data directory has none.")
+        }
         let runtime = try NodeRuntime(directory: directory, configuration: configuration, unlockBackoff: VaultLockoutPolicy(
             maxConsecutiveFailures: 1, baseDelay: TimeInterval(unlockBackoff), maxDelay: TimeInterval(max(unlockBackoff, 900))),
-            contexts: contexts)
+            contexts: contexts, remoteMembership: try membershipNode.map(MembershipHTTPCertifier.service(url:)))
         // Also when a service fails to start (the address is taken): stopping twice is harmless.
         defer { runtime.node.shutdown() }
+        // Unlocked before serving, so a wrong password stops the node at once.
+        var auditCustody: AccountCustody?
+        if let auditMember { auditCustody = try await runtime.custodian(account: auditMember) }
         let metrics = MetricsExporter(factory: factory, contentType: MetricsExporter.prometheusText) { registry.emitToBuffer() }
         if approvesMembershipRequests {
             // Checked before serving: a node that cannot approve must not say it will.
@@ -153,7 +175,7 @@ struct NodeStartCommand: AsyncParsableCommand {
             VaultNodeService(node: try directory.servedVaultNode(), coordinators: try Self.coordinatorKeys(keys))
         }
         let backend = try ChainNodeBackend(runtime: runtime, metrics: factory, approvesMembershipRequests: approvesMembershipRequests,
-                                           servedVault: servedVault)
+                                           servedVault: servedVault, auditMember: auditCustody.map { ($0.custodian, $0.memberKey) })
         let (host, port) = Self.address(listen)!
         let server = NodeHTTPServer(backend: backend, configuration: HTTPServerConfiguration(
             host: host, port: port,
