@@ -72,11 +72,9 @@ struct ConsortiumAuditTests {
         try consortium.initialise(count: 3)
         let transactions = try await ConsortiumNodesTests.anchors(2, directory: consortium.directories[0])
         // The auditor works beside node 2, an institution's node that joined the chain.
-        let keys = consortium.directories[2].appendingPathComponent("keys")
         for name in ["keys/auditor.key", "keys/auditor-signing.key", "keys/auditor-master.key", "auditor-epochs.json"] {
-            let target = name.hasPrefix("keys/") ? keys.appendingPathComponent(String(name.dropFirst(5)))
-                                                 : consortium.directories[2].appendingPathComponent(name)
-            try FileManager.default.copyItem(at: consortium.directories[0].appendingPathComponent(name), to: target)
+            try FileManager.default.copyItem(at: consortium.directories[0].appendingPathComponent(name),
+                                             to: consortium.directories[2].appendingPathComponent(name))
         }
         for index in 0..<3 { try consortium.start(index) }
         try consortium.admit(1)

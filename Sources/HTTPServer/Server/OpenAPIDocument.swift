@@ -300,7 +300,8 @@ paths:
         A DID URL is dereferenced (DID Resolution §5): a fragment sent encoded (`%23key-1`) answers the
         verification method or service it names (alone, or as `contentStream` of a dereferencing result for
         application/did-resolution); `service` (with `relativeRef`, resolved against the endpoint) answers 303 to the
-        service endpoint. A path or another DID parameter names nothing here (404, 400).
+        service endpoint. A path or another DID parameter names nothing here (404, 400). Query parameters other
+        than the four below are not DID parameters and are ignored.
       operationId: resolve
       parameters:
         - name: did
@@ -320,9 +321,10 @@ paths:
             application/did-url-dereferencing for a whole dereferencing result (a plain DID dereferences to
             its document, as `contentStream`); application/did (DID 1.1, the type of the document inside a
             result too) or DID 1.0's application/did+ld+json and application/did+json for the document alone.
+            An empty value is read as no preference, as no Accept field is (RFC 9110 §12.5.1).
           schema:
             type: string
-            enum: [application/did-resolution, "application/ld+json;profile=\"https://w3id.org/did-resolution\"", application/did-url-dereferencing, application/did, application/did+ld+json, application/did+json, "*/*", "application/*"]
+            enum: ["", application/did-resolution, "application/ld+json;profile=\"https://w3id.org/did-resolution\"", application/did-url-dereferencing, application/did, application/did+ld+json, application/did+json, "*/*", "application/*"]
         - { name: versionId, in: query, required: false, schema: { type: string, pattern: "^[!-~]*$" }, description: "DID parameters are ASCII." }
         - name: versionTime
           in: query
