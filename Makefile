@@ -67,7 +67,8 @@ test: deps
 # the overload at three times capacity; schemathesis with 200 examples per operation (at most
 # 30 minutes); every fuzz harness for FUZZ_SECONDS, FUZZ_JOBS at a time (one per core by
 # default). Each part runs even if one before failed;
-# the exit status is 1 if any did. Runs for about 2.5 hours with the defaults.
+# the exit status is 1 if any did. With the defaults the parts take about 1 h 40 min on two
+# cores after the builds, which take about 30 minutes more from a cold clone (README, Reliability).
 SOAK_SECONDS ?= 600
 soak: deps
 	$(SWIFT) build --build-tests

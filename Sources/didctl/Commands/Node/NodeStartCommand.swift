@@ -96,7 +96,7 @@ struct NodeStartCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("audit-member"), help: ArgumentHelp(
         "The account, an admitted member, whose one-time keys carry this node's audit.query records (default: the operator).",
-        discussion: "For a node holding the auditor's keys whose data directory has no operator member (made by 'init --genesis'): create the account with 'account create NAME --node URL' and have the committee approve it."))
+        discussion: "For a node holding the auditor's keys whose data directory has no operator member (made by 'init --genesis'): create the account through a running node of the chain and have the committee approve it (specs/consortium.md §8)."))
     var auditMember: String?
 
     func validate() throws {
