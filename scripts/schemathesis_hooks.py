@@ -150,9 +150,10 @@ def _now_ms() -> int:
 
 def _existing(value: str, choices: list) -> str:
     """About half the generated strings are swapped for one that names something that exists."""
-    if not choices or hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()[0] & 1:
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()
+    if not choices or digest[0] & 1:
         return value
-    return choices[hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()[1] % len(choices)]
+    return choices[digest[1] % len(choices)]
 
 
 def _sign_audit(case, kind: str) -> None:

@@ -18,6 +18,8 @@ package final class NodeRuntime: @unchecked Sendable {
     /// Another node's membership service, which certifies this node's one-time keys when it
     /// holds no membership key itself (`node start --membership-node`).
     private let remoteMembership: RemoteMembershipService?
+    /// Whether `keys/operator.key` is here (in ``custodian``); a node made by `init --genesis` has none.
+    private let hasOperator: Bool
     package let custodian = InMemoryCustodian()
     package let clock: any ChainClock
     /// The JSON-LD contexts its verifiers read RDFC proofs with (the bundled set, and the
@@ -79,7 +81,8 @@ package final class NodeRuntime: @unchecked Sendable {
         membership = try directory.hasKey("membership") ? MembershipService(
             chainId: genesis.chainId, key: try directory.chainKey("membership", suite: suite),
             auditorKeys: auditorKeys, schedule: schedule, members: store) : nil
-        if directory.hasKey("operator") { custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator")) }
+        hasOperator = directory.hasKey("operator")
+        if hasOperator { custodian.add(try directory.secp256k1Key("operator"), as: KeyReference("operator")) }
     }
 
     /// The chain's membership service, run by the node that holds its key.
@@ -115,7 +118,7 @@ package final class NodeRuntime: @unchecked Sendable {
     /// - Throws: `NodeError` on a node without an operator key asked for the operator's, or
     ///   without any membership service; what the service refused.
     package func oneTimeKeys(count: Int, member: (custodian: any KeyCustodian, key: KeyReference)? = nil) async throws -> [OneTimeKeyCredential] {
-        if member == nil, !directory.hasKey("operator") {
+        if member == nil, !hasOperator {
             throw NodeError("This node has no operator member (a node made by 'didctl init --genesis'): its transactions need "
                             + "an admitted member's account, such as 'node start --audit-member ACCOUNT' for audit records.")
         }

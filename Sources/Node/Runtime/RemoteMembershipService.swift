@@ -13,26 +13,18 @@ package struct RemoteMembershipService: Sendable {
     /// Each key's certificate and the envelope sealed to the auditor, in the request's order.
     package typealias Certified = [(certificate: [UInt8], envelope: [UInt8])]
 
-    /// Where the service is, for messages.
-    package let location: String
     private let send: @Sendable (OneTimeKeyRequest) async throws -> Certified
 
-    /// - Parameters:
-    ///   - location: the service's URL.
-    ///   - send: sends a signed request and returns what the service certified.
-    package init(location: String, send: @escaping @Sendable (OneTimeKeyRequest) async throws -> Certified) {
-        self.location = location
+    /// - Parameter send: sends a signed request and returns what the service certified, one
+    ///   certificate per key of the request (the transport checks the answer's count).
+    package init(send: @escaping @Sendable (OneTimeKeyRequest) async throws -> Certified) {
         self.send = send
     }
 
     /// Certifies the keys of `request`.
-    /// - Throws: what the transport threw (a refusal, an unreachable service); `NodeError`
-    ///   when the answer does not hold one certificate per key.
+    /// - Throws: what the transport threw (a refusal, an unreachable service, an answer without
+    ///   one certificate per key).
     package func certify(_ request: OneTimeKeyRequest) async throws -> Certified {
-        let certified = try await send(request)
-        guard certified.count == request.oneTimeKeys.count else {
-            throw NodeError("The membership service at \(location) certified \(certified.count) of \(request.oneTimeKeys.count) one-time keys.")
-        }
-        return certified
+        try await send(request)
     }
 }

@@ -48,8 +48,7 @@ package final class ChainNodeBackend: NodeBackend, @unchecked Sendable {
         registrar = DIDRegistrar(runtime: runtime, sessions: credentials.sessions)
         transactions = TransactionSubmission(node: runtime.node, store: runtime.store, metrics: TransactionMetrics(factory: metrics))
         credentialMetrics = CredentialWriteMetrics(factory: metrics)
-        let keyPath = runtime.directory.keysURL.appendingPathComponent("auditor.key").path
-        guard FileManager.default.fileExists(atPath: keyPath) else {
+        guard runtime.directory.hasKey("auditor") else {
             auditing = nil
             return
         }

@@ -10,7 +10,8 @@ import Primitives
 struct MembershipHTTPCertifier: Sendable {
     let client: NodeClient
 
-    /// Sends the signed request; returns each key's certificate and envelope, in order.
+    /// Sends the signed request; returns each key's certificate and envelope, in order, one per
+    /// key of the request.
     /// - Throws: `ChainError` for the service's refusal (its problem type names the code);
     ///   `DidctlFailure` when the node cannot be reached or answers something else.
     func certify(_ request: OneTimeKeyRequest) async throws -> RemoteMembershipService.Certified {
@@ -18,8 +19,9 @@ struct MembershipHTTPCertifier: Sendable {
         guard status == 200 else {
             throw RemoteChain.refusal(body, status: status, doing: "certify one-time keys for member \(request.memberHandle)")
         }
-        guard let entries = body["certificates"]?.arrayValue else {
-            throw DidctlFailure("The node at \(client.base) answered a certificate request without certificates.")
+        guard let entries = body["certificates"]?.arrayValue, entries.count == request.oneTimeKeys.count else {
+            throw DidctlFailure("The node at \(client.base) did not answer one certificate per key of the request "
+                                + "(\(request.oneTimeKeys.count) asked).")
         }
         return try entries.map { entry in
             guard let certificate = entry["certificate"]?.stringValue.flatMap({ try? Hex.decode($0) }),
@@ -34,7 +36,7 @@ struct MembershipHTTPCertifier: Sendable {
     /// the node as `NodeError` (a refusal stays a `ChainError`).
     static func service(url: String) throws -> RemoteMembershipService {
         let certifier = MembershipHTTPCertifier(client: try NodeClient(url))
-        return RemoteMembershipService(location: certifier.client.base.absoluteString) { request in
+        return RemoteMembershipService { request in
             do { return try await certifier.certify(request) } catch let failure as DidctlFailure { throw NodeError(failure.message) }
         }
     }

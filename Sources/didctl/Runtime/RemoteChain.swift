@@ -47,9 +47,6 @@ struct RemoteChain: ChainGateway {
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let (keys, request) = try await issuer.request(count: 1, epoch: epoch, time: now)
         let certified = try await MembershipHTTPCertifier(client: client).certify(request)
-        guard certified.count == 1 else {
-            throw DidctlFailure("The node at \(client.base) answered a certificate request for one key with \(certified.count).")
-        }
         let oneTimeKey = OneTimeKeyIssuer.credentials(keys: keys, epoch: epoch, issued: certified)[0]
         let transaction = try Transaction(type: type, body: body, chainId: chainId, oneTimeKey: oneTimeKey)
         let (status, answer): (Int, JSONObject)
