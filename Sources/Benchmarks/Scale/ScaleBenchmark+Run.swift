@@ -10,6 +10,7 @@ extension ScaleBenchmark {
     /// - Throws: the chain's errors when a submission is refused; `BenchmarkError` when a
     ///   registered DID does not resolve.
     package func run() async throws -> Result {
+        let baseline = try await emptyLedgerRate()
         _ = try ChainBootstrap.create(in: directory, chainId: "scale", suite: .standard)
         var runtime: NodeRuntime? = try NodeRuntime(directory: directory)
         let chainId = runtime!.genesis.chainId
@@ -54,8 +55,28 @@ extension ScaleBenchmark {
         }
         let first = (ContinuousClock.now - start).seconds * 1000
         reopened.node.shutdown()
-        return Result(segments: segments, resolutions: resolutions, offeredPerSecond: offeredRate, reopenMilliseconds: reopen,
+        return Result(segments: segments, resolutions: resolutions, offeredPerSecond: offeredRate, emptyLedgerCommittedPerSecond: baseline,
+                      reopenMilliseconds: reopen,
                       firstResolutionMilliseconds: first, peakRSSMegabytes: BenchmarkStatistics.peakRSSMegabytes())
+    }
+
+    /// Commits `baselineTransactions` anchors on a chain of their own in a subdirectory, removed
+    /// before the run's chain is created there, so the anchor segments of the full ledger have
+    /// an empty ledger's rate to be compared with, measured on the same machine in the same run.
+    /// - Returns: committed anchors per second, nil when `baselineTransactions` is 0.
+    private func emptyLedgerRate() async throws -> Double? {
+        guard baselineTransactions > 0 else { return nil }
+        let url = directory.url.appendingPathComponent("empty-ledger-baseline")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let baseline = DataDirectory(url: url)
+        _ = try ChainBootstrap.create(in: baseline, chainId: "scale", suite: .standard)
+        let runtime = try NodeRuntime(directory: baseline)
+        defer { runtime.node.shutdown() }
+        progress("anchors on an empty ledger: \(baselineTransactions)…")
+        let source = ScaleTransactions(runtime: runtime, chainId: runtime.genesis.chainId, firstIndex: 0, didsToRegister: 0,
+                                       sample: DIDSample(capacity: 1))
+        let seconds = try await source.submitFast(count: baselineTransactions, node: runtime.node, progress: progress)
+        return Double(baselineTransactions) / max(seconds, 1e-9)
     }
 
     /// Resolutions per second over `dids`, two workers per core, none cached; all must succeed.

@@ -26,6 +26,9 @@ package struct ScaleBenchmark: Sendable {
     package var offeredRate: Int
     /// DIDs resolved for each resolution figure (a uniform sample of those registered).
     package var resolutionSample: Int
+    /// Anchors committed first on a separate, empty ledger (then removed): the figure the anchor
+    /// segments of the full ledger are compared with, in the same run. 0 for none.
+    package var baselineTransactions: Int
     /// Where the chain is created.
     package var directory: DataDirectory
     /// Called with a line of progress now and then.
@@ -60,6 +63,9 @@ package struct ScaleBenchmark: Sendable {
         package var segments: [Segment]
         package var resolutions: [Resolution]
         package var offeredPerSecond: Int
+        /// Anchors committed per second on an empty ledger (`baselineTransactions` of them),
+        /// submitted as the segments' are; nil when none were.
+        package var emptyLedgerCommittedPerSecond: Double?
         /// From opening the ledger again to the node's head.
         package var reopenMilliseconds: Double
         /// From opening the ledger again to a first resolution answered.
@@ -70,13 +76,14 @@ package struct ScaleBenchmark: Sendable {
 
     /// Creates the benchmark over a fresh data directory.
     package init(dids: Int, transactions: Int, segment: Int = 1_000_000, latencyTransactions: Int = 20_000, offeredRate: Int = 5_000,
-                 resolutionSample: Int = 50_000, directory: DataDirectory, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                 resolutionSample: Int = 50_000, baselineTransactions: Int = 0, directory: DataDirectory, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.dids = dids
         self.transactions = max(transactions, dids)
         self.segment = max(1, segment)
         self.latencyTransactions = latencyTransactions
         self.offeredRate = offeredRate
         self.resolutionSample = resolutionSample
+        self.baselineTransactions = max(0, baselineTransactions)
         self.directory = directory
         self.progress = progress
     }

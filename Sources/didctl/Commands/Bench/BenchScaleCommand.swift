@@ -13,8 +13,10 @@ struct BenchScaleCommand: AsyncParsableCommand {
             The first --dids transactions register DIDs, the rest are anchors. Per segment: the commit rate, the p99 \
             confirmation at --rate tx/s offered, the ledger's bytes per transaction after a checkpoint, and RSS; then \
             uncached resolutions per second at each tenth of --dids, and the time to reopen the ledger and answer a first \
-            resolution. The issue's full run (--dids 10000000 --transactions 20000000) takes an hour or more and several GB \
-            in a temporary directory, removed at the end (give --data-dir to keep it).
+            resolution. First, one segment's worth of anchors (--baseline) is committed on a separate empty ledger, so \
+            that the last segment's rate is compared with an empty ledger's in the same run. The issue's full run \
+            (--dids 10000000 --transactions 20000000) takes about two hours and 15 GB in a temporary directory, removed at \
+            the end (give --data-dir to keep it).
             """)
 
     @OptionGroup var global: LocalOptions
@@ -37,8 +39,12 @@ struct BenchScaleCommand: AsyncParsableCommand {
     @Option(name: .customLong("resolution-sample"), help: "DIDs resolved for each resolution figure.")
     var resolutionSample = 50_000
 
+    @Option(help: "Anchors committed first on a separate empty ledger, the rate the anchor segments are compared with (default: one segment's worth when the run has anchors; 0 for none).")
+    var baseline: Int?
+
     func validate() throws {
-        guard dids >= 0, transactions >= 1, segment >= 1, latencyTransactions >= 0, rate >= 1, resolutionSample >= 1 else {
+        guard dids >= 0, transactions >= 1, segment >= 1, latencyTransactions >= 0, rate >= 1, resolutionSample >= 1,
+              (baseline ?? 0) >= 0 else {
             throw ValidationError("Counts must be positive (--dids may be 0).")
         }
         guard dids <= transactions else { throw ValidationError("--dids cannot exceed --transactions: each DID is one transaction.") }
@@ -48,13 +54,18 @@ struct BenchScaleCommand: AsyncParsableCommand {
         let output = Output(json: global.json)
         let r = try await global.withBenchmarkDirectory("scale") { directory in
             try await ScaleBenchmark(dids: dids, transactions: transactions, segment: segment, latencyTransactions: latencyTransactions,
-                                     offeredRate: rate, resolutionSample: resolutionSample, directory: directory,
+                                     offeredRate: rate, resolutionSample: resolutionSample,
+                                     baselineTransactions: baseline ?? (transactions > dids ? segment : 0), directory: directory,
                                      progress: { output.progress($0) }).run()
         }
         var lines = ["transactions   DIDs         commit tx/s   p99 at \(r.offeredPerSecond)/s   bytes/tx   RSS MB"]
         for s in r.segments {
             lines.append(String(format: "%-14d %-12d %-13.0f %-15.1f %-10.0f %.0f", s.transactions, s.dids, s.committedPerSecond,
                                 s.p99ConfirmationMilliseconds, s.bytesPerTransaction, s.rssMegabytes))
+        }
+        if let empty = r.emptyLedgerCommittedPerSecond, let last = r.segments.last {
+            lines.append(String(format: "anchors on an empty ledger: %.0f committed tx/s; the last segment's %.0f differs by %+.1f%%", empty,
+                                last.committedPerSecond, (last.committedPerSecond / empty - 1) * 100))
         }
         for resolution in r.resolutions {
             lines.append(String(format: "resolutions, uncached, with %d DIDs: %.0f per second", resolution.dids, resolution.perSecond))
