@@ -34,6 +34,11 @@ extension ScaleBenchmark {
                                     p99ConfirmationMilliseconds: latencies.isEmpty ? 0 : BenchmarkStatistics.percentile(latencies, 0.99),
                                     bytesPerTransaction: Double(runtime!.store.diskUsage()) / Double(done),
                                     rssMegabytes: BenchmarkStatistics.residentMegabytes()))
+            // Each segment's figures as soon as they exist: a run stopped part-way keeps them.
+            let last = segments.last!
+            progress(String(format: "  %d transactions, %d DIDs: %.0f commits/s, p99 %.1f ms at %d/s offered, %.0f bytes/tx, RSS %.0f MB",
+                            last.transactions, last.dids, last.committedPerSecond, last.p99ConfirmationMilliseconds, offeredRate,
+                            last.bytesPerTransaction, last.rssMegabytes))
             while registered >= nextResolution, nextResolution <= dids, registered > 0 {
                 let resolver = DIDChancery.Resolver(chainId: chainId, state: runtime!.store)
                 resolutions.append(Resolution(dids: registered, perSecond: try await Self.resolveAll(sample.dids, resolver: resolver)))
@@ -76,7 +81,9 @@ extension ScaleBenchmark {
         let source = ScaleTransactions(runtime: runtime, chainId: runtime.genesis.chainId, firstIndex: 0, didsToRegister: 0,
                                        sample: DIDSample(capacity: 1))
         let seconds = try await source.submitFast(count: baselineTransactions, node: runtime.node, progress: progress)
-        return Double(baselineTransactions) / max(seconds, 1e-9)
+        let rate = Double(baselineTransactions) / max(seconds, 1e-9)
+        progress(String(format: "  %.0f commits/s on the empty ledger", rate))
+        return rate
     }
 
     /// Resolutions per second over `dids`, two workers per core, none cached; all must succeed.

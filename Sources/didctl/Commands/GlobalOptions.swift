@@ -81,8 +81,10 @@ struct CommandOptions<NodeOption: NodeOptionVisibility>: ParsableArguments {
     func withBenchmarkDirectory<R>(_ name: String, _ body: (DataDirectory) async throws -> R) async throws -> R {
         if let dataDirectory { return try await body(DataDirectory(url: URL(fileURLWithPath: dataDirectory))) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-bench-\(name)-\(UUID().uuidString)")
-        // Removed on SIGINT/SIGTERM too, where the benchmark installs BenchmarkChildren's handlers.
+        // Removed on SIGINT/SIGTERM too: a defer does not run when a signal ends the process,
+        // and a scale run's directory holds gigabytes.
         BenchmarkChildren.temporary(url)
+        BenchmarkChildren.stopOnSignals()
         defer {
             try? FileManager.default.removeItem(at: url)
             BenchmarkChildren.temporary(url, removed: true)
