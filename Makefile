@@ -90,7 +90,7 @@ fuzz: deps
 
 # Issue #19's scale run (didctl bench scale): a ledger of SCALE_DIDS DIDs and SCALE_TRANSACTIONS
 # transactions built through the chain in a temporary directory (removed at the end, on SIGINT
-# and SIGTERM too), figures per million. On 2 cores: about 12 minutes per million DIDs and 6 per
+# and SIGTERM too), figures per million. On 2 cores: about 12 minutes per million DIDs and 7 per
 # million anchors as measured on 2026-12-07, so 3 hours and 15 GB for the default sizes. Run
 # nothing beside it.
 scale: release
