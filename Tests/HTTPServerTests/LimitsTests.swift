@@ -88,8 +88,12 @@ struct LimitsTests {
             }
             await gate.open()
             // Once the abandoned issuance finishes, its slot comes back and the client is served.
+            // A 503 here means the request was admitted (the slot is back) but not answered within
+            // the deadline: a CI run once starved the test's threads for over 3 s, so it is retried
+            // like a 429, within a bound of its own.
+            let retryUntil = ContinuousClock.now + .seconds(60)
             var status = HTTPResponse.Status.tooManyRequests
-            for _ in 0..<500 where status == .tooManyRequests {
+            while status == .tooManyRequests || status == .serviceUnavailable, ContinuousClock.now < retryUntil {
                 status = try await client.execute(uri: "/credentials/issue", method: .post, headers: bearer, body: request).status
                 if status == .tooManyRequests { try await Task.sleep(for: .milliseconds(10)) }
             }
