@@ -18,6 +18,14 @@ struct ScaleBenchmarkTests {
         #expect(result.segments.map(\.transactions) == [1_500, 3_000, 4_000])
         #expect(result.segments.map(\.dids) == [1_500, 1_500, 1_500])
         #expect(result.segments.allSatisfy { $0.committedPerSecond > 0 && $0.p99ConfirmationMilliseconds > 0 && $0.bytesPerTransaction > 0 && $0.rssMegabytes > 0 })
+        // The writer's figures cover the fast submission only: its share of those seconds is at
+        // most all of them, and every committed transaction was in some block.
+        for writer in result.segments.map(\.writer) + [result.emptyLedgerWriter].compactMap({ $0 }) {
+            #expect(writer.busyFraction > 0 && writer.busyFraction <= 1.01, "\(writer)")
+            #expect(writer.buildMicrosecondsPerTransaction > 0 && writer.storeMicrosecondsPerTransaction > 0, "\(writer)")
+            #expect(writer.transactionsPerBlock >= 1 && writer.transactionsPerBlock <= 2_000, "\(writer)")
+        }
+        #expect(result.emptyLedgerWriter != nil)
         // 1,500 DIDs, then 2,500 anchors: about 890 and 635 bytes each in storage layout 2 under
         // state version 2 (`specs/chain.md` §6.3; layout 1 took about 3,800 and 811), plus the empty
         // ledger's pages. The first segment is DIDs only: the 1,200 per DID, as file size / count.
@@ -29,6 +37,8 @@ struct ScaleBenchmarkTests {
         #expect((result.emptyLedgerCommittedPerSecond ?? 0) > 0)
         #expect(!FileManager.default.fileExists(atPath: url.appendingPathComponent("empty-ledger-baseline").path))
         #expect(result.reopenMilliseconds > 0 && result.firstResolutionMilliseconds >= result.reopenMilliseconds)
+        // The store's default page cache, read back from the writer's connection.
+        #expect(result.ledgerCacheMiB == SQLiteBlockStore.Options().cacheKiB / 1_024)
 
         // The ledger holds every transaction the segments count: block heights add up.
         let runtime = try NodeRuntime(directory: DataDirectory(url: url))

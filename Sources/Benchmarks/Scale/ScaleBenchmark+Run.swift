@@ -24,7 +24,7 @@ extension ScaleBenchmark {
             let fast = size - steady
             let source = ScaleTransactions(runtime: runtime!, chainId: chainId, firstIndex: done, didsToRegister: dids, sample: sample)
             progress("segment \(segments.count + 1): transactions \(done + 1)-\(done + size)…")
-            let seconds = try await source.submitFast(count: fast, node: runtime!.node, progress: progress)
+            let (seconds, writer) = try await source.submitFast(count: fast, node: runtime!.node, progress: progress)
             try runtime!.store.checkpoint()
             let latencies = try await source.offerSteady(count: steady, from: done + fast, rate: offeredRate, node: runtime!.node).sorted()
             try runtime!.store.checkpoint()
@@ -33,12 +33,14 @@ extension ScaleBenchmark {
             segments.append(Segment(transactions: done, dids: registered, committedPerSecond: Double(fast) / max(seconds, 1e-9),
                                     p99ConfirmationMilliseconds: latencies.isEmpty ? 0 : BenchmarkStatistics.percentile(latencies, 0.99),
                                     bytesPerTransaction: Double(runtime!.store.diskUsage()) / Double(done),
-                                    rssMegabytes: BenchmarkStatistics.residentMegabytes()))
+                                    rssMegabytes: BenchmarkStatistics.residentMegabytes(),
+                                    writer: WriterLoad(writer, seconds: seconds)))
             // Each segment's figures as soon as they exist: a run stopped part-way keeps them.
             let last = segments.last!
             progress(String(format: "  %d transactions, %d DIDs: %.0f commits/s, p99 %.1f ms at %d/s offered, %.0f bytes/tx, RSS %.0f MB",
                             last.transactions, last.dids, last.committedPerSecond, last.p99ConfirmationMilliseconds, offeredRate,
                             last.bytesPerTransaction, last.rssMegabytes))
+            progress("  \(last.writer.description)")
             while registered >= nextResolution, nextResolution <= dids, registered > 0 {
                 let resolver = DIDChancery.Resolver(chainId: chainId, state: runtime!.store)
                 resolutions.append(Resolution(dids: registered, perSecond: try await Self.resolveAll(sample.dids, resolver: resolver)))
@@ -59,31 +61,36 @@ extension ScaleBenchmark {
             }
         }
         let first = (ContinuousClock.now - start).seconds * 1000
+        let cacheKiB = try reopened.store.writerCacheKiB
         reopened.node.shutdown()
-        return Result(segments: segments, resolutions: resolutions, offeredPerSecond: offeredRate, emptyLedgerCommittedPerSecond: baseline,
-                      reopenMilliseconds: reopen,
-                      firstResolutionMilliseconds: first, peakRSSMegabytes: BenchmarkStatistics.peakRSSMegabytes())
+        return Result(segments: segments, resolutions: resolutions, offeredPerSecond: offeredRate, emptyLedgerCommittedPerSecond: baseline?.rate,
+                      emptyLedgerWriter: baseline?.writer,
+                      reopenMilliseconds: reopen, firstResolutionMilliseconds: first,
+                      peakRSSMegabytes: BenchmarkStatistics.peakRSSMegabytes(), ledgerCacheMiB: cacheKiB / 1_024)
     }
 
     /// Commits `baselineTransactions` anchors on a chain of their own in a subdirectory, removed
     /// before the run's chain is created there, so the anchor segments of the full ledger have
     /// an empty ledger's rate to be compared with, measured on the same machine in the same run.
-    /// - Returns: committed anchors per second, nil when `baselineTransactions` is 0.
-    private func emptyLedgerRate() async throws -> Double? {
+    /// - Returns: committed anchors per second and the writer's load, nil when
+    ///   `baselineTransactions` is 0.
+    private func emptyLedgerRate() async throws -> (rate: Double, writer: WriterLoad)? {
         guard baselineTransactions > 0 else { return nil }
         let url = directory.url.appendingPathComponent("empty-ledger-baseline")
         defer { try? FileManager.default.removeItem(at: url) }
-        let baseline = DataDirectory(url: url)
+        var baseline = DataDirectory(url: url)
+        baseline.ledgerCacheKiB = directory.ledgerCacheKiB
         _ = try ChainBootstrap.create(in: baseline, chainId: "scale", suite: .standard)
         let runtime = try NodeRuntime(directory: baseline)
         defer { runtime.node.shutdown() }
         progress("anchors on an empty ledger: \(baselineTransactions)…")
         let source = ScaleTransactions(runtime: runtime, chainId: runtime.genesis.chainId, firstIndex: 0, didsToRegister: 0,
                                        sample: DIDSample(capacity: 1))
-        let seconds = try await source.submitFast(count: baselineTransactions, node: runtime.node, progress: progress)
+        let (seconds, writer) = try await source.submitFast(count: baselineTransactions, node: runtime.node, progress: progress)
         let rate = Double(baselineTransactions) / max(seconds, 1e-9)
-        progress(String(format: "  %.0f commits/s on the empty ledger", rate))
-        return rate
+        let load = WriterLoad(writer, seconds: seconds)
+        progress(String(format: "  %.0f commits/s on the empty ledger; ", rate) + load.description)
+        return (rate, load)
     }
 
     /// Resolutions per second over `dids`, two workers per core, none cached; all must succeed.

@@ -48,6 +48,8 @@ package struct ScaleBenchmark: Sendable {
         package var bytesPerTransaction: Double
         /// The process's resident memory at the segment's end, MB.
         package var rssMegabytes: Double
+        /// The orderer's writing thread during the fast submission.
+        package var writer: WriterLoad
     }
 
     /// A resolution figure.
@@ -66,12 +68,17 @@ package struct ScaleBenchmark: Sendable {
         /// Anchors committed per second on an empty ledger (`baselineTransactions` of them),
         /// submitted as the segments' are; nil when none were.
         package var emptyLedgerCommittedPerSecond: Double?
+        /// The orderer's writing thread while those anchors were committed.
+        package var emptyLedgerWriter: WriterLoad?
         /// From opening the ledger again to the node's head.
         package var reopenMilliseconds: Double
         /// From opening the ledger again to a first resolution answered.
         package var firstResolutionMilliseconds: Double
         /// The largest resident memory of the process, MB.
         package var peakRSSMegabytes: Double
+        /// The ledger writer's SQLite page cache the run had, MiB, read back from its connection
+        /// (the directory's `ledgerCacheKiB`, or the store's default).
+        package var ledgerCacheMiB: Int
     }
 
     /// Creates the benchmark over a fresh data directory.

@@ -16,17 +16,25 @@ struct ScaleTransactions {
     static let chunk = 10_000
 
     /// Submits `count` transactions as fast as the node takes them (2,048 in flight).
-    /// - Returns: the seconds spent submitting (signing excluded).
-    func submitFast(count: Int, node: ChainNode, progress: @Sendable (String) -> Void) async throws -> Double {
+    /// - Returns: the seconds spent submitting (signing excluded), and the orderer's work in
+    ///   those seconds only (its counters' growth across each chunk's submission).
+    func submitFast(count: Int, node: ChainNode, progress: @Sendable (String) -> Void) async throws -> (seconds: Double, writer: OrdererStatistics) {
         var seconds = 0.0
+        var writer = OrdererStatistics()
         for start in stride(from: 0, to: count, by: Self.chunk) {
             let signed = try await sign(from: firstIndex + start, count: min(Self.chunk, count - start))
+            let before = node.statistics
             let begin = ContinuousClock.now
             try await ChainLoad.submitAll(signed, node: node)
             seconds += (ContinuousClock.now - begin).seconds
+            let after = node.statistics
+            writer.blocks += after.blocks - before.blocks
+            writer.transactions += after.transactions - before.transactions
+            writer.buildSeconds += after.buildSeconds - before.buildSeconds
+            writer.storeSeconds += after.storeSeconds - before.storeSeconds
             if (start / Self.chunk) % 10 == 9 { progress("  \(firstIndex + start + signed.count) committed") }
         }
-        return seconds
+        return (seconds, writer)
     }
 
     /// Offers `count` transactions from index `from` at `rate` per second, open loop.

@@ -14,4 +14,7 @@ public struct OrdererStatistics: Sendable, Codable, Hashable {
     public var idleSeconds = 0.0
     /// The longest single block commit (build and store), in seconds.
     public var longestCommitSeconds = 0.0
+
+    /// All counters at zero, as a node starts (and a sum over several spans starts).
+    public init() {}
 }

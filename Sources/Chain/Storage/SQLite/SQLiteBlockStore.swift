@@ -262,6 +262,18 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         get throws { try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 } }
     }
 
+    /// The writing connection's page cache in KiB (`PRAGMA cache_size`, negative when given in
+    /// KiB as ``Options/cacheKiB`` sets it): what a benchmark reports it ran with.
+    package var writerCacheKiB: Int {
+        get throws {
+            try pool.writeWithoutTransaction { db in
+                let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+                return size < 0 ? -size : size * pageSize / 1_024
+            }
+        }
+    }
+
     /// Stores state entries outside any block, for ``SQLiteLedgerMigration``: the entries a
     /// copied ledger's state held that no copied block implies.
     func importState(_ writes: [StateWrite]) throws {
