@@ -55,7 +55,7 @@ struct ChainMigrateCommandTests {
         #expect(try Data(contentsOf: ledger) == original, "a refused ledger was changed")
 
         let migrated = try chain.json(["chain", "migrate"])
-        #expect(migrated["migrated"] as? Bool == true && migrated["fromLayout"] as? Int == 1 && migrated["layout"] as? Int == 2, "\(migrated)")
+        #expect(migrated["migrated"] as? Bool == true && migrated["fromLayout"] as? Int == 1 && migrated["layout"] as? Int == 3, "\(migrated)")
         #expect((migrated["transactions"] as? Int ?? 0) >= 7, "\(migrated)")
         let kept = chain.root.appendingPathComponent("ledger.sqlite.layout1")
         #expect(try Data(contentsOf: kept) == original, "the original was not kept as it was")
@@ -77,5 +77,31 @@ struct ChainMigrateCommandTests {
         let created = try chain.run(["did", "create", "--account", "alice"], account: "alice")
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try chain.json(["chain", "verify"])["valid"] as? Bool == true)
+    }
+
+    @Test("a ledger of layout 2 is given the recent lookup tier in place by 'chain migrate' (or any writing open), nothing copied, and verifies")
+    func upgradesLayoutTwoInPlace() throws {
+        let (chain, _, holder) = try Self.copy()
+        defer { chain.remove() }
+        #expect(try chain.json(["chain", "migrate"])["layout"] as? Int == 3)
+        let ledger = chain.root.appendingPathComponent("ledger.sqlite")
+        // What layout 2 wrote: every lookup entry in `lookup`, no `pending` table, no merge state.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [ledger.path, """
+            INSERT OR IGNORE INTO lookup(entry) SELECT (prefix << 32) | (slot >> 2) FROM pending; DROP TABLE pending;
+            DELETE FROM meta WHERE key = 'lookupMerge'; UPDATE meta SET value = CAST('2' AS BLOB) WHERE key = 'layout';
+            """]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+
+        let upgraded = try chain.json(["chain", "migrate"])
+        #expect(upgraded["migrated"] as? Bool == true && upgraded["fromLayout"] as? Int == 2 && upgraded["layout"] as? Int == 3, "\(upgraded)")
+        #expect(upgraded["original"] == nil && upgraded["blocks"] == nil, "\(upgraded)")
+        #expect(!FileManager.default.fileExists(atPath: ledger.path + ".layout2"))
+        #expect(try chain.json(["chain", "verify"])["valid"] as? Bool == true)
+        #expect(try chain.json(["chain", "migrate"])["migrated"] as? Bool == false)
+        #expect(try chain.resolve(holder).metadata["versionId"] as? String == "2")
     }
 }

@@ -77,7 +77,17 @@ extension ScaleBenchmark {
     private func emptyLedgerRate() async throws -> (rate: Double, writer: WriterLoad)? {
         guard baselineTransactions > 0 else { return nil }
         let url = directory.url.appendingPathComponent("empty-ledger-baseline")
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer {
+            // The chain's store is released by then; a file its connections were still closing
+            // can appear during a removal (seen on a loaded machine), so the removal is tried again.
+            for _ in 0..<20 where FileManager.default.fileExists(atPath: url.path) {
+                if (try? FileManager.default.removeItem(at: url)) == nil { usleep(50_000) }
+            }
+        }
+        return try await emptyLedgerRate(at: url)
+    }
+
+    private func emptyLedgerRate(at url: URL) async throws -> (rate: Double, writer: WriterLoad) {
         var baseline = DataDirectory(url: url)
         baseline.ledgerCacheKiB = directory.ledgerCacheKiB
         _ = try ChainBootstrap.create(in: baseline, chainId: "scale", suite: .standard)

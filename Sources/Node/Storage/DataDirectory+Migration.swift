@@ -36,6 +36,14 @@ extension DataDirectory {
         guard let layout else { throw NodeError("\(ledgerPath) holds no ledger; nothing to migrate.") }
         guard layout != current else { return LedgerMigration(fromLayout: nil, toLayout: current) }
         guard layout < current else { throw NodeError(SQLiteLayoutMessage.newer(layout, current)) }
+        if layout == 2 {
+            // Layout 2 lacks only the recent lookup tier (`specs/chain.md` §6.4), which a store
+            // opened for writing adds in place; nothing is copied.
+            do { _ = try openStore() } catch let error as ChainError {
+                throw NodeError("The ledger \(ledgerPath) could not be given storage layout \(current): \(error.reason)")
+            }
+            return LedgerMigration(fromLayout: layout, toLayout: current)
+        }
         let copy = ledgerPath + ".migrating"
         let kept = previousLedgerPath(layout: layout)
         guard !FileManager.default.fileExists(atPath: kept) else {

@@ -12,6 +12,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     private let checkpointer: SQLiteCheckpointer?
     private let pointReaders: SQLitePointReaders
     private let names: SQLiteNames
+    /// Lookup entries not yet merged into the `lookup` B-tree (`specs/chain.md` §6.4).
+    private let recent: SQLiteRecentLookup
+    private let readOnly: Bool
     /// The database file.
     public let path: String
 
@@ -31,6 +34,11 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         /// Open for reading only: nothing is written to the file, not even the housekeeping of a
         /// WAL database's first open, so a damaged ledger can be examined as it was found.
         public var readOnly = false
+        /// Lookup entries gathered in the recent tier before they are merged into the large
+        /// `lookup` B-tree as one generation (`specs/chain.md` §6.4): the more, the fewer times a
+        /// leaf page of it is written per entry, at about 40 bytes of memory each (two
+        /// generations are held) and a longer reopen.
+        public var lookupGenerationEntries = 1_000_000
 
         /// The defaults.
         public init() {}
@@ -61,6 +69,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         }
         let names = SQLiteNames(isAuthoritative: !options.readOnly)
         self.names = names
+        let recent = SQLiteRecentLookup(generationEntries: options.lookupGenerationEntries)
+        self.recent = recent
+        readOnly = options.readOnly
         do {
             // A ledger of another layout is refused before a writing connection touches the file.
             if !options.readOnly, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
@@ -95,7 +106,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 }
                 checkpointer = try SQLiteCheckpointer(path: path)
             }
-            pointReaders = SQLitePointReaders(path: path, names: names) { try pool.read { db in try names.reload(db) } }
+            recent.loadInBackground { body in try pool.read(body) }
+            pointReaders = SQLitePointReaders(path: path, names: names, recent: recent) { try pool.read { db in try names.reload(db) } }
         } catch {
             throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
         }
@@ -134,7 +146,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             guard let block = try Row.fetchOne(db, sql: "SELECT firstSeq, txCount FROM blocks WHERE height = ?",
                                                arguments: [key]) else { return [] }
             let first: Int64 = block["firstSeq"], count: Int64 = block["txCount"]
-            let reader = SQLiteStateReader(db: db, names: names)
+            let reader = SQLiteStateReader(db: db, names: names, recent: recent)
             return try Row.fetchAll(db, sql: "SELECT bytes FROM transactions WHERE seq >= ? AND seq < ? ORDER BY seq",
                                     arguments: [first, first + count]).map { row in
                 do { return try reader.decode(Array(row["bytes"] as Data)) } catch let error as ChainError {
@@ -147,11 +159,16 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     public func location(of id: TransactionID) throws -> (height: UInt64, index: Int)? {
         try read("look up transaction \(id)") { db in
             // The id is not stored: each candidate is rebuilt and hashed (`specs/chain.md` §6.3).
-            let reader = SQLiteStateReader(db: db, names: names)
+            let reader = SQLiteStateReader(db: db, names: names, recent: recent)
+            if readOnly { try recent.refresh(db) }
+            // The recent tier first, then `lookup` (§6.4); a recent candidate may be newer than this snapshot.
+            let recentCandidates = try recent.candidates(kind: SQLiteLookup.transactionId, hash: id.bytes).map(SQLiteLookup.seq(of:))
             let range = SQLiteLookup.range(kind: SQLiteLookup.transactionId, hash: id.bytes)
             let candidates = try Int64.fetchAll(db, sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?",
                                                 arguments: [range.lowerBound, range.upperBound]).map(SQLiteLookup.seq(of:))
-            guard let seq = try candidates.first(where: { try reader.transaction(seq: $0).id == id }),
+            let seq = try recentCandidates.first(where: { try reader.transactionIfCommitted(seq: $0)?.id == id })
+                ?? candidates.first(where: { try reader.transaction(seq: $0).id == id })
+            guard let seq,
                   let block = try Row.fetchOne(db, sql: "SELECT height, firstSeq FROM blocks WHERE firstSeq <= ? ORDER BY firstSeq DESC, height DESC LIMIT 1",
                                                arguments: [seq]) else { return nil }
             let height: Int64 = block["height"], first: Int64 = block["firstSeq"]
@@ -162,23 +179,25 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
     public func value(namespace: String, key: [UInt8]) throws -> [UInt8]? {
         // One SELECT is atomic under WAL; resolution does one of these per request, so it goes
         // through raw connections rather than GRDB's read path.
-        try pointReaders.value(namespace: namespace, key: key)
+        if readOnly, SQLiteLookup.kind(of: namespace) != nil { try read("read the recent lookup entries") { db in try recent.refresh(db) } }
+        return try pointReaders.value(namespace: namespace, key: key)
     }
 
     public func entries(namespace: String, prefix: [UInt8]) throws -> [(key: [UInt8], value: [UInt8])] {
-        try read("read state") { db in try SQLiteStateReader(db: db, names: names).entries(namespace: namespace, prefix: prefix) }
+        try read("read state") { db in try SQLiteStateReader(db: db, names: names, recent: recent).entries(namespace: namespace, prefix: prefix) }
     }
 
     public func append(genesis: Genesis?, build: (any StateReader) throws -> (Block, [StateWrite])) throws -> Block {
         var buildError: (any Error)?
         do {
-            let (block, assigned) = try pool.write { db -> (Block, (types: SQLiteNames.Table, namespaces: SQLiteNames.Table, dictionary: [UInt8]?)) in
+            let (block, inserted) = try pool.write { db -> (Block, SQLiteSchema.Inserted) in
                 let built: (Block, [StateWrite])
-                do { built = try build(SQLiteStateReader(db: db, names: names)) } catch { buildError = error; throw error }
-                return (built.0, try SQLiteSchema.insert(block: built.0, writes: built.1, genesis: genesis, names: names, in: db))
+                do { built = try build(SQLiteStateReader(db: db, names: names, recent: recent)) } catch { buildError = error; throw error }
+                return (built.0, try SQLiteSchema.insert(block: built.0, writes: built.1, genesis: genesis, names: names, recent: recent, in: db))
             }
-            // The codes the block added are known from here on, now that they are in the file.
-            names.commit((assigned.types, assigned.namespaces), chainId: genesis?.chainId, dictionary: assigned.dictionary)
+            // The codes and lookup entries the block added are known from here on, now that they are in the file.
+            names.commit((inserted.types, inserted.namespaces), chainId: genesis?.chainId, dictionary: inserted.dictionary)
+            recent.commit(added: inserted.lookupAdded, removed: inserted.lookupRemoved, plan: inserted.lookupPlan)
             return block
         } catch {
             if let buildError { throw buildError }
@@ -238,7 +257,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     public func forEachStateEntry(_ body: (StateWrite) throws -> Void) throws {
         try read("read state") { db in
-            let reader = SQLiteStateReader(db: db, names: names)
+            let reader = SQLiteStateReader(db: db, names: names, recent: recent)
             let namespaces = try Row.fetchAll(db, sql: "SELECT code, name FROM namespaces").map { ($0["name"] as String, $0["code"] as Int64) }
             for (namespace, code) in namespaces.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }) {
                 let cursor = try Row.fetchCursor(db, sql: "SELECT key, value, packed FROM state WHERE namespace = ? ORDER BY key", arguments: [code])
@@ -273,6 +292,9 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             }
         }
     }
+
+    /// Live entries of the recent lookup tier, and its merge state: what a test checks merged.
+    package var recentLookupEntries: Int { get throws { try recent.liveCount } }
 
     /// Stores state entries outside any block, for ``SQLiteLedgerMigration``: the entries a
     /// copied ledger's state held that no copied block implies.

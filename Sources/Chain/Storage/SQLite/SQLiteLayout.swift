@@ -20,7 +20,8 @@ enum SQLiteLayout {
     /// - Parameter creating: whether an empty file may be given the current layout.
     static func requireCurrent(_ db: Database, creating: Bool) throws {
         switch try version(db) {
-        case nil where creating, SQLiteSchema.layoutVersion?: return
+        // Layout 2 differs only by the recent lookup tier (§6.4), which a writing store adds in place.
+        case nil where creating, SQLiteSchema.layoutVersion?, 2?: return
         case nil: throw ChainError(.notFound, "The file holds no ledger.")
         case let version?: throw refusal(version)
         }

@@ -22,6 +22,7 @@ final class SQLitePointReaders: @unchecked Sendable {
     private var idle: [Connection] = []
     private let path: String
     private let names: SQLiteNames
+    private let recent: SQLiteRecentLookup
     /// Reads the name tables again, for a code this process has not seen.
     private let reloadNames: @Sendable () throws -> Void
     /// SQLITE_TRANSIENT: SQLite copies bound values (the macro does not import into Swift).
@@ -33,9 +34,10 @@ final class SQLitePointReaders: @unchecked Sendable {
         "SELECT height FROM blocks WHERE firstSeq <= ? ORDER BY firstSeq DESC, height DESC LIMIT 1",
     ]
 
-    init(path: String, names: SQLiteNames, reloadNames: @escaping @Sendable () throws -> Void) {
+    init(path: String, names: SQLiteNames, recent: SQLiteRecentLookup, reloadNames: @escaping @Sendable () throws -> Void) {
         self.path = path
         self.names = names
+        self.recent = recent
         self.reloadNames = reloadNames
     }
 
@@ -53,8 +55,10 @@ final class SQLitePointReaders: @unchecked Sendable {
         // Each SELECT is atomic under WAL; the lookup path may span two commits, but what it reads
         // (a transaction and its block) never changes once written.
         if let kind = SQLiteLookup.kind(of: namespace) {
+            // The recent tier before `lookup`: an entry leaves it only once `lookup` holds it (§6.4).
             let range = SQLiteLookup.range(kind: kind, hash: key)
-            for entry in try step(connection, connection.lookup, [.integer(range.lowerBound), .integer(range.upperBound)], column: { $0.integer }) {
+            let recentEntries = try recent.candidates(kind: kind, hash: key)
+            for entry in try recentEntries + step(connection, connection.lookup, [.integer(range.lowerBound), .integer(range.upperBound)], column: { $0.integer }) {
                 let seq = SQLiteLookup.seq(of: entry)
                 let transaction = try storedTransaction(seq, connection)
                 if let value = try SQLiteLookup.value(kind: kind, key: key, of: transaction, height: { try height(of: seq, connection) }) {

@@ -8,14 +8,17 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
     // Used only inside the GRDB closure that lent `db`; never escapes it.
     let db: Database
     let names: SQLiteNames
+    /// The recent lookup tier (§6.4), looked at before `lookup`.
+    let recent: SQLiteRecentLookup
     /// Type codes assigned by the block being stored, not yet in `names`.
     var pendingTypes: SQLiteNames.Table?
     /// The packing dictionary, when the block being stored is genesis's and `names` lacks it.
     var pendingDictionary: [UInt8]?
 
-    init(db: Database, names: SQLiteNames, pendingTypes: SQLiteNames.Table? = nil, dictionary: [UInt8]? = nil) {
+    init(db: Database, names: SQLiteNames, recent: SQLiteRecentLookup, pendingTypes: SQLiteNames.Table? = nil, dictionary: [UInt8]? = nil) {
         self.db = db
         self.names = names
+        self.recent = recent
         self.pendingTypes = pendingTypes
         pendingDictionary = dictionary
     }
@@ -54,10 +57,21 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
     }
 
     /// The implied entry for `key` and the sequence number of the transaction implying it.
-    func derived(kind: Int64, key: [UInt8]) throws -> (value: [UInt8], seq: Int64)? {
+    /// - Parameter excluding: entries the block being stored has removed already.
+    func derived(kind: Int64, key: [UInt8], excluding: Set<Int64> = []) throws -> (value: [UInt8], seq: Int64)? {
+        // The recent tier first: an entry leaves it only once it is in `lookup` (§6.4).
+        for entry in try recent.candidates(kind: kind, hash: key) where !excluding.contains(entry) {
+            let seq = SQLiteLookup.seq(of: entry)
+            // A snapshot older than the tier's newest block lacks that block's transactions.
+            guard let transaction = try transactionIfCommitted(seq: seq) else { continue }
+            if let value = try SQLiteLookup.value(kind: kind, key: key, of: transaction, height: { try height(containing: seq) }) {
+                return (value, seq)
+            }
+        }
         let statement = try db.cachedStatement(sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?")
         let range = SQLiteLookup.range(kind: kind, hash: key)
-        for seq in try Int64.fetchAll(statement, arguments: [range.lowerBound, range.upperBound]).map(SQLiteLookup.seq(of:)) {
+        for entry in try Int64.fetchAll(statement, arguments: [range.lowerBound, range.upperBound]) where !excluding.contains(entry) {
+            let seq = SQLiteLookup.seq(of: entry)
             if let value = try SQLiteLookup.value(kind: kind, key: key, of: try transaction(seq: seq), height: { try height(containing: seq) }) {
                 return (value, seq)
             }
@@ -65,25 +79,36 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
         return nil
     }
 
-    /// Removes the implied entry for `key`, if any.
-    func removeDerived(kind: Int64, key: [UInt8]) throws {
-        guard let (_, seq) = try derived(kind: kind, key: key) else { return }
-        try db.execute(sql: "DELETE FROM lookup WHERE entry = ?", arguments: [SQLiteLookup.entry(kind: kind, hash: key, seq: seq)])
-    }
-
-    /// Every implied entry of `kind`, in key order.
+    /// Every implied entry of `kind`, in key order: `lookup`'s and the live `pending` rows of
+    /// this connection's snapshot, merged.
     func forEachDerived(kind: Int64, _ body: ([UInt8], [UInt8]) throws -> Void) throws {
         let all = SQLiteLookup.range(kind: kind, hash: []).lowerBound...(SQLiteLookup.range(kind: kind, hash: [0xFF, 0xFF, 0xFF, 0xFF]).upperBound)
-        let cursor = try Row.fetchCursor(db, sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ? ORDER BY entry",
-                                         arguments: [all.lowerBound, all.upperBound])
+        var recentEntries: [Int64] = []
+        if try db.tableExists("pending") {
+            let state = try SQLiteRecentLookup.MergeState.read(db)
+            recentEntries = try Int64.fetchAll(db, sql: "SELECT \(SQLiteRecentLookup.MergeState.entryColumn) FROM pending WHERE \(SQLiteRecentLookup.MergeState.liveCondition)",
+                                               arguments: state.liveArguments).filter { all.contains($0) }.sorted()
+        }
+        let cursor = try Int64.fetchCursor(db, sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ? ORDER BY entry",
+                                           arguments: [all.lowerBound, all.upperBound])
         // Keys sharing a prefix are few; they are sorted among themselves before they are passed on.
         var group: [([UInt8], [UInt8])] = [], groupPrefix: Int64?
         func flush() throws {
             for (key, value) in group.sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) { try body(key, value) }
             group.removeAll()
         }
-        while let row = try cursor.next() {
-            let entry: Int64 = row["entry"]
+        var next = try cursor.next(), index = 0
+        while true {
+            let entry: Int64
+            if let stored = next, index == recentEntries.count || stored <= recentEntries[index] {
+                entry = stored
+                next = try cursor.next()
+            } else if index < recentEntries.count {
+                entry = recentEntries[index]
+                index += 1
+            } else {
+                break
+            }
             let prefix = SQLiteLookup.hashBits(of: entry), seq = SQLiteLookup.seq(of: entry)
             if prefix != groupPrefix { try flush() }
             groupPrefix = prefix
@@ -95,6 +120,16 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
             group.append((key, value))
         }
         try flush()
+    }
+
+    /// The stored transaction `seq`, or `nil` when it was committed after this connection's
+    /// snapshot began.
+    /// - Throws: `ChainError.corruptLedger` when a transaction at or below the snapshot's last is missing.
+    func transactionIfCommitted(seq: Int64) throws -> Transaction? {
+        let statement = try db.cachedStatement(sql: "SELECT bytes FROM transactions WHERE seq = ?")
+        if let stored = try Data.fetchOne(statement, arguments: [seq]) { return try decode(Array(stored)) }
+        guard let last = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM transactions"), last >= seq else { return nil }
+        throw ChainError(.corruptLedger, "Stored transaction \(seq), which the lookup table names, is missing.")
     }
 
     /// The stored transaction `seq`, its wire bytes rebuilt.

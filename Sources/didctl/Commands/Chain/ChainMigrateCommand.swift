@@ -28,6 +28,7 @@ struct ChainMigrateCommand: ParsableCommand {
         }
         if let original = migration.originalPath { object["original"] = original }
         output.emit(object, text: migration.fromLayout.map { from in
+            migration.copied == nil ? "Ledger upgraded in place from storage layout \(from) to \(migration.toLayout) (the recent lookup tier added)." :
             "Ledger migrated from storage layout \(from) to \(migration.toLayout): \(migration.copied?.blocks ?? 0) blocks and "
                 + "\(migration.copied?.transactions ?? 0) transactions copied and verified; the original is kept at \(migration.originalPath ?? "")."
         } ?? "The ledger is already in storage layout \(migration.toLayout); nothing to do.")
