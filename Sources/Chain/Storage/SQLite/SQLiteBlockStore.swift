@@ -161,14 +161,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
             // The id is not stored: each candidate is rebuilt and hashed (`specs/chain.md` §6.3).
             let reader = SQLiteStateReader(db: db, names: names, recent: recent)
             if readOnly { try recent.refresh(db) }
-            // The recent tier first, then `lookup` (§6.4); a recent candidate may be newer than this snapshot.
-            let recentCandidates = try recent.candidates(kind: SQLiteLookup.transactionId, hash: id.bytes).map(SQLiteLookup.seq(of:))
-            let range = SQLiteLookup.range(kind: SQLiteLookup.transactionId, hash: id.bytes)
-            let candidates = try Int64.fetchAll(db, sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?",
-                                                arguments: [range.lowerBound, range.upperBound]).map(SQLiteLookup.seq(of:))
-            let seq = try recentCandidates.first(where: { try reader.transactionIfCommitted(seq: $0)?.id == id })
-                ?? candidates.first(where: { try reader.transaction(seq: $0).id == id })
-            guard let seq,
+            guard let seq = try reader.firstMatch(kind: SQLiteLookup.transactionId, hash: id.bytes, { seq, transaction in transaction.id == id ? seq : nil }),
                   let block = try Row.fetchOne(db, sql: "SELECT height, firstSeq FROM blocks WHERE firstSeq <= ? ORDER BY firstSeq DESC, height DESC LIMIT 1",
                                                arguments: [seq]) else { return nil }
             let height: Int64 = block["height"], first: Int64 = block["firstSeq"]

@@ -55,14 +55,10 @@ final class SQLiteRecentLookup: @unchecked Sendable {
             }
         }
 
-        /// Whether a `pending` row is still the only place its entry is stored.
-        func isLive(slot: Int64, entry: Int64) -> Bool {
-            slot > generationEnd || (slot > generationStart && entry >= sweep)
-        }
-
         /// The entry of a `pending` row, in SQL (whose `<<`, `>>` and `|` share one precedence).
         static let entryColumn = "((prefix << 32) | (slot >> 2))"
-        /// The SQL condition `isLive` as the reading connection's snapshot evaluates it.
+        /// Whether a `pending` row is still the only place its entry is stored, as the reading
+        /// connection's snapshot evaluates it.
         static let liveCondition = "slot > ? OR (slot > ? AND \(entryColumn) >= ?)"
         var liveArguments: StatementArguments { [generationEnd, generationStart, sweep] }
     }

@@ -59,22 +59,27 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
     /// The implied entry for `key` and the sequence number of the transaction implying it.
     /// - Parameter excluding: entries the block being stored has removed already.
     func derived(kind: Int64, key: [UInt8], excluding: Set<Int64> = []) throws -> (value: [UInt8], seq: Int64)? {
-        // The recent tier first: an entry leaves it only once it is in `lookup` (§6.4).
-        for entry in try recent.candidates(kind: kind, hash: key) where !excluding.contains(entry) {
+        try firstMatch(kind: kind, hash: key, excluding: excluding) { seq, transaction in
+            try SQLiteLookup.value(kind: kind, key: key, of: transaction, height: { try height(containing: seq) }).map { ($0, seq) }
+        }
+    }
+
+    /// What `match` makes of the first candidate for `hash` of `kind` it accepts, given the
+    /// candidate's sequence number and stored transaction: the recent tier's candidates first (an
+    /// entry leaves it only once it is in `lookup`, §6.4), then `lookup`'s.
+    /// - Parameter excluding: entries the block being stored has removed already.
+    func firstMatch<T>(kind: Int64, hash: [UInt8], excluding: Set<Int64> = [],
+                       _ match: (_ seq: Int64, _ transaction: Transaction) throws -> T?) throws -> T? {
+        for entry in try recent.candidates(kind: kind, hash: hash) where !excluding.contains(entry) {
             let seq = SQLiteLookup.seq(of: entry)
             // A snapshot older than the tier's newest block lacks that block's transactions.
-            guard let transaction = try transactionIfCommitted(seq: seq) else { continue }
-            if let value = try SQLiteLookup.value(kind: kind, key: key, of: transaction, height: { try height(containing: seq) }) {
-                return (value, seq)
-            }
+            if let transaction = try transactionIfCommitted(seq: seq), let found = try match(seq, transaction) { return found }
         }
         let statement = try db.cachedStatement(sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?")
-        let range = SQLiteLookup.range(kind: kind, hash: key)
+        let range = SQLiteLookup.range(kind: kind, hash: hash)
         for entry in try Int64.fetchAll(statement, arguments: [range.lowerBound, range.upperBound]) where !excluding.contains(entry) {
             let seq = SQLiteLookup.seq(of: entry)
-            if let value = try SQLiteLookup.value(kind: kind, key: key, of: try transaction(seq: seq), height: { try height(containing: seq) }) {
-                return (value, seq)
-            }
+            if let found = try match(seq, try transaction(seq: seq)) { return found }
         }
         return nil
     }
