@@ -39,6 +39,11 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         /// leaf page of it is written per entry, at about 40 bytes of memory each (two
         /// generations are held) and a longer reopen.
         public var lookupGenerationEntries = 1_000_000
+        /// The size of `lookup` from which a writing store keeps a bitmap of its hash prefixes
+        /// in memory (`specs/chain.md` §6.5), so that a look for an absent hash (every new
+        /// transaction's spent-key check) does not read its B-tree: 16 bits an entry, at most
+        /// 64 MiB, built on a thread of its own at open and as `lookup` grows.
+        public var lookupFilterMinimumEntries = SQLiteLookupFilter.minimumEntries
 
         /// The defaults.
         public init() {}
@@ -69,7 +74,8 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
         }
         let names = SQLiteNames(isAuthoritative: !options.readOnly)
         self.names = names
-        let recent = SQLiteRecentLookup(generationEntries: options.lookupGenerationEntries)
+        let recent = SQLiteRecentLookup(generationEntries: options.lookupGenerationEntries,
+                                        filterMinimumEntries: options.lookupFilterMinimumEntries)
         self.recent = recent
         readOnly = options.readOnly
         do {
@@ -106,7 +112,7 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
                 }
                 checkpointer = try SQLiteCheckpointer(path: path)
             }
-            recent.loadInBackground { body in try pool.read(body) }
+            recent.loadInBackground(keepsFilter: !options.readOnly) { body in try pool.read(body) }
             pointReaders = SQLitePointReaders(path: path, names: names, recent: recent) { try pool.read { db in try names.reload(db) } }
         } catch {
             throw SQLiteErrors.map(error, doing: "open the ledger at \(path)")
@@ -288,6 +294,10 @@ public final class SQLiteBlockStore: BlockStore, Sendable {
 
     /// Live entries of the recent lookup tier, and its merge state: what a test checks merged.
     package var recentLookupEntries: Int { get throws { try recent.liveCount } }
+
+    /// The filter of `lookup` (§6.5): its size as `bitsLog2`, the entries set in it and the looks
+    /// it answered without reading `lookup`; `nil` while there is none. What a test checks.
+    package var lookupFilter: (bitsLog2: Int, entries: Int, answered: Int)? { recent.filterStatistics }
 
     /// Stores state entries outside any block, for ``SQLiteLedgerMigration``: the entries a
     /// copied ledger's state held that no copied block implies.

@@ -57,8 +57,11 @@ final class SQLitePointReaders: @unchecked Sendable {
         if let kind = SQLiteLookup.kind(of: namespace) {
             // The recent tier before `lookup`: an entry leaves it only once `lookup` holds it (§6.4).
             let range = SQLiteLookup.range(kind: kind, hash: key)
-            let recentEntries = try recent.candidates(kind: kind, hash: key)
-            for entry in try recentEntries + step(connection, connection.lookup, [.integer(range.lowerBound), .integer(range.upperBound)], column: { $0.integer }) {
+            let candidates = try recent.candidates(kind: kind, hash: key)
+            // The filter of `lookup` is certain when it says no entry there has these hash bits (§6.5).
+            let stored = candidates.lookupMayHold
+                ? try step(connection, connection.lookup, [.integer(range.lowerBound), .integer(range.upperBound)], column: { $0.integer }) : []
+            for entry in candidates.recent + stored {
                 let seq = SQLiteLookup.seq(of: entry)
                 let transaction = try storedTransaction(seq, connection)
                 if let value = try SQLiteLookup.value(kind: kind, key: key, of: transaction, height: { try height(of: seq, connection) }) {

@@ -76,6 +76,15 @@ final class SQLiteRecentLookup: @unchecked Sendable {
         var mergeIndex: Int
     }
 
+    /// What a look for one hash found here, and whether `lookup` must be read as well.
+    struct Candidates {
+        /// Live entries of the tier whose hash bits match.
+        var recent: [Int64]
+        /// `false` when the filter of `lookup` (§6.5) says it holds no entry with these hash
+        /// bits, which is certain; `true` otherwise.
+        var lookupMayHold: Bool
+    }
+
     /// The slot of `entry`'s row in `pending`.
     static func slot(of entry: Int64) -> Int64 {
         SQLiteLookup.seq(of: entry) << 2 | Int64(UInt64(bitPattern: entry) >> 62)
@@ -104,24 +113,108 @@ final class SQLiteRecentLookup: @unchecked Sendable {
     private var state = MergeState()
     /// The highest slot this process has read or written (a read-only store reads on from it).
     private var loadedSlot: Int64 = 0
+    /// The filter of `lookup` (§6.5), once it holds every entry there; `nil` before, and while
+    /// `lookup` is smaller than `filterMinimumEntries`.
+    private var filter: SQLiteLookupFilter?
+    /// While a filter is built from `lookup` on a thread of its own: its size, and the entries
+    /// merged meanwhile, which it gets before it replaces `filter` so that it lacks none.
+    private var building: (bitsLog2: Int, merged: [Int64])?
+    /// About how many entries `lookup` holds: the last build's count plus entries merged since.
+    private var lookupEntries = 0
+    /// Looks the filter answered without reading `lookup`.
+    private var answeredByFilter = 0
+    /// Runs its closure in a read transaction of the ledger, for builds of the filter; `nil` for
+    /// a store that keeps no filter (a read-only one, which is short-lived and may lag a writer).
+    private var filterReader: Reader?
+    /// The `lookup` size from which a filter is kept; tests lower it to see one.
+    let filterMinimumEntries: Int
 
-    init(generationEntries: Int) {
+    /// - Parameters:
+    ///   - generationEntries: entries per generation before a new one starts.
+    ///   - filterMinimumEntries: the `lookup` size from which a writing store keeps a filter of it.
+    init(generationEntries: Int, filterMinimumEntries: Int = SQLiteLookupFilter.minimumEntries) {
         self.generationEntries = max(1, generationEntries)
+        self.filterMinimumEntries = max(1, filterMinimumEntries)
     }
 
-    /// Reads the live `pending` rows on a thread of its own; uses of the tier wait for it.
-    /// - Parameter read: runs its closure in a read transaction of the ledger.
-    func loadInBackground(_ read: @escaping @Sendable ((Database) throws -> Void) throws -> Void) {
+    /// Reads the live `pending` rows on a thread of its own; uses of the tier wait for it. Then,
+    /// for a writing store, builds the filter of `lookup` (§6.5) on the same thread; looks read
+    /// `lookup` until it is ready.
+    /// - Parameters:
+    ///   - read: runs its closure in a read transaction of the ledger.
+    ///   - keepsFilter: whether to keep a filter of `lookup` (a writing store).
+    func loadInBackground(keepsFilter: Bool, _ read: @escaping Reader) {
+        if keepsFilter { lock.withLock { filterReader = read } }
         let thread = Thread { [self] in
             var failure: (any Error)?
-            do { try read { db in try load(db) } } catch { failure = error }
+            var estimate = 0
+            do {
+                try read { db in
+                    try load(db)
+                    // Each transaction implies at most three entries (id, spent key, anchor).
+                    estimate = 3 * Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM transactions") ?? 0)
+                }
+            } catch { failure = error }
             loading.withLock {
                 loadError = failure
                 loaded = true
                 loading.broadcast()
             }
+            guard failure == nil, keepsFilter else { return }
+            let read = lock.withLock { () -> Reader? in
+                lookupEntries = max(0, estimate - count)
+                return lookupEntries >= filterMinimumEntries ? startBuild() : nil
+            }
+            if let read { build(read) }
         }
         thread.name = "chancery-recent-lookup-load"
+        thread.start()
+    }
+
+    /// Runs its closure in a read transaction of the ledger.
+    typealias Reader = @Sendable ((Database) throws -> Void) throws -> Void
+
+    /// Starts a build of the filter sized for `lookupEntries`, unless one is running; returns
+    /// the reader to scan `lookup` with. Called under `lock`.
+    private func startBuild() -> Reader? {
+        guard building == nil, let filterReader else { return nil }
+        // Entries merged from here on are kept in `building` by `commit`; those committed before
+        // are in the snapshot of the scan, which begins after.
+        building = (SQLiteLookupFilter.bitsLog2(forEntries: max(lookupEntries, filterMinimumEntries)), [])
+        return filterReader
+    }
+
+    /// Scans `lookup` into the filter `startBuild` began and puts it in place of the current
+    /// one. On failure the current one stays (it got every merged entry); the next generation
+    /// tries again.
+    private func build(_ read: Reader) {
+        guard let bitsLog2 = lock.withLock({ building?.bitsLog2 }) else { return }
+        var built = SQLiteLookupFilter(bitsLog2: bitsLog2)
+        var failed = false
+        do {
+            try read { db in
+                let cursor = try Int64.fetchCursor(db, sql: "SELECT entry FROM lookup")
+                while let entry = try cursor.next() { built.insert(entry) }
+            }
+        } catch { failed = true }
+        lock.withLock {
+            guard let merged = building?.merged else { return }
+            building = nil
+            guard !failed else { return }
+            for entry in merged { built.insert(entry) }
+            lookupEntries = built.entries
+            filter = lookupEntries >= filterMinimumEntries ? built : nil
+        }
+    }
+
+    /// Starts a build on a thread of its own when `lookup` reached the size for a filter or
+    /// outgrew the one it has. Called under `lock` when a block committed.
+    private func buildIfNeeded() {
+        guard lookupEntries >= filterMinimumEntries, filter?.isCrowded ?? true,
+              SQLiteLookupFilter.bitsLog2(forEntries: max(lookupEntries, filterMinimumEntries)) > filter?.bitsLog2 ?? 0,
+              let read = startBuild() else { return }
+        let thread = Thread { [self] in build(read) }
+        thread.name = "chancery-lookup-filter"
         thread.start()
     }
 
@@ -175,14 +268,22 @@ final class SQLiteRecentLookup: @unchecked Sendable {
         }
     }
 
-    /// The live entries whose hash begins as `hash` does.
-    func candidates(kind: Int64, hash: [UInt8]) throws -> [Int64] {
+    /// The live entries whose hash begins as `hash` does, and whether `lookup` may hold more.
+    func candidates(kind: Int64, hash: [UInt8]) throws -> Candidates {
         try waitUntilLoaded()
         let prefix = SQLiteLookup.range(kind: kind, hash: hash).lowerBound >> 32
         return lock.withLock {
-            guard let entry = first[prefix] else { return [] }
-            return [entry] + (more[prefix] ?? [])
+            let mayHold = filter?.mayContain(prefix: prefix) ?? true
+            if !mayHold { answeredByFilter += 1 }
+            guard let entry = first[prefix] else { return Candidates(recent: [], lookupMayHold: mayHold) }
+            return Candidates(recent: [entry] + (more[prefix] ?? []), lookupMayHold: mayHold)
         }
+    }
+
+    /// The filter's size as `bitsLog2`, the entries set in it and the looks it answered, `nil`
+    /// while there is none; for the benchmark and tests.
+    var filterStatistics: (bitsLog2: Int, entries: Int, answered: Int)? {
+        lock.withLock { filter.map { ($0.bitsLog2, $0.entries, answeredByFilter) } }
     }
 
     /// Whether `entry` is live here (not yet in `lookup`).
@@ -252,7 +353,14 @@ final class SQLiteRecentLookup: @unchecked Sendable {
             mergeIndex = plan.mergeIndex
             state = plan.state
             for entry in removed { remove(entry) }
-            for entry in plan.merged { remove(entry) }
+            // Into the filters before out of the tier, under the same lock: a look sees one or the other.
+            for entry in plan.merged {
+                filter?.insert(entry)
+                building?.merged.append(entry)
+                remove(entry)
+            }
+            let before = lookupEntries
+            lookupEntries += plan.merged.count
             for entry in added where !removed.contains(entry) {
                 insert(entry)
                 accumulating.append(entry)
@@ -263,6 +371,9 @@ final class SQLiteRecentLookup: @unchecked Sendable {
                 merging = []
                 mergeIndex = 0
             }
+            // Once a generation (a rebuild that failed is tried again at the next), and when
+            // `lookup` reaches the size for a filter.
+            if plan.nextGeneration != nil || (before < filterMinimumEntries && lookupEntries >= filterMinimumEntries) { buildIfNeeded() }
         }
     }
 

@@ -70,11 +70,15 @@ struct SQLiteStateReader: StateReader, @unchecked Sendable {
     /// - Parameter excluding: entries the block being stored has removed already.
     func firstMatch<T>(kind: Int64, hash: [UInt8], excluding: Set<Int64> = [],
                        _ match: (_ seq: Int64, _ transaction: Transaction) throws -> T?) throws -> T? {
-        for entry in try recent.candidates(kind: kind, hash: hash) where !excluding.contains(entry) {
+        let candidates = try recent.candidates(kind: kind, hash: hash)
+        for entry in candidates.recent where !excluding.contains(entry) {
             let seq = SQLiteLookup.seq(of: entry)
             // A snapshot older than the tier's newest block lacks that block's transactions.
             if let transaction = try transactionIfCommitted(seq: seq), let found = try match(seq, transaction) { return found }
         }
+        // The block being stored may have merged entries into `lookup` already; they are still
+        // in the tier until it commits (§6.4), and the filter is certain about the rest (§6.5).
+        guard candidates.lookupMayHold else { return nil }
         let statement = try db.cachedStatement(sql: "SELECT entry FROM lookup WHERE entry BETWEEN ? AND ?")
         let range = SQLiteLookup.range(kind: kind, hash: hash)
         for entry in try Int64.fetchAll(statement, arguments: [range.lowerBound, range.upperBound]) where !excluding.contains(entry) {
