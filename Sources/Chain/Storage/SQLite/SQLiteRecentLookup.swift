@@ -151,6 +151,7 @@ final class SQLiteRecentLookup: @unchecked Sendable {
             do {
                 try read { db in
                     try load(db)
+                    guard keepsFilter else { return }
                     // Each transaction implies at most three entries (id, spent key, anchor).
                     estimate = 3 * Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM transactions") ?? 0)
                 }
@@ -180,9 +181,13 @@ final class SQLiteRecentLookup: @unchecked Sendable {
         guard building == nil, let filterReader else { return nil }
         // Entries merged from here on are kept in `building` by `commit`; those committed before
         // are in the snapshot of the scan, which begins after.
-        building = (SQLiteLookupFilter.bitsLog2(forEntries: max(lookupEntries, filterMinimumEntries)), [])
+        building = (wantedBitsLog2, [])
         return filterReader
     }
+
+    /// The filter size for `lookupEntries`, never below the size for `filterMinimumEntries`.
+    /// Read under `lock`.
+    private var wantedBitsLog2: Int { SQLiteLookupFilter.bitsLog2(forEntries: max(lookupEntries, filterMinimumEntries)) }
 
     /// Scans `lookup` into the filter `startBuild` began and puts it in place of the current
     /// one. On failure the current one stays (it got every merged entry); the next generation
@@ -211,7 +216,7 @@ final class SQLiteRecentLookup: @unchecked Sendable {
     /// outgrew the one it has. Called under `lock` when a block committed.
     private func buildIfNeeded() {
         guard lookupEntries >= filterMinimumEntries, filter?.isCrowded ?? true,
-              SQLiteLookupFilter.bitsLog2(forEntries: max(lookupEntries, filterMinimumEntries)) > filter?.bitsLog2 ?? 0,
+              wantedBitsLog2 > filter?.bitsLog2 ?? 0,
               let read = startBuild() else { return }
         let thread = Thread { [self] in build(read) }
         thread.name = "chancery-lookup-filter"
